@@ -1,0 +1,7 @@
+//! archdb: Soviet diplomatic documents (1919-1941) into SQLite, with stored SQL reports.
+//!
+//! The binary (`src/main.rs`) is a thin shell over this library so that
+//! tests, benchmarks and fuzz targets reach the same code.
+
+pub mod corpus;
+pub mod reference;
