@@ -3,5 +3,12 @@
 //! The binary (`src/main.rs`) is a thin shell over this library so that
 //! tests, benchmarks and fuzz targets reach the same code.
 
+pub mod app;
+pub mod cli;
 pub mod corpus;
+pub mod db;
+pub mod entities;
 pub mod reference;
+pub mod render;
+pub mod report;
+pub mod seed;

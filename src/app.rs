@@ -1,0 +1,166 @@
+//! What each command does, on top of the library modules.
+
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result};
+
+use crate::cli::{Cli, Command, OutputArgs, QueryArgs, ReportArgs, SeedArgs};
+use crate::{db, render, report, seed};
+
+/// An error in how archdb was called (exit code 2), as opposed to a failure
+/// while doing the work (exit code 1).
+#[derive(Debug)]
+pub struct UsageError(pub String);
+
+impl std::fmt::Display for UsageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for UsageError {}
+
+fn usage(err: anyhow::Error) -> anyhow::Error {
+    anyhow::Error::new(UsageError(format!("{err:#}")))
+}
+
+pub fn run(cli: Cli) -> Result<()> {
+    match cli.command {
+        Command::Seed(args) => seed_command(&cli.db, args),
+        Command::Report(args) => report_command(&cli.db, args),
+        Command::Query(args) => query_command(&cli.db, args),
+    }
+}
+
+fn seed_command(db_path: &Path, args: SeedArgs) -> Result<()> {
+    let options = seed::SeedOptions { corpus_dirs: args.corpus, reference_dir: args.reference };
+    let start = Instant::now();
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    if args.dry_run {
+        let summary = seed::dry_run(&options, &mut out)?;
+        writeln!(
+            out,
+            "dry run: {} files, {} documents, {} mentions, {} warnings; nothing written",
+            summary.files, summary.documents, summary.mentions, summary.warnings
+        )?;
+        return Ok(());
+    }
+    let summary = seed::seed(db_path, &options)?;
+    writeln!(
+        out,
+        "seeded {}: {} file{} ({} skipped), {} documents, {} persons and {} countries resolved, {} mentions, {} warnings in {:.2} s",
+        db_path.display(),
+        summary.files,
+        if summary.files == 1 { "" } else { "s" },
+        summary.files_skipped,
+        summary.documents,
+        summary.persons_resolved,
+        summary.countries_resolved,
+        summary.mentions,
+        summary.warnings,
+        seed::elapsed(start)
+    )?;
+    if summary.warnings > 0 {
+        writeln!(out, "see them with: archdb report warnings")?;
+    }
+    Ok(())
+}
+
+fn report_command(db_path: &Path, args: ReportArgs) -> Result<()> {
+    let reports = report::load_reports(&args.report_dirs)?;
+    let Some(name) = &args.name else {
+        return list_reports(&reports, &args.output);
+    };
+    let report = report::find(&reports, name).map_err(usage)?;
+    if args.describe {
+        return describe_report(report, &args.output);
+    }
+    let given = args
+        .params
+        .iter()
+        .map(|p| report::split_assignment(p))
+        .collect::<Result<Vec<_>>>()
+        .map_err(usage)?;
+    let values = report::bind_values(report, &given).map_err(usage)?;
+    let rows = run_read_only(db_path, &report.sql, &values, &args.output)
+        .with_context(|| format!("running report {} ({})", report.name, report.origin))?;
+    print_rows(&rows, &args.output)
+}
+
+fn list_reports(reports: &[report::Report], output: &OutputArgs) -> Result<()> {
+    let rows = render::Rows {
+        columns: vec!["name".into(), "title".into(), "parameters".into()],
+        rows: reports
+            .iter()
+            .map(|r| {
+                let params: Vec<String> = r.params.iter().map(report::Param::summary).collect();
+                vec![r.name.clone().into(), r.title.clone().into(), params.join(", ").into()]
+            })
+            .collect(),
+    };
+    print_rows(&rows, output)
+}
+
+fn describe_report(report: &report::Report, output: &OutputArgs) -> Result<()> {
+    let mut out = open_output(output)?;
+    writeln!(out, "{} — {}", report.name, report.title)?;
+    writeln!(out, "{}", report.description)?;
+    writeln!(out, "source: {}", report.origin)?;
+    writeln!(out, "parameters:")?;
+    if report.params.is_empty() {
+        writeln!(out, "  (none)")?;
+    }
+    for p in &report.params {
+        writeln!(
+            out,
+            "  --param {}=VALUE  ({}, default {})  {}",
+            p.name,
+            p.kind.as_str(),
+            p.default.as_deref().unwrap_or("null"),
+            p.description
+        )?;
+    }
+    writeln!(out, "\n{}", report.sql.trim_end())?;
+    out.flush()?;
+    Ok(())
+}
+
+fn query_command(db_path: &Path, args: QueryArgs) -> Result<()> {
+    let rows = run_read_only(db_path, &args.sql, &[], &args.output)?;
+    print_rows(&rows, &args.output)
+}
+
+fn run_read_only(
+    db_path: &Path,
+    sql: &str,
+    values: &[(String, rusqlite::types::Value)],
+    output: &OutputArgs,
+) -> Result<render::Rows> {
+    if !(output.timeout > 0.0 && output.timeout.is_finite()) {
+        return Err(usage(anyhow::anyhow!("--timeout must be a positive number of seconds, got {}", output.timeout)));
+    }
+    let timeout = Duration::from_secs_f64(output.timeout);
+    let mut conn = db::open_read_only(db_path)?;
+    report::guard(&mut conn, timeout)?;
+    report::run_sql(&conn, sql, values, timeout)
+}
+
+fn open_output(output: &OutputArgs) -> Result<Box<dyn Write>> {
+    Ok(match &output.output {
+        Some(path) => Box::new(BufWriter::new(
+            File::create(path).with_context(|| format!("creating output file {}", path.display()))?,
+        )),
+        None => Box::new(BufWriter::new(std::io::stdout().lock())),
+    })
+}
+
+fn print_rows(rows: &render::Rows, output: &OutputArgs) -> Result<()> {
+    let mut out = open_output(output)?;
+    render::render(rows, output.format, output.max_width, &mut out)?;
+    out.flush()?;
+    Ok(())
+}

@@ -1,0 +1,449 @@
+//! Stored reports: finding `reports/*.sql` (embedded in the binary, plus the
+//! user's `--reports` folders), reading their header comment, binding
+//! parameters and running them on a read-only connection.
+//!
+//! A report file starts with a header comment:
+//!
+//! ```sql
+//! -- title: Positions held at a date
+//! -- description: Everyone in office on the given day, with the state and host country.
+//! -- param: date | date | 1940-12-27 | The day to look at (YYYY-MM-DD)
+//! SELECT ... WHERE :date BETWEEN ...
+//! ```
+//!
+//! A `param` line is `name | type | default | description`; the type is
+//! `text`, `integer` or `date`, and a default of `null` binds SQL NULL (the
+//! report's "no filter" case). Parameters are bound as `:name`, never
+//! spliced into the SQL.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use anyhow::{anyhow, bail, Context, Result};
+use include_dir::{include_dir, Dir};
+use rusqlite::hooks::{AuthAction, AuthContext, Authorization};
+use rusqlite::types::Value;
+use rusqlite::Connection;
+
+use crate::render::Rows;
+
+static BUILTIN_REPORTS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/reports");
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    pub name: String,
+    pub title: String,
+    pub description: String,
+    pub params: Vec<Param>,
+    pub sql: String,
+    /// Where it came from: `builtin` or the file's path.
+    pub origin: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Param {
+    pub name: String,
+    pub kind: ParamKind,
+    /// `None` binds NULL.
+    pub default: Option<String>,
+    pub description: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParamKind {
+    Text,
+    Integer,
+    Date,
+}
+
+impl ParamKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ParamKind::Text => "text",
+            ParamKind::Integer => "integer",
+            ParamKind::Date => "date",
+        }
+    }
+}
+
+impl Param {
+    /// `date=1940-12-27 (date)` style summary for listings and error messages.
+    pub fn summary(&self) -> String {
+        format!(
+            "{}={} ({})",
+            self.name,
+            self.default.as_deref().unwrap_or("null"),
+            self.kind.as_str()
+        )
+    }
+}
+
+/// Reads a report's header. `origin` names the file in error messages.
+pub fn parse_report(name: &str, text: &str, origin: &str) -> Result<Report> {
+    let mut title = None;
+    let mut description = Vec::new();
+    let mut params = Vec::new();
+    for (index, line) in text.lines().enumerate() {
+        let line = line.trim();
+        let Some(comment) = line.strip_prefix("--") else {
+            if line.is_empty() {
+                continue;
+            }
+            break; // the header ends where the SQL starts
+        };
+        let comment = comment.trim();
+        if let Some(value) = comment.strip_prefix("title:") {
+            title = Some(value.trim().to_string());
+        } else if let Some(value) = comment.strip_prefix("description:") {
+            description.push(value.trim().to_string());
+        } else if let Some(value) = comment.strip_prefix("param:") {
+            params.push(parse_param(value).with_context(|| {
+                format!(
+                    "{origin}:{}: expected `-- param: name | text|integer|date | default | description`",
+                    index + 1
+                )
+            })?);
+        }
+    }
+    let title = title.ok_or_else(|| {
+        anyhow!("{origin}: the header has no `-- title:` line; add one at the top of the file")
+    })?;
+    Ok(Report {
+        name: name.to_string(),
+        title,
+        description: description.join(" "),
+        params,
+        sql: text.to_string(),
+        origin: origin.to_string(),
+    })
+}
+
+fn parse_param(spec: &str) -> Result<Param> {
+    let fields: Vec<&str> = spec.split('|').map(str::trim).collect();
+    let [name, kind, default, description] = fields[..] else {
+        bail!("a param line has four fields separated by `|`, found {}", fields.len());
+    };
+    if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        bail!("parameter name {name:?} must be letters, digits and underscores");
+    }
+    let kind = match kind {
+        "text" => ParamKind::Text,
+        "integer" => ParamKind::Integer,
+        "date" => ParamKind::Date,
+        other => bail!("parameter {name}: unknown type {other:?}"),
+    };
+    let default = (!default.eq_ignore_ascii_case("null")).then(|| default.to_string());
+    let param = Param { name: name.to_string(), kind, default, description: description.to_string() };
+    if let Some(value) = &param.default {
+        check_value(&param, value)?;
+    }
+    Ok(param)
+}
+
+/// The shipped reports plus those in `extra_dirs` (which may replace a
+/// shipped report of the same name), sorted by name.
+pub fn load_reports(extra_dirs: &[PathBuf]) -> Result<Vec<Report>> {
+    let mut reports = Vec::new();
+    for file in BUILTIN_REPORTS.files() {
+        let path = file.path();
+        if path.extension().and_then(|e| e.to_str()) != Some("sql") {
+            continue;
+        }
+        let name = report_name(path)?;
+        let text = file
+            .contents_utf8()
+            .ok_or_else(|| anyhow!("built-in report {} is not UTF-8", path.display()))?;
+        reports.push(parse_report(&name, text, &format!("reports/{}", path.display()))?);
+    }
+    for dir in extra_dirs {
+        let entries = std::fs::read_dir(dir)
+            .with_context(|| format!("reading reports folder {} (from --reports / ARCHDB_REPORTS)", dir.display()))?;
+        let mut paths: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().and_then(|e| e.to_str()) == Some("sql"))
+            .collect();
+        paths.sort();
+        for path in paths {
+            let name = report_name(&path)?;
+            let text = std::fs::read_to_string(&path)
+                .with_context(|| format!("reading report {}", path.display()))?;
+            let report = parse_report(&name, &text, &path.display().to_string())?;
+            reports.retain(|r| r.name != name);
+            reports.push(report);
+        }
+    }
+    reports.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(reports)
+}
+
+fn report_name(path: &Path) -> Result<String> {
+    path.file_stem()
+        .and_then(|s| s.to_str())
+        .map(str::to_string)
+        .ok_or_else(|| anyhow!("report file name {} is not valid UTF-8", path.display()))
+}
+
+/// Finds a report by name, or says which exist.
+pub fn find<'a>(reports: &'a [Report], name: &str) -> Result<&'a Report> {
+    reports.iter().find(|r| r.name == name).ok_or_else(|| {
+        let names: Vec<&str> = reports.iter().map(|r| r.name.as_str()).collect();
+        anyhow!("no report named {name:?}; the reports are: {} (run `archdb report` for titles)", names.join(", "))
+    })
+}
+
+/// Splits `KEY=VALUE` as given to `--param`.
+pub fn split_assignment(text: &str) -> Result<(String, String)> {
+    let (key, value) = text
+        .split_once('=')
+        .ok_or_else(|| anyhow!("--param expects KEY=VALUE, got {text:?}"))?;
+    Ok((key.trim().to_string(), value.to_string()))
+}
+
+/// Checks the given values against the report's parameters and returns
+/// what to bind, defaults filled in.
+pub fn bind_values(report: &Report, given: &[(String, String)]) -> Result<Vec<(String, Value)>> {
+    let takes = || {
+        if report.params.is_empty() {
+            "it takes no parameters".to_string()
+        } else {
+            let list: Vec<String> = report.params.iter().map(Param::summary).collect();
+            format!("it takes: {}", list.join(", "))
+        }
+    };
+    for (key, _) in given {
+        if !report.params.iter().any(|p| &p.name == key) {
+            bail!("report {} has no parameter {key:?}; {}", report.name, takes());
+        }
+    }
+    let mut values = Vec::new();
+    for param in &report.params {
+        let value = match given.iter().rev().find(|(k, _)| k == &param.name) {
+            Some((_, v)) => Some(v.clone()),
+            None => param.default.clone(),
+        };
+        let bound = match value {
+            None => Value::Null,
+            Some(v) => check_value(param, &v).with_context(|| format!("report {}: {}", report.name, takes()))?,
+        };
+        values.push((format!(":{}", param.name), bound));
+    }
+    Ok(values)
+}
+
+fn check_value(param: &Param, value: &str) -> Result<Value> {
+    match param.kind {
+        ParamKind::Text => Ok(Value::Text(value.to_string())),
+        ParamKind::Integer => value
+            .trim()
+            .parse::<i64>()
+            .map(Value::Integer)
+            .map_err(|_| anyhow!("{} must be a whole number, got {value:?}", param.name)),
+        ParamKind::Date => {
+            if is_iso_day(value) {
+                Ok(Value::Text(value.to_string()))
+            } else {
+                bail!("{} must be YYYY-MM-DD, got '{value}'", param.name)
+            }
+        }
+    }
+}
+
+/// A real calendar day written `YYYY-MM-DD`.
+pub fn is_iso_day(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return false;
+    }
+    let number = |range: std::ops::Range<usize>| text.get(range).and_then(|s| s.parse::<u32>().ok());
+    let (Some(year), Some(month), Some(day)) = (number(0..4), number(5..7), number(8..10)) else {
+        return false;
+    };
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&day)
+}
+
+/// Guards a read-only connection: no ATTACH, no pragma that sets anything,
+/// no statement that runs longer than `timeout`.
+pub fn guard(conn: &mut Connection, timeout: Duration) -> Result<()> {
+    conn.authorizer(Some(|ctx: AuthContext<'_>| match ctx.action {
+        AuthAction::Attach { .. } | AuthAction::Detach { .. } => Authorization::Deny,
+        // The listed pragmas only read, whatever their argument; every other
+        // pragma may set something (`PRAGMA user_version = 5`).
+        AuthAction::Pragma { pragma_name, .. } if !READ_PRAGMAS.contains(&pragma_name) => Authorization::Deny,
+        _ => Authorization::Allow,
+    }))?;
+    let start = Instant::now();
+    conn.progress_handler(10_000, Some(move || start.elapsed() > timeout))?;
+    Ok(())
+}
+
+/// Pragmas that only read schema information, allowed in `query`.
+const READ_PRAGMAS: &[&str] = &[
+    "table_info",
+    "table_xinfo",
+    "table_list",
+    "index_list",
+    "index_info",
+    "index_xinfo",
+    "foreign_key_list",
+    "database_list",
+    "collation_list",
+    "function_list",
+];
+
+/// Runs one read-only statement with named values bound.
+pub fn run_sql(conn: &Connection, sql: &str, values: &[(String, Value)], timeout: Duration) -> Result<Rows> {
+    let mut stmt = conn.prepare(sql).map_err(|e| explain(e, timeout))?;
+    if !stmt.readonly() {
+        bail!("refused: this statement would change the database; reports and queries are read-only (use a SQL client on a copy to experiment)");
+    }
+    let columns: Vec<String> = stmt.column_names().map(str::to_string).collect();
+    for (name, value) in values {
+        // A report may not use every parameter it declares.
+        if let Some(index) = stmt.parameter_index(name)? {
+            stmt.raw_bind_parameter(index, value)?;
+        }
+    }
+    let mut rows = stmt.raw_query();
+    let mut out = Vec::new();
+    while let Some(row) = rows.next().map_err(|e| explain(e, timeout))? {
+        let mut values = Vec::with_capacity(columns.len());
+        for i in 0..columns.len() {
+            values.push(row.get::<_, Value>(i)?);
+        }
+        out.push(values);
+    }
+    Ok(Rows { columns, rows: out })
+}
+
+/// Turns SQLite's terse errors into what happened and what to do.
+fn explain(error: rusqlite::Error, timeout: Duration) -> anyhow::Error {
+    let text = error.to_string();
+    if matches!(error, rusqlite::Error::MultipleStatement) {
+        anyhow!("refused: more than one SQL statement; a report or query is a single statement")
+    } else if text.contains("interrupted") {
+        anyhow!("stopped: the statement ran longer than {} s (raise it with --timeout SECONDS)", timeout.as_secs_f64())
+    } else if text.contains("not authorized") {
+        anyhow!("refused: reports and queries may not ATTACH databases or change pragmas ({text})")
+    } else if text.contains("readonly") || text.contains("read-only") {
+        anyhow!("refused: the database is opened read-only for reports and queries ({text})")
+    } else {
+        anyhow!("SQL error: {text}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = "-- title: Positions held at a date\n\
+        -- description: Everyone in office\n\
+        -- description: on the given day.\n\
+        -- param: date | date | 1940-12-27 | The day\n\
+        -- param: country | text | null | A country key\n\
+        SELECT :date AS d, :country AS c\n";
+
+    #[test]
+    fn header_is_read() {
+        let report = parse_report("held", SAMPLE, "test").unwrap();
+        assert_eq!(report.title, "Positions held at a date");
+        assert_eq!(report.description, "Everyone in office on the given day.");
+        assert_eq!(report.params.len(), 2);
+        assert_eq!(report.params[0].kind, ParamKind::Date);
+        assert_eq!(report.params[0].default.as_deref(), Some("1940-12-27"));
+        assert_eq!(report.params[1].default, None);
+    }
+
+    #[test]
+    fn missing_title_is_an_error_naming_the_file() {
+        let err = parse_report("x", "SELECT 1", "reports/x.sql").unwrap_err();
+        assert!(err.to_string().contains("reports/x.sql"), "{err}");
+    }
+
+    #[test]
+    fn bad_param_line_names_file_and_line() {
+        let err = parse_report("x", "-- title: X\n-- param: date | day | 1 | d\nSELECT 1", "x.sql").unwrap_err();
+        assert!(format!("{err:#}").contains("x.sql:2"), "{err:#}");
+    }
+
+    #[test]
+    fn dates_are_checked() {
+        let report = parse_report("held", SAMPLE, "test").unwrap();
+        let err = bind_values(&report, &[("date".into(), "1940-13-01".into())]).unwrap_err();
+        assert!(format!("{err:#}").contains("date must be YYYY-MM-DD, got '1940-13-01'"), "{err:#}");
+        assert!(bind_values(&report, &[("date".into(), "1940-02-29".into())]).is_ok());
+        assert!(bind_values(&report, &[("date".into(), "1941-02-29".into())]).is_err());
+    }
+
+    #[test]
+    fn unknown_parameter_lists_the_real_ones() {
+        let report = parse_report("held", SAMPLE, "test").unwrap();
+        let err = bind_values(&report, &[("dat".into(), "1940-01-01".into())]).unwrap_err();
+        let text = format!("{err:#}");
+        assert!(text.contains("date=1940-12-27 (date)") && text.contains("country=null (text)"), "{text}");
+    }
+
+    #[test]
+    fn defaults_fill_in_and_null_binds_null() {
+        let report = parse_report("held", SAMPLE, "test").unwrap();
+        let values = bind_values(&report, &[]).unwrap();
+        assert_eq!(values[0], (":date".to_string(), Value::Text("1940-12-27".into())));
+        assert_eq!(values[1], (":country".to_string(), Value::Null));
+    }
+
+    #[test]
+    fn values_are_bound_not_spliced() {
+        let conn = Connection::open_in_memory().unwrap();
+        let report = parse_report("held", SAMPLE, "test").unwrap();
+        let values = bind_values(&report, &[("country".into(), "x'; DROP TABLE t; --".into())]).unwrap();
+        let rows = run_sql(&conn, &report.sql, &values, Duration::from_secs(5)).unwrap();
+        assert_eq!(rows.rows[0][1], Value::Text("x'; DROP TABLE t; --".into()));
+    }
+
+    #[test]
+    fn writes_attach_and_pragmas_are_refused() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch("CREATE TABLE t (x)").unwrap();
+        guard(&mut conn, Duration::from_secs(5)).unwrap();
+        for sql in ["INSERT INTO t VALUES (1)", "ATTACH 'other.db' AS o", "PRAGMA foreign_keys = OFF"] {
+            let err = run_sql(&conn, sql, &[], Duration::from_secs(5)).unwrap_err();
+            assert!(err.to_string().starts_with("refused"), "{sql}: {err}");
+        }
+        assert!(run_sql(&conn, "PRAGMA user_version = 5", &[], Duration::from_secs(5)).is_err());
+        let info = run_sql(&conn, "PRAGMA table_info(t)", &[], Duration::from_secs(5)).unwrap();
+        assert_eq!(info.rows.len(), 1);
+    }
+
+    #[test]
+    fn two_statements_are_refused() {
+        let conn = Connection::open_in_memory().unwrap();
+        let err = run_sql(&conn, "SELECT 1; SELECT 2", &[], Duration::from_secs(5)).unwrap_err();
+        assert!(err.to_string().contains("more than one"), "{err}");
+    }
+
+    #[test]
+    fn a_runaway_statement_is_stopped() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        guard(&mut conn, Duration::from_millis(100)).unwrap();
+        let sql = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n";
+        let err = run_sql(&conn, sql, &[], Duration::from_millis(100)).unwrap_err();
+        assert!(err.to_string().contains("--timeout"), "{err}");
+    }
+
+    #[test]
+    fn every_shipped_report_has_a_valid_header() {
+        let reports = load_reports(&[]).unwrap();
+        assert!(reports.len() >= 8, "only {} reports", reports.len());
+        for report in &reports {
+            assert!(!report.description.is_empty(), "{} has no description", report.name);
+            bind_values(report, &[]).unwrap();
+        }
+    }
+}

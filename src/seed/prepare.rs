@@ -1,0 +1,98 @@
+//! One corpus file from bytes to everything the writer needs: decoded text,
+//! parsed documents, resolved parties and mentions. Pure CPU work, run in
+//! parallel; no SQL here.
+
+use sha2::{Digest, Sha256};
+
+use crate::corpus::{self, ParsedPage, Warning};
+use crate::entities::{Gazetteer, Mention, PartyResolution};
+
+use super::inputs::{Format, Input};
+
+/// A corpus file ready to be written.
+#[derive(Debug)]
+pub struct PreparedSource {
+    pub path: String,
+    pub format: Format,
+    pub sha256: String,
+    /// The file's exact bytes, stored in `sources.content`.
+    pub content: Vec<u8>,
+    /// How the bytes were decoded (`utf-8`, `windows-1251`, ... or `undecodable`).
+    pub encoding: String,
+    /// The text the parser read.
+    pub text: String,
+    pub page: ParsedPage,
+    /// Parallel to `page.documents`.
+    pub resolved: Vec<ResolvedDocument>,
+    /// File-level warnings (encoding, decoding); line 0 means the whole file.
+    pub warnings: Vec<Warning>,
+}
+
+#[derive(Debug, Default)]
+pub struct ResolvedDocument {
+    /// Parallel to the document's `parties`.
+    pub parties: Vec<PartyResolution>,
+    pub mentions: Vec<Mention>,
+    pub warnings: Vec<Warning>,
+}
+
+/// The SHA-256 of `bytes`, lowercase hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Decodes, parses and resolves one file whose bytes were read already.
+pub fn prepare(input: &Input, content: Vec<u8>, gazetteer: &Gazetteer) -> PreparedSource {
+    let sha256 = sha256_hex(&content);
+    let mut warnings = Vec::new();
+    let (encoding, decoded) = match corpus::decode(&content) {
+        Ok(decoded) => {
+            warnings.extend(decoded.warning);
+            (decoded.encoding.to_string(), decoded.text)
+        }
+        Err(err) => {
+            // Kept as a source (its bytes are in `content`) with no text, so
+            // nothing is lost and the warning says why it was not read.
+            warnings.push(Warning {
+                line: 0,
+                code: "undecodable",
+                message: err.to_string(),
+                expected: "a text or HTML page in UTF-8, Windows-1251 or Latin-1".into(),
+            });
+            ("undecodable".to_string(), String::new())
+        }
+    };
+    let text = match input.format {
+        Format::Text => decoded,
+        Format::Html => corpus::html_to_text(&decoded),
+    };
+    let page = corpus::parse_page(&text);
+    let resolved = page.documents.iter().map(|doc| resolve(doc, gazetteer)).collect();
+    PreparedSource {
+        path: input.path.clone(),
+        format: input.format,
+        sha256,
+        content,
+        encoding,
+        text,
+        page,
+        resolved,
+        warnings,
+    }
+}
+
+fn resolve(doc: &corpus::ParsedDocument, gazetteer: &Gazetteer) -> ResolvedDocument {
+    let date = doc.date.as_ref();
+    let day = date.map(|d| d.from.as_str());
+    let (mentions, mut warnings) = gazetteer.find_mentions(&doc.body, doc.body_line, day);
+    let parties = doc
+        .parties
+        .iter()
+        .map(|party| {
+            let mut resolution = gazetteer.resolve_party(party, date);
+            warnings.append(&mut resolution.warnings);
+            resolution
+        })
+        .collect();
+    ResolvedDocument { parties, mentions, warnings }
+}

@@ -1,0 +1,356 @@
+//! `archdb seed` on the bundled corpus and on small corpora of our own.
+
+mod common;
+
+use common::TestEnv;
+use rusqlite::OptionalExtension;
+
+const PAGE: &str = "000_8e37452bcfcc29b4.txt";
+
+fn one<T: rusqlite::types::FromSql>(env: &TestEnv, sql: &str) -> T {
+    env.conn()
+        .query_row(sql, [], |r| r.get(0))
+        .unwrap_or_else(|e| panic!("{sql}: {e}"))
+}
+
+fn strings(env: &TestEnv, sql: &str) -> Vec<String> {
+    let conn = env.conn();
+    let mut stmt = conn.prepare(sql).unwrap();
+    let rows = stmt.query_map([], |r| r.get::<_, String>(0)).unwrap();
+    rows.collect::<Result<_, _>>().unwrap()
+}
+
+#[test]
+fn seed_prints_a_summary() {
+    let env = TestEnv::new();
+    let out = env.ok(&["seed"]);
+    assert!(
+        out.starts_with(&format!(
+            "seeded {}: 1 file (0 skipped), 1 documents",
+            env.db.display()
+        )),
+        "{out}"
+    );
+    assert!(out.contains("mentions"), "{out}");
+}
+
+#[test]
+fn bundled_page_becomes_one_document_with_its_fields() {
+    let env = TestEnv::seeded();
+    assert_eq!(one::<i64>(&env, "SELECT count(*) FROM documents"), 1);
+    let conn = env.conn();
+    let (kind, extract, from, to, precision, classification): (String, i64, String, String, String, String) = conn
+        .query_row(
+            "SELECT kind, is_extract, date_from, date_to, date_precision, classification FROM documents",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        (
+            kind.as_str(),
+            extract,
+            from.as_str(),
+            to.as_str(),
+            precision.as_str(),
+            classification.as_str()
+        ),
+        (
+            "conversation",
+            1,
+            "1940-12-27",
+            "1940-12-27",
+            "day",
+            "secret"
+        )
+    );
+    let citation: (String, String, String, String, String, String) = conn
+        .query_row(
+            "SELECT archive, fond, opis, papka, delo, sheets FROM citations",
+            [],
+            |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                ))
+            },
+        )
+        .unwrap();
+    assert_eq!(
+        citation,
+        (
+            "AVP RF".into(),
+            "059".into(),
+            "24".into(),
+            "70".into(),
+            "43".into(),
+            "132-137".into()
+        )
+    );
+}
+
+#[test]
+fn bundled_page_resolves_roles_with_positions() {
+    let env = TestEnv::seeded();
+    let roles = strings(
+        &env,
+        "SELECT dp.role || ':' || p.key || ':' || coalesce(o.key || '@' || coalesce(h.key, c.key), '-')
+         FROM document_persons dp JOIN persons p ON p.id = dp.person_id
+         LEFT JOIN positions pos ON pos.id = dp.position_id
+         LEFT JOIN offices o ON o.id = pos.office_id
+         LEFT JOIN countries c ON c.id = pos.country_id
+         LEFT JOIN countries h ON h.id = pos.host_country_id
+         ORDER BY dp.role, p.key",
+    );
+    assert!(
+        roles.contains(&"author:maisky:envoy@great_britain".to_string()),
+        "{roles:?}"
+    );
+    assert!(
+        roles.contains(&"participant:eden:foreign_minister@great_britain".to_string()),
+        "{roles:?}"
+    );
+    assert!(
+        roles
+            .iter()
+            .any(|r| r.starts_with("copy_recipient:molotov:")),
+        "{roles:?}"
+    );
+    assert!(
+        roles
+            .iter()
+            .any(|r| r.starts_with("copy_recipient:vyshinsky:")),
+        "{roles:?}"
+    );
+    let iden: String = one(&env, "SELECT as_printed FROM document_persons dp JOIN persons p ON p.id = dp.person_id WHERE p.key = 'eden'");
+    assert!(iden.contains("Iden"), "{iden}");
+}
+
+#[test]
+fn bundled_page_mentions_persons_countries_and_regions() {
+    let env = TestEnv::seeded();
+    let countries = strings(
+        &env,
+        "SELECT DISTINCT c.key FROM mentions m JOIN countries c ON c.id = m.country_id",
+    );
+    for key in [
+        "germany",
+        "japan",
+        "china",
+        "turkey",
+        "great_britain",
+        "ussr",
+        "balkans",
+        "middle_east",
+    ] {
+        assert!(
+            countries.contains(&key.to_string()),
+            "no mention of {key}: {countries:?}"
+        );
+    }
+    let eden: i64 = one(
+        &env,
+        "SELECT count(*) FROM mentions m JOIN persons p ON p.id = m.person_id WHERE p.key = 'eden'",
+    );
+    assert!(
+        eden >= 5,
+        "Eden is named at least 5 times in the body, found {eden}"
+    );
+    let lowercase_japan: i64 = one(
+        &env,
+        "SELECT count(*) FROM mentions WHERE surface = 'japan'",
+    );
+    assert_eq!(lowercase_japan, 2);
+}
+
+#[test]
+fn mention_offsets_slice_the_body_in_sqlite() {
+    let env = TestEnv::seeded();
+    let total: i64 = one(&env, "SELECT count(*) FROM mentions");
+    assert!(total > 10, "{total}");
+    let bad: i64 = one(
+        &env,
+        "SELECT count(*) FROM mentions m JOIN documents d ON d.id = m.document_id
+         WHERE substr(d.body, m.char_start + 1, m.char_end - m.char_start) <> m.surface",
+    );
+    assert_eq!(bad, 0);
+    let both_or_neither: i64 = one(
+        &env,
+        "SELECT count(*) FROM mentions WHERE (person_id IS NULL) = (country_id IS NULL)",
+    );
+    assert_eq!(both_or_neither, 0);
+}
+
+#[test]
+fn nothing_of_the_file_is_lost() {
+    let env = TestEnv::seeded();
+    let file = std::fs::read(format!("{}/seed/corpus/{PAGE}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let conn = env.conn();
+    let (content, text, sha, bytes): (Vec<u8>, String, String, i64) = conn
+        .query_row(
+            "SELECT content, text, sha256, bytes FROM sources WHERE path = ?1",
+            [PAGE],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .unwrap();
+    assert_eq!(content, file);
+    assert_eq!(bytes as usize, file.len());
+    assert_eq!(sha, archdb::seed::prepare::sha256_hex(&file));
+    // Documents' raw_text and the boilerplate tile the page text exactly.
+    let pieces: Vec<(i64, i64, String)> = conn
+        .prepare(
+            "SELECT raw_start, raw_end, raw_text FROM documents
+             UNION ALL SELECT raw_start, raw_end, text FROM boilerplate ORDER BY 1",
+        )
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let mut rebuilt = String::new();
+    for (start, end, piece) in &pieces {
+        assert_eq!(
+            *start as usize,
+            rebuilt.len(),
+            "gap or overlap before byte {start}"
+        );
+        assert_eq!((*end - *start) as usize, piece.len());
+        rebuilt.push_str(piece);
+    }
+    assert_eq!(rebuilt, text);
+    assert_eq!(
+        text.as_bytes(),
+        &file[..],
+        "a UTF-8 text page is stored as read"
+    );
+}
+
+#[test]
+fn database_is_consistent_after_seed() {
+    let env = TestEnv::seeded();
+    let conn = env.conn();
+    let integrity: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(integrity, "ok");
+    let fk_problem: Option<String> = conn
+        .query_row("PRAGMA foreign_key_check", [], |r| r.get(0))
+        .optional()
+        .unwrap();
+    assert_eq!(fk_problem, None);
+    let fts: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'Eden AND Balkans'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(fts, 1, "the full-text index is filled by the seed");
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+}
+
+#[test]
+fn reseeding_gives_the_same_rows() {
+    let env = TestEnv::seeded();
+    let first = env.dump();
+    env.ok(&["seed"]);
+    common::assert_same_text(&first, &env.dump(), "database after a second seed");
+    let runs: i64 = one(&env, "SELECT count(*) FROM seed_runs");
+    assert_eq!(runs, 2);
+}
+
+#[test]
+fn a_failed_seed_leaves_the_database_as_it_was() {
+    let env = TestEnv::seeded();
+    env.conn()
+        .execute(
+            "INSERT INTO annotations (source_path, seq, note) VALUES (?1, 1, 'check the date')",
+            [PAGE],
+        )
+        .unwrap();
+    let before = env.dump();
+    let missing = env.path("no-such-corpus");
+    let err = env.fails(&["seed", "--corpus", missing.to_str().unwrap()], 1);
+    assert!(err.contains("no-such-corpus does not exist"), "{err}");
+    // Broken reference data: the error names file and line, nothing is written.
+    let reference = env.path("reference");
+    std::fs::create_dir(&reference).unwrap();
+    for entry in
+        std::fs::read_dir(format!("{}/seed/reference", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, reference.join(path.file_name().unwrap())).unwrap();
+    }
+    let persons = reference.join("persons.csv");
+    let mut text = std::fs::read_to_string(&persons).unwrap();
+    text.push_str("broken,\"unterminated\n");
+    std::fs::write(&persons, text).unwrap();
+    let err = env.fails(&["seed", "--reference", reference.to_str().unwrap()], 1);
+    assert!(err.contains("persons.csv"), "{err}");
+    common::assert_same_text(&before, &env.dump(), "database after failed seeds");
+}
+
+#[test]
+fn a_failed_first_seed_leaves_no_file_behind() {
+    let env = TestEnv::new();
+    env.fails(&["seed", "--corpus", "/no/such/folder"], 1);
+    assert!(!env.db.exists());
+}
+
+#[test]
+fn user_annotations_survive_a_reseed() {
+    let env = TestEnv::seeded();
+    env.conn()
+        .execute(
+            "INSERT INTO annotations (source_path, seq, note) VALUES (?1, 1, 'Iden is Eden')",
+            [PAGE],
+        )
+        .unwrap();
+    env.ok(&["seed"]);
+    let heading: String = one(
+        &env,
+        "SELECT heading FROM annotations_documents WHERE note = 'Iden is Eden'",
+    );
+    assert!(heading.contains("Maisky"), "{heading}");
+}
+
+#[test]
+fn seeds_a_folder_of_pages_and_reports_skipped_files() {
+    let env = TestEnv::new();
+    let corpus = env.path("pages");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::copy(
+        format!("{}/seed/corpus/{PAGE}", env!("CARGO_MANIFEST_DIR")),
+        corpus.join("a.txt"),
+    )
+    .unwrap();
+    std::fs::write(corpus.join("notes.pdf"), b"%PDF").unwrap();
+    let out = env.ok(&["seed", "--corpus", corpus.to_str().unwrap()]);
+    assert!(out.contains("1 file (1 skipped), 1 documents"), "{out}");
+    let skipped: String = one(
+        &env,
+        "SELECT message FROM warnings WHERE code = 'skipped_file'",
+    );
+    assert!(skipped.starts_with("notes.pdf"), "{skipped}");
+    assert_eq!(one::<String>(&env, "SELECT path FROM sources"), "a.txt");
+}
+
+#[test]
+fn dry_run_prints_fields_and_writes_nothing() {
+    let env = TestEnv::new();
+    let out = env.ok(&["seed", "--dry-run"]);
+    assert!(
+        out.contains("kind:           conversation (extract)"),
+        "{out}"
+    );
+    assert!(out.contains("1940-12-27"), "{out}");
+    assert!(out.contains("nothing written"), "{out}");
+    assert!(!env.db.exists());
+}
