@@ -18,7 +18,10 @@ pub fn is_site_line(s: &str) -> bool {
 
 /// Index of the first line after the site header.
 pub fn header_end(lines: &[Line<'_>]) -> usize {
-    lines.iter().position(|l| !is_site_line(l.text)).unwrap_or(lines.len())
+    lines
+        .iter()
+        .position(|l| !is_site_line(l.text))
+        .unwrap_or(lines.len())
 }
 
 #[cfg(test)]

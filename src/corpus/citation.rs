@@ -17,12 +17,22 @@ static_regex!(
     re_field,
     r"(?i)(?:^|[\s,.;])(?P<k>fond|f|op|on|inv|pap|fold|folder|p|d|file|case|ll|l|sheets?|\x{0444}|\x{043E}\x{043F}|\x{043F}|\x{0434}|\x{043B})(?:\.|\s|$)\s*(?P<v>[^\s,;]+(?:\s*[\-\x{2010}\x{2011}\x{2013}\x{2014}]\s*[^\s,;]+)?(?:\s*,\s*\d[^\s,;]*)*)"
 );
-static_regex!(re_publ, r"(?i)^(?:publ\.?|published(?:\s+in)?|publication)\s*:");
-static_regex!(re_field_start, r"(?i)^(?:op|on|inv|d|l|ll|p|file|fold)\.?\s*\d");
+static_regex!(
+    re_publ,
+    r"(?i)^(?:publ\.?|published(?:\s+in)?|publication)\s*:"
+);
+static_regex!(
+    re_field_start,
+    r"(?i)^(?:op|on|inv|d|l|ll|p|file|fold)\.?\s*\d"
+);
 
 /// Normalised archive name for a matched spelling.
 fn archive_name(s: &str) -> &'static str {
-    let k: String = s.chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_lowercase();
+    let k: String = s
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect::<String>()
+        .to_lowercase();
     match k.as_str() {
         "avprf" | "avpr" | "fparf" | "\u{0430}\u{0432}\u{043f}\u{0440}\u{0444}" => "AVP RF",
         "rgaspi" | "\u{0440}\u{0433}\u{0430}\u{0441}\u{043f}\u{0438}" | "rtskhidni" => "RGASPI",
@@ -60,7 +70,11 @@ pub fn is_citation_continuation(line: &str) -> bool {
 /// text; a value with letters where a number belongs is kept and warned about.
 pub fn parse_citation(text: &str, line: u32) -> (Citation, Vec<Warning>) {
     let as_printed = clean(text).to_string();
-    let mut cit = Citation { as_printed: as_printed.clone(), line, ..Citation::default() };
+    let mut cit = Citation {
+        as_printed: as_printed.clone(),
+        line,
+        ..Citation::default()
+    };
     let mut warnings = Vec::new();
     let mut rest_start = 0;
     if let Some(c) = re_archive().captures(&as_printed) {
@@ -71,10 +85,18 @@ pub fn parse_citation(text: &str, line: u32) -> (Citation, Vec<Warning>) {
     }
     let rest = &as_printed[rest_start..];
     for c in re_field().captures_iter(rest) {
-        let (Some(k), Some(v)) = (c.name("k"), c.name("v")) else { continue };
+        let (Some(k), Some(v)) = (c.name("k"), c.name("v")) else {
+            continue;
+        };
         let key = k.as_str().to_lowercase();
         let value = norm_dashes(v.as_str().trim_end_matches(['.', ')']));
-        let value: String = value.split_whitespace().collect::<Vec<_>>().join(" ").replace(" - ", "-").replace(" -", "-").replace("- ", "-");
+        let value: String = value
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .replace(" - ", "-")
+            .replace(" -", "-")
+            .replace("- ", "-");
         let slot = match key.as_str() {
             "f" | "fond" | "\u{0444}" => &mut cit.fond,
             "op" | "on" | "inv" | "\u{043e}\u{043f}" => &mut cit.opis,
@@ -128,7 +150,10 @@ fn value_is_numeric(v: &str) -> bool {
         let p = part.trim();
         let p = p.trim_end_matches("ob").trim_end_matches("rev").trim();
         let digits = p.trim_end_matches(|c: char| c.is_alphabetic());
-        !p.is_empty() && !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) && p.len() - digits.len() <= 1
+        !p.is_empty()
+            && !digits.is_empty()
+            && digits.chars().all(|c| c.is_ascii_digit())
+            && p.len() - digits.len() <= 1
     })
 }
 
@@ -136,7 +161,10 @@ fn value_is_numeric(v: &str) -> bool {
 pub fn parse_publication(line: &str, line_no: u32) -> Option<Publication> {
     let t = clean(line);
     if re_publ().is_match(t) {
-        Some(Publication { as_printed: t.to_string(), line: line_no })
+        Some(Publication {
+            as_printed: t.to_string(),
+            line: line_no,
+        })
     } else {
         None
     }
@@ -151,21 +179,60 @@ mod tests {
         parse_citation(&s[start..], 1).0
     }
 
-    fn fields(c: &Citation) -> (String, Option<&str>, Option<&str>, Option<&str>, Option<&str>, Option<&str>) {
-        (c.archive.clone(), c.fond.as_deref(), c.opis.as_deref(), c.papka.as_deref(), c.delo.as_deref(), c.sheets.as_deref())
+    fn fields(
+        c: &Citation,
+    ) -> (
+        String,
+        Option<&str>,
+        Option<&str>,
+        Option<&str>,
+        Option<&str>,
+        Option<&str>,
+    ) {
+        (
+            c.archive.clone(),
+            c.fond.as_deref(),
+            c.opis.as_deref(),
+            c.papka.as_deref(),
+            c.delo.as_deref(),
+            c.sheets.as_deref(),
+        )
     }
 
     #[test]
     fn avprf_glued_with_hyphen_range() {
         let c = cite("avprf, f.059, op.24, p.70, d.43, l.132\u{2010}137.");
-        assert_eq!(fields(&c), ("AVP RF".into(), Some("059"), Some("24"), Some("70"), Some("43"), Some("132-137")));
-        assert_eq!(c.as_printed, "avprf, f.059, op.24, p.70, d.43, l.132\u{2010}137.");
+        assert_eq!(
+            fields(&c),
+            (
+                "AVP RF".into(),
+                Some("059"),
+                Some("24"),
+                Some("70"),
+                Some("43"),
+                Some("132-137")
+            )
+        );
+        assert_eq!(
+            c.as_printed,
+            "avprf, f.059, op.24, p.70, d.43, l.132\u{2010}137."
+        );
     }
 
     #[test]
     fn spaced_and_mistranslated_opis() {
         let c = cite("Avp rf, f. 059, on. 1, p. 313, d. 2154, l. 7\u{2013}9.");
-        assert_eq!(fields(&c), ("AVP RF".into(), Some("059"), Some("1"), Some("313"), Some("2154"), Some("7-9")));
+        assert_eq!(
+            fields(&c),
+            (
+                "AVP RF".into(),
+                Some("059"),
+                Some("1"),
+                Some("313"),
+                Some("2154"),
+                Some("7-9")
+            )
+        );
         let c2 = cite("AVP RF, f. 05, op. 3, p. 12, d. 80, l. 4-5");
         assert_eq!(c2.fond.as_deref(), Some("05"));
         assert_eq!(c2.sheets.as_deref(), Some("4-5"));
@@ -175,15 +242,45 @@ mod tests {
     #[test]
     fn rgaspi_dots_between_fields() {
         let c = cite("RGASPI. F. 17. Op. 3. D. 12. L. 30.");
-        assert_eq!(fields(&c), ("RGASPI".into(), Some("17"), Some("3"), None, Some("12"), Some("30")));
+        assert_eq!(
+            fields(&c),
+            (
+                "RGASPI".into(),
+                Some("17"),
+                Some("3"),
+                None,
+                Some("12"),
+                Some("30")
+            )
+        );
         let r = cite("\u{0420}\u{0413}\u{0410}\u{0421}\u{041F}\u{0418}. \u{0424}. 558. \u{041E}\u{043F}. 11. \u{0414}. 65. \u{041B}. 2.");
-        assert_eq!(fields(&r), ("RGASPI".into(), Some("558"), Some("11"), None, Some("65"), Some("2")));
+        assert_eq!(
+            fields(&r),
+            (
+                "RGASPI".into(),
+                Some("558"),
+                Some("11"),
+                None,
+                Some("65"),
+                Some("2")
+            )
+        );
     }
 
     #[test]
     fn fparf_english_rendering() {
         let c = cite("FPARF, f. 059, inv. 1, fold. 188, file 1347, p. 25\u{2010}26");
-        assert_eq!(fields(&c), ("AVP RF".into(), Some("059"), Some("1"), Some("188"), Some("1347"), Some("25-26")));
+        assert_eq!(
+            fields(&c),
+            (
+                "AVP RF".into(),
+                Some("059"),
+                Some("1"),
+                Some("188"),
+                Some("1347"),
+                Some("25-26")
+            )
+        );
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Classification and priority marks in every spelling the corpus uses,
 //! glued to the date line or on a line of their own.
 
-use super::text::{clean};
+use super::text::clean;
 use super::{Classification, Priority};
 
 // Order matters: the longest reading wins (special folder before top secret
@@ -80,7 +80,11 @@ pub fn find_marks(s: &str) -> Marks {
         }
     }
     leftover.push_str(&s[at..]);
-    Marks { classification, priority, leftover }
+    Marks {
+        classification,
+        priority,
+        leftover,
+    }
 }
 
 /// A line that holds only marks (`Secret`, `Top secret special folder`,
@@ -118,15 +122,24 @@ mod tests {
         assert_eq!(class("top secret"), Some(Classification::TopSecret));
         assert_eq!(class("Top Secret"), Some(Classification::TopSecret));
         assert_eq!(class("Soviet secret"), Some(Classification::TopSecret));
-        assert_eq!(class("Top secret special folder"), Some(Classification::TopSecretSpecialFolder));
-        assert_eq!(class("Top. Secret special stick"), Some(Classification::TopSecretSpecialFolder));
+        assert_eq!(
+            class("Top secret special folder"),
+            Some(Classification::TopSecretSpecialFolder)
+        );
+        assert_eq!(
+            class("Top. Secret special stick"),
+            Some(Classification::TopSecretSpecialFolder)
+        );
         assert_eq!(class("nothing here"), None);
     }
 
     #[test]
     fn classification_text_kept_as_printed() {
         let m = find_marks("Top. Secret special stick");
-        assert_eq!(m.classification.map(|c| c.1).as_deref(), Some("Top. Secret special stick"));
+        assert_eq!(
+            m.classification.map(|c| c.1).as_deref(),
+            Some("Top. Secret special stick")
+        );
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! press lines (`(Tass)`), footnote lines (`* see doc. ...`, `[1] ...`) and
 //! elision rows. Citations are in `citation.rs`.
 
-use super::text::{clean};
+use super::text::clean;
 use super::Footnote;
 
 static_regex!(re_footnote_start, r"^(?P<m>\*{1,5}|\[\d{1,3}\])\s*\S");
@@ -33,14 +33,24 @@ pub fn parse_footnotes(s: &str, line: u32) -> Vec<Footnote> {
     let t = clean(s);
     let marks: Vec<(usize, usize, String)> = re_footnote_split()
         .captures_iter(t)
-        .filter_map(|c| c.name("m").map(|m| (m.start(), m.end(), m.as_str().to_string())))
+        .filter_map(|c| {
+            c.name("m")
+                .map(|m| (m.start(), m.end(), m.as_str().to_string()))
+        })
         .collect();
     let mut out = Vec::new();
     for (i, (_, end, marker)) in marks.iter().enumerate() {
         let stop = marks.get(i + 1).map(|m| m.0).unwrap_or(t.len());
         let text = clean(&t[*end..stop]).to_string();
-        let marker = marker.trim_start_matches('[').trim_end_matches(']').to_string();
-        let marker = if marker.chars().all(|c| c.is_ascii_digit()) { format!("[{marker}]") } else { marker };
+        let marker = marker
+            .trim_start_matches('[')
+            .trim_end_matches(']')
+            .to_string();
+        let marker = if marker.chars().all(|c| c.is_ascii_digit()) {
+            format!("[{marker}]")
+        } else {
+            marker
+        };
         out.push(Footnote { marker, text, line });
     }
     out
@@ -80,8 +90,18 @@ mod tests {
         assert!(is_footnote_line("[1] Not published."));
         assert!(!is_footnote_line("*"));
         let v = parse_footnotes("* see doc. 4. ** means the NKID. *** not found", 9);
-        let m: Vec<_> = v.iter().map(|f| (f.marker.as_str(), f.text.as_str())).collect();
-        assert_eq!(m, [("*", "see doc. 4."), ("**", "means the NKID."), ("***", "not found")]);
+        let m: Vec<_> = v
+            .iter()
+            .map(|f| (f.marker.as_str(), f.text.as_str()))
+            .collect();
+        assert_eq!(
+            m,
+            [
+                ("*", "see doc. 4."),
+                ("**", "means the NKID."),
+                ("***", "not found")
+            ]
+        );
         assert_eq!(parse_footnotes("[2] see below", 1)[0].marker, "[2]");
     }
 
@@ -90,7 +110,9 @@ mod tests {
         assert!(is_print_note("Pgchat. About arch."));
         assert!(is_print_note("Print. By srh."));
         assert!(is_print_note("Print. By architect."));
-        assert!(!is_print_note("Printing of the newspapers was stopped by the police."));
+        assert!(!is_print_note(
+            "Printing of the newspapers was stopped by the police."
+        ));
     }
 
     #[test]
@@ -109,6 +131,8 @@ mod tests {
         assert!(is_signature_line("Charge d'affaires"));
         assert!(is_signature_line("Chargé dʹaffaires"));
         assert!(!is_signature_line("He left."));
-        assert!(!is_signature_line("I told him so and he agreed with me completely"));
+        assert!(!is_signature_line(
+            "I told him so and he agreed with me completely"
+        ));
     }
 }

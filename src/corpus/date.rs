@@ -6,21 +6,37 @@
 use std::ops::Range;
 
 use super::classification::{find_marks, Marks};
-use super::text::{clean};
+use super::text::clean;
 use super::{DatePrecision, ParsedDate, Warning};
 
-const MONTH: &str = r"(january|february|march|april|may|june|july|august|september|sept|october|november|december)";
+const MONTH: &str =
+    r"(january|february|march|april|may|june|july|august|september|sept|october|november|december)";
 const DASH: &str = r"[\-\x{2010}\x{2011}\x{2012}\x{2013}\x{2014}]";
 
 fn pat(body: &str) -> String {
     format!("(?i){}", body.replace("MONTH", MONTH).replace("DASH", DASH))
 }
 
-static_regex!(re_cross, &pat(r"\bMONTH\s+(\d{1,2})\s*DASH\s*MONTH\s+(\d{1,2})\s*,?\s*(\d{4})\b"));
-static_regex!(re_mdy, &pat(r"\bMONTH\s+(\d{1,2})(?:\s*DASH\s*(\d{1,2}))?(?:st|nd|rd|th)?\s*,?\s*(\d{4})\b"));
-static_regex!(re_dmy, &pat(r"\b(\d{1,2})(?:\s*DASH\s*(\d{1,2}))?\s+MONTH\s*,?\s*(\d{4})\b"));
-static_regex!(re_garbled_md, &pat(r"\b(\d{4})\s*g\b\.?\s*(?:on\s+)?MONTH\s+(\d{1,2})\b\.?"));
-static_regex!(re_garbled_dm, &pat(r"\b(\d{4})\s*g\b\.?\s*(?:on\s+)?(\d{1,2})\s+MONTH\b\.?"));
+static_regex!(
+    re_cross,
+    &pat(r"\bMONTH\s+(\d{1,2})\s*DASH\s*MONTH\s+(\d{1,2})\s*,?\s*(\d{4})\b")
+);
+static_regex!(
+    re_mdy,
+    &pat(r"\bMONTH\s+(\d{1,2})(?:\s*DASH\s*(\d{1,2}))?(?:st|nd|rd|th)?\s*,?\s*(\d{4})\b")
+);
+static_regex!(
+    re_dmy,
+    &pat(r"\b(\d{1,2})(?:\s*DASH\s*(\d{1,2}))?\s+MONTH\s*,?\s*(\d{4})\b")
+);
+static_regex!(
+    re_garbled_md,
+    &pat(r"\b(\d{4})\s*g\b\.?\s*(?:on\s+)?MONTH\s+(\d{1,2})\b\.?")
+);
+static_regex!(
+    re_garbled_dm,
+    &pat(r"\b(\d{4})\s*g\b\.?\s*(?:on\s+)?(\d{1,2})\s+MONTH\b\.?")
+);
 static_regex!(re_my, &pat(r"\bMONTH\s*,?\s*(\d{4})\b"));
 static_regex!(re_year_line, r"^(\d{4})(?:\s*g\b\.?)?\.?$");
 
@@ -80,9 +96,29 @@ fn num(s: Option<regex::Match<'_>>) -> Option<u32> {
 
 /// Builds a normalised date from parts; an impossible day falls back to the
 /// month (still true information) with a warning.
-fn build(text: &str, line: u32, y: i32, m1: u32, d1: Option<u32>, m2: u32, d2: Option<u32>) -> (ParsedDate, Option<Warning>) {
-    let mk = |from: String, to: String, precision| ParsedDate { text: text.to_string(), from, to, precision, line };
-    let month_only = |m: u32| mk(iso(y, m, 1), iso(y, m, days_in_month(y, m)), DatePrecision::Month);
+fn build(
+    text: &str,
+    line: u32,
+    y: i32,
+    m1: u32,
+    d1: Option<u32>,
+    m2: u32,
+    d2: Option<u32>,
+) -> (ParsedDate, Option<Warning>) {
+    let mk = |from: String, to: String, precision| ParsedDate {
+        text: text.to_string(),
+        from,
+        to,
+        precision,
+        line,
+    };
+    let month_only = |m: u32| {
+        mk(
+            iso(y, m, 1),
+            iso(y, m, days_in_month(y, m)),
+            DatePrecision::Month,
+        )
+    };
     let Some(d1) = d1 else {
         return (month_only(m1), None);
     };
@@ -116,7 +152,10 @@ pub fn find_date(s: &str, line: u32) -> Option<DateFound> {
     let mut consider = |f: DateFound| {
         let better = match &best {
             None => true,
-            Some(b) => f.range.start < b.range.start || (f.range.start == b.range.start && f.range.end > b.range.end),
+            Some(b) => {
+                f.range.start < b.range.start
+                    || (f.range.start == b.range.start && f.range.end > b.range.end)
+            }
         };
         if better {
             best = Some(f);
@@ -125,43 +164,75 @@ pub fn find_date(s: &str, line: u32) -> Option<DateFound> {
     let year = |m: Option<regex::Match<'_>>| m.and_then(|m| m.as_str().parse::<i32>().ok());
     if let Some(c) = re_cross().captures(s) {
         if let (Some(m0), Some(y)) = (c.get(0), year(c.get(5))) {
-            let (d, w) = build(m0.as_str(), line, y, month_no(&c[1]), num(c.get(2)), month_no(&c[3]), num(c.get(4)));
-            consider(DateFound { range: m0.range(), date: d, warning: w });
+            let (d, w) = build(
+                m0.as_str(),
+                line,
+                y,
+                month_no(&c[1]),
+                num(c.get(2)),
+                month_no(&c[3]),
+                num(c.get(4)),
+            );
+            consider(DateFound {
+                range: m0.range(),
+                date: d,
+                warning: w,
+            });
         }
     }
     if let Some(c) = re_mdy().captures(s) {
         if let (Some(m0), Some(y)) = (c.get(0), year(c.get(4))) {
             let m = month_no(&c[1]);
             let (d, w) = build(m0.as_str(), line, y, m, num(c.get(2)), m, num(c.get(3)));
-            consider(DateFound { range: m0.range(), date: d, warning: w });
+            consider(DateFound {
+                range: m0.range(),
+                date: d,
+                warning: w,
+            });
         }
     }
     if let Some(c) = re_dmy().captures(s) {
         if let (Some(m0), Some(y)) = (c.get(0), year(c.get(4))) {
             let m = month_no(&c[3]);
             let (d, w) = build(m0.as_str(), line, y, m, num(c.get(1)), m, num(c.get(2)));
-            consider(DateFound { range: m0.range(), date: d, warning: w });
+            consider(DateFound {
+                range: m0.range(),
+                date: d,
+                warning: w,
+            });
         }
     }
     if let Some(c) = re_garbled_md().captures(s) {
         if let (Some(m0), Some(y)) = (c.get(0), year(c.get(1))) {
             let m = month_no(&c[2]);
             let (d, w) = build(m0.as_str(), line, y, m, num(c.get(3)), m, None);
-            consider(DateFound { range: m0.range(), date: d, warning: w });
+            consider(DateFound {
+                range: m0.range(),
+                date: d,
+                warning: w,
+            });
         }
     }
     if let Some(c) = re_garbled_dm().captures(s) {
         if let (Some(m0), Some(y)) = (c.get(0), year(c.get(1))) {
             let m = month_no(&c[3]);
             let (d, w) = build(m0.as_str(), line, y, m, num(c.get(2)), m, None);
-            consider(DateFound { range: m0.range(), date: d, warning: w });
+            consider(DateFound {
+                range: m0.range(),
+                date: d,
+                warning: w,
+            });
         }
     }
     if let Some(c) = re_my().captures(s) {
         if let (Some(m0), Some(y)) = (c.get(0), year(c.get(2))) {
             let m = month_no(&c[1]);
             let (d, w) = build(m0.as_str(), line, y, m, None, m, None);
-            consider(DateFound { range: m0.range(), date: d, warning: w });
+            consider(DateFound {
+                range: m0.range(),
+                date: d,
+                warning: w,
+            });
         }
     }
     best
@@ -173,7 +244,9 @@ pub fn find_all_dates(s: &str, line: u32) -> Vec<DateFound> {
     let mut at = 0;
     while at < s.len() {
         let Some(rest) = s.get(at..) else { break };
-        let Some(mut f) = find_date(rest, line) else { break };
+        let Some(mut f) = find_date(rest, line) else {
+            break;
+        };
         f.range = f.range.start + at..f.range.end + at;
         // A match is never empty, so this always moves forward.
         at = f.range.end.max(at + 1);
@@ -185,8 +258,14 @@ pub fn find_all_dates(s: &str, line: u32) -> Vec<DateFound> {
     out
 }
 
-static_regex!(re_docno, r"(?i)(?:^|[\s,.;])(?:no\.?|n\x{00BA}|\x{2116}|m)\s*(\d+(?:/\d+)?(?:\s*[\-\x{2010}\x{2011}\x{2013}]\s*[a-z\x{0430}-\x{044F}])?)\b\.?");
-static_regex!(re_place, r"^(\p{Lu}[\p{L}\-\x{2010}]+(?:\s+\p{Lu}[\p{L}\-\x{2010}]+){0,2})\s*,?$");
+static_regex!(
+    re_docno,
+    r"(?i)(?:^|[\s,.;])(?:no\.?|n\x{00BA}|\x{2116}|m)\s*(\d+(?:/\d+)?(?:\s*[\-\x{2010}\x{2011}\x{2013}]\s*[a-z\x{0430}-\x{044F}])?)\b\.?"
+);
+static_regex!(
+    re_place,
+    r"^(\p{Lu}[\p{L}\-\x{2010}]+(?:\s+\p{Lu}[\p{L}\-\x{2010}]+){0,2})\s*,?$"
+);
 
 /// What a date line holds besides the date.
 #[derive(Debug, Clone, PartialEq)]
@@ -209,8 +288,20 @@ pub fn parse_date_line(raw: &str, line: u32) -> Option<DateLine> {
     }
     if let Some(c) = re_year_line().captures(s) {
         let y: i32 = c[1].parse().ok()?;
-        let date = ParsedDate { text: s.to_string(), from: iso(y, 1, 1), to: iso(y, 12, 31), precision: DatePrecision::Year, line };
-        return Some(DateLine { date, doc_number: None, place: None, marks: Marks::default(), warnings: Vec::new() });
+        let date = ParsedDate {
+            text: s.to_string(),
+            from: iso(y, 1, 1),
+            to: iso(y, 12, 31),
+            precision: DatePrecision::Year,
+            line,
+        };
+        return Some(DateLine {
+            date,
+            doc_number: None,
+            place: None,
+            marks: Marks::default(),
+            warnings: Vec::new(),
+        });
     }
     let found = find_date(s, line)?;
     let before = &s[..found.range.start];
@@ -229,7 +320,11 @@ pub fn parse_date_line(raw: &str, line: u32) -> Option<DateLine> {
     }
     let mut place = None;
     let marks_before = find_marks(before);
-    let before_left = clean(marks_before.leftover.trim_matches(|c: char| c == ',' || c == '.' || c == ':' || c.is_whitespace()));
+    let before_left = clean(
+        marks_before
+            .leftover
+            .trim_matches(|c: char| c == ',' || c == '.' || c == ':' || c.is_whitespace()),
+    );
     if !before_left.is_empty() {
         if let Some(c) = re_place().captures(before_left) {
             place = c.get(1).map(|m| m.as_str().to_string());
@@ -238,7 +333,11 @@ pub fn parse_date_line(raw: &str, line: u32) -> Option<DateLine> {
         }
     }
     let marks_after = find_marks(&after_rest);
-    let left: String = marks_after.leftover.chars().filter(|c| c.is_alphanumeric()).collect();
+    let left: String = marks_after
+        .leftover
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect();
     if !left.is_empty() {
         // A short line that starts with a date is still a date line; what
         // follows is reported, not thrown away.
@@ -246,15 +345,25 @@ pub fn parse_date_line(raw: &str, line: u32) -> Option<DateLine> {
             warnings.push(Warning {
                 line,
                 code: "date_line_unrecognized",
-                message: format!("unrecognised text `{}` on the date line `{s}`", clean(&marks_after.leftover)),
-                expected: "a date followed only by a document number, classification or priority".into(),
+                message: format!(
+                    "unrecognised text `{}` on the date line `{s}`",
+                    clean(&marks_after.leftover)
+                ),
+                expected: "a date followed only by a document number, classification or priority"
+                    .into(),
             });
         } else {
             return None;
         }
     }
     let marks = marks_before.merge(marks_after);
-    Some(DateLine { date: found.date, doc_number, place, marks, warnings })
+    Some(DateLine {
+        date: found.date,
+        doc_number,
+        place,
+        marks,
+        warnings,
+    })
 }
 
 #[cfg(test)]
@@ -269,7 +378,10 @@ mod tests {
     #[test]
     fn month_first_alone() {
         let x = d("December 27, 1940");
-        assert_eq!((x.from.as_str(), x.to.as_str(), x.precision), ("1940-12-27", "1940-12-27", DatePrecision::Day));
+        assert_eq!(
+            (x.from.as_str(), x.to.as_str(), x.precision),
+            ("1940-12-27", "1940-12-27", DatePrecision::Day)
+        );
         assert_eq!(x.text, "December 27, 1940");
     }
 
@@ -282,19 +394,34 @@ mod tests {
     #[test]
     fn hyphen_range() {
         let x = d("August 20\u{2010}26, 1939");
-        assert_eq!((x.from.as_str(), x.to.as_str()), ("1939-08-20", "1939-08-26"));
+        assert_eq!(
+            (x.from.as_str(), x.to.as_str()),
+            ("1939-08-20", "1939-08-26")
+        );
         let y = d("3-5 March 1936");
-        assert_eq!((y.from.as_str(), y.to.as_str()), ("1936-03-03", "1936-03-05"));
+        assert_eq!(
+            (y.from.as_str(), y.to.as_str()),
+            ("1936-03-03", "1936-03-05")
+        );
         let z = d("August 30 \u{2013} September 2, 1939");
-        assert_eq!((z.from.as_str(), z.to.as_str()), ("1939-08-30", "1939-09-02"));
+        assert_eq!(
+            (z.from.as_str(), z.to.as_str()),
+            ("1939-08-30", "1939-09-02")
+        );
     }
 
     #[test]
     fn month_only_and_year_only() {
         let x = d("June 1937");
-        assert_eq!((x.from.as_str(), x.to.as_str(), x.precision), ("1937-06-01", "1937-06-30", DatePrecision::Month));
+        assert_eq!(
+            (x.from.as_str(), x.to.as_str(), x.precision),
+            ("1937-06-01", "1937-06-30", DatePrecision::Month)
+        );
         let y = parse_date_line("1924", 3).expect("year line").date;
-        assert_eq!((y.from.as_str(), y.to.as_str(), y.precision), ("1924-01-01", "1924-12-31", DatePrecision::Year));
+        assert_eq!(
+            (y.from.as_str(), y.to.as_str(), y.precision),
+            ("1924-01-01", "1924-12-31", DatePrecision::Year)
+        );
         assert_eq!(d("February 1940").to, "1940-02-29");
     }
 
@@ -318,10 +445,16 @@ mod tests {
     fn date_line_with_classification_and_priority() {
         let l = parse_date_line("May 24, 1939 out of line. Top secret", 1).expect("date line");
         assert_eq!(l.date.from, "1939-05-24");
-        assert_eq!(l.marks.classification.map(|c| c.0), Some(Classification::TopSecret));
+        assert_eq!(
+            l.marks.classification.map(|c| c.0),
+            Some(Classification::TopSecret)
+        );
         assert_eq!(l.marks.priority.map(|p| p.0), Some(Priority::OutOfTurn));
         let l2 = parse_date_line("December 7, 1939  secret", 1).expect("date line");
-        assert_eq!(l2.marks.classification.map(|c| c.0), Some(Classification::Secret));
+        assert_eq!(
+            l2.marks.classification.map(|c| c.0),
+            Some(Classification::Secret)
+        );
         let l3 = parse_date_line("Out of line 24 November 1938", 1).expect("date line");
         assert_eq!(l3.marks.priority.map(|p| p.0), Some(Priority::OutOfTurn));
         assert_eq!(l3.date.from, "1938-11-24");

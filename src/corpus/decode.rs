@@ -19,7 +19,11 @@ pub struct Decoded {
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum DecodeError {
     #[error("this looks like a binary file, not a text page: {nul} NUL bytes and {control} other control bytes in the first {checked} bytes; save the page as .txt (UTF-8) or .htm")]
-    Binary { nul: usize, control: usize, checked: usize },
+    Binary {
+        nul: usize,
+        control: usize,
+        checked: usize,
+    },
 }
 
 const SAMPLE: usize = 64 * 1024;
@@ -27,18 +31,28 @@ const SAMPLE: usize = 64 * 1024;
 fn check_binary(bytes: &[u8]) -> Result<(), DecodeError> {
     let sample = &bytes[..bytes.len().min(SAMPLE)];
     let nul = sample.iter().filter(|&&b| b == 0).count();
-    let control = sample.iter().filter(|&&b| b < 0x20 && !matches!(b, 0 | b'\t' | b'\n' | b'\r' | 0x0c | 0x1a)).count();
+    let control = sample
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, 0 | b'\t' | b'\n' | b'\r' | 0x0c | 0x1a))
+        .count();
     let n = sample.len().max(1);
     // Text pages hold no NULs; a handful can be a stray glitch, but one in a
     // hundred bytes (or one control byte in ten) means binary data.
     if nul * 100 >= n && nul > 0 || control * 10 >= n && control > 0 {
-        return Err(DecodeError::Binary { nul, control, checked: sample.len() });
+        return Err(DecodeError::Binary {
+            nul,
+            control,
+            checked: sample.len(),
+        });
     }
     Ok(())
 }
 
 fn line_of(bytes: &[u8], at: usize) -> u32 {
-    let n = bytes[..at.min(bytes.len())].iter().filter(|&&b| b == b'\n').count();
+    let n = bytes[..at.min(bytes.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count();
     u32::try_from(n + 1).unwrap_or(u32::MAX)
 }
 
@@ -53,7 +67,15 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
                 warning: Some(Warning {
                     line: 1,
                     code: "encoding_utf16",
-                    message: format!("file is {} with a byte order mark{}", enc.name(), if had_errors { "; some bytes were invalid and replaced" } else { "" }),
+                    message: format!(
+                        "file is {} with a byte order mark{}",
+                        enc.name(),
+                        if had_errors {
+                            "; some bytes were invalid and replaced"
+                        } else {
+                            ""
+                        }
+                    ),
                     expected: "UTF-8 text".into(),
                 }),
             });
@@ -82,9 +104,24 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
             let guess = det.guess(None, false);
             // The collection is English with Russian names: a Cyrillic guess
             // means Windows-1251 (or a Cyrillic relative), anything else Latin-1.
-            let cyrillic = ["windows-1251", "KOI8-R", "KOI8-U", "IBM866", "ISO-8859-5", "x-mac-cyrillic"];
-            let enc = if cyrillic.contains(&guess.name()) { guess } else { WINDOWS_1252 };
-            let enc = if enc.name() == "x-mac-cyrillic" { WINDOWS_1251 } else { enc };
+            let cyrillic = [
+                "windows-1251",
+                "KOI8-R",
+                "KOI8-U",
+                "IBM866",
+                "ISO-8859-5",
+                "x-mac-cyrillic",
+            ];
+            let enc = if cyrillic.contains(&guess.name()) {
+                guess
+            } else {
+                WINDOWS_1252
+            };
+            let enc = if enc.name() == "x-mac-cyrillic" {
+                WINDOWS_1251
+            } else {
+                enc
+            };
             let (text, _) = enc.decode_without_bom_handling(body);
             Ok(Decoded {
                 text: text.into_owned(),
@@ -92,7 +129,10 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
                 warning: Some(Warning {
                     line: bad_line,
                     code: "encoding_not_utf8",
-                    message: format!("file is not UTF-8 (first invalid byte on line {bad_line}); decoded as {}", enc.name()),
+                    message: format!(
+                        "file is not UTF-8 (first invalid byte on line {bad_line}); decoded as {}",
+                        enc.name()
+                    ),
                     expected: "UTF-8 text".into(),
                 }),
             })
@@ -107,7 +147,10 @@ mod tests {
     #[test]
     fn utf8_plain_and_with_bom() {
         let d = decode("Chargé dʹaffaires".as_bytes()).expect("utf-8");
-        assert_eq!((d.text.as_str(), d.encoding, d.warning.is_none()), ("Chargé dʹaffaires", "UTF-8", true));
+        assert_eq!(
+            (d.text.as_str(), d.encoding, d.warning.is_none()),
+            ("Chargé dʹaffaires", "UTF-8", true)
+        );
         let b = decode(b"\xEF\xBB\xBFTelegram").expect("bom");
         assert_eq!(b.text, "Telegram");
         assert_eq!(b.warning.map(|w| w.code), Some("utf8_bom_stripped"));
@@ -120,7 +163,10 @@ mod tests {
         let d = decode(&bytes).expect("decodes");
         assert_eq!(d.encoding, "windows-1251");
         assert_eq!(d.text, src);
-        assert_eq!(d.warning.map(|w| (w.code, w.line)), Some(("encoding_not_utf8", 1)));
+        assert_eq!(
+            d.warning.map(|w| (w.code, w.line)),
+            Some(("encoding_not_utf8", 1))
+        );
     }
 
     #[test]
@@ -135,7 +181,9 @@ mod tests {
 
     #[test]
     fn binary_refused() {
-        let bytes: Vec<u8> = (0..4096u32).map(|i| if i % 7 == 0 { 0 } else { (i % 251) as u8 }).collect();
+        let bytes: Vec<u8> = (0..4096u32)
+            .map(|i| if i % 7 == 0 { 0 } else { (i % 251) as u8 })
+            .collect();
         let e = decode(&bytes).expect_err("binary");
         assert!(e.to_string().contains("binary file"), "{e}");
         assert!(decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10").is_err());

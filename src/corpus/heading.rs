@@ -22,12 +22,19 @@ static_regex!(
     re_bare,
     r"^(?:(?:\p{L}{1,3}\.\s*){1,3})\p{Lu}[\p{L}\x{02B9}'\x{2019}\-\x{2010}]+\s+to\s+\S"
 );
-static_regex!(re_sent, r"^(?i)(?:sent\s+(?:out\s+)?to|sent\s*:|copies?\s+(?:sent\s+)?to|distribution\s*:)\s*:?\s*");
+static_regex!(
+    re_sent,
+    r"^(?i)(?:sent\s+(?:out\s+)?to|sent\s*:|copies?\s+(?:sent\s+)?to|distribution\s*:)\s*:?\s*"
+);
 
 /// How the heading line is recognised.
 fn kind_start(s: &str, require_capital: bool) -> bool {
-    let Some(c) = re_kind_start().captures(s) else { return false };
-    let (Some(k), Some(rest)) = (c.name("k"), c.name("rest")) else { return false };
+    let Some(c) = re_kind_start().captures(s) else {
+        return false;
+    };
+    let (Some(k), Some(rest)) = (c.name("k"), c.name("rest")) else {
+        return false;
+    };
     if require_capital && !s.starts_with(|ch: char| ch.is_uppercase()) {
         return false;
     }
@@ -50,15 +57,22 @@ pub fn is_heading_start(line: &str) -> bool {
     // Date-first heading: `March 3, 1938, telegram from the ...`.
     if let Some(f) = find_date(t, 0) {
         if f.range.start == 0 {
-            let rest = t[f.range.end..].trim_start_matches(|c: char| c == ',' || c == '.' || c.is_whitespace());
+            let rest = t[f.range.end..]
+                .trim_start_matches(|c: char| c == ',' || c == '.' || c.is_whitespace());
             return kind_start(rest, false);
         }
     }
     re_bare().is_match(t)
 }
 
-static_regex!(re_connective_end, r"(?i)\b(?:of|the|to|in|with|and|from|between|for|on|by|representative|commissar|commissioner|minister|ambassador|envoy|affaires|attorney|secretary|general|deputy)\s*$");
-static_regex!(re_connective_start, r"^(?:(?i:to|with|and|in|of|between|from)\b|\p{Ll}|(?:\p{L}{1,3}\.\s*){1,3}\p{Lu})");
+static_regex!(
+    re_connective_end,
+    r"(?i)\b(?:of|the|to|in|with|and|from|between|for|on|by|representative|commissar|commissioner|minister|ambassador|envoy|affaires|attorney|secretary|general|deputy)\s*$"
+);
+static_regex!(
+    re_connective_start,
+    r"^(?:(?i:to|with|and|in|of|between|from)\b|\p{Ll}|(?:\p{L}{1,3}\.\s*){1,3}\p{Lu})"
+);
 
 /// Is `next` the continuation of a heading that so far reads `so_far`?
 /// Headings split over two or three lines put the name on the next line.
@@ -74,8 +88,12 @@ pub fn is_heading_continuation(so_far: &str, next: &str) -> bool {
     // A name line after an unfinished heading looks like a bare heading
     // (`A. V. Terentyev to the NKID`); it continues the heading when the
     // heading so far names no recipient.
-    let bare_name_line = re_bare().is_match(t) && !re_to().is_match(so_far) && !re_with().is_match(so_far);
-    if (is_heading_start(t) && !bare_name_line) || super::date::parse_date_line(t, 0).is_some() || re_sent().is_match(t) {
+    let bare_name_line =
+        re_bare().is_match(t) && !re_to().is_match(so_far) && !re_with().is_match(so_far);
+    if (is_heading_start(t) && !bare_name_line)
+        || super::date::parse_date_line(t, 0).is_some()
+        || re_sent().is_match(t)
+    {
         return false;
     }
     if super::classification::parse_marks_line(t).is_some() || super::text::is_elision(t) {
@@ -123,8 +141,17 @@ fn kind_of(c: &regex::Captures<'_>) -> DocumentKind {
 
 /// Parses a heading already joined into one line.
 pub fn parse_heading(joined: &str, line: u32) -> HeadingInfo {
-    let heading = strip_trailing_markers(joined).to_string();
-    let mut info = HeadingInfo { heading: heading.clone(), ..HeadingInfo::default() };
+    // Runs of spaces (and no-break spaces) read as one, as a browser shows them,
+    // so the text and HTML forms of a page give the same heading.
+    let heading = strip_trailing_markers(joined)
+        .split(super::text::is_space)
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut info = HeadingInfo {
+        heading: heading.clone(),
+        ..HeadingInfo::default()
+    };
     let mut t: &str = heading.as_str();
 
     if let Some(m) = re_extract().find(t) {
@@ -139,13 +166,18 @@ pub fn parse_heading(joined: &str, line: u32) -> HeadingInfo {
         if f.range.start == 0 {
             info.warnings.extend(f.warning.clone());
             info.date = Some(f.date.clone());
-            t = t[f.range.end..].trim_start_matches(|c: char| c == ',' || c == '.' || c.is_whitespace());
+            t = t[f.range.end..]
+                .trim_start_matches(|c: char| c == ',' || c == '.' || c.is_whitespace());
         }
     }
     // Dates glued to the end (sometimes twice): `... minister Aras. June 11, 1937`.
     let mut body = t.to_string();
     for _ in 0..3 {
-        let trimmed = body.trim_end_matches(|c: char| c == '.' || c == ',' || c == '*' || super::text::is_space(c)).to_string();
+        let trimmed = body
+            .trim_end_matches(|c: char| {
+                c == '.' || c == ',' || c == '*' || super::text::is_space(c)
+            })
+            .to_string();
         let all = find_all_dates(&trimmed, line);
         match all.last() {
             Some(f) if f.range.end == trimmed.len() && f.range.start > 0 => {
@@ -158,7 +190,9 @@ pub fn parse_heading(joined: &str, line: u32) -> HeadingInfo {
             _ => break,
         }
     }
-    let body = body.trim_end_matches(|c: char| c == ',' || super::text::is_space(c)).to_string();
+    let body = body
+        .trim_end_matches(|c: char| c == ',' || super::text::is_space(c))
+        .to_string();
     if info.date.is_none() {
         if let Some(f) = find_date(&body, line) {
             info.warnings.extend(f.warning.clone());
@@ -196,7 +230,7 @@ pub fn parse_heading(joined: &str, line: u32) -> HeadingInfo {
 }
 
 static_regex!(re_lead_prep, r"^(?i)\s*(?:of|from|by)\s+");
-static_regex!(re_between, r"^(?i)\s*between\s+");
+static_regex!(re_between, r"(?i)(?:^|\s)between\s+");
 static_regex!(re_with, r"(?i)\s+with\s+");
 static_regex!(re_and, r"(?i)\s+and\s+");
 static_regex!(re_to, r"(?i)\s+(?:addressed\s+)?to\s+");
@@ -213,6 +247,7 @@ fn roles(rest: &str, kind: DocumentKind, line: u32) -> Vec<Party> {
         return out;
     }
     if let Some(m) = re_between().find(r) {
+        // `between A and B`, also after other words (`Treaty of friendship between ...`).
         let inner = &r[m.end()..];
         if let Some(a) = re_and().find(inner) {
             push_party(&mut out, &inner[..a.start()], Role::Participant, line);
@@ -244,7 +279,11 @@ fn roles(rest: &str, kind: DocumentKind, line: u32) -> Vec<Party> {
             return out;
         }
     }
-    let split = re_to().find(r).map(|m| (m.start(), m.end())).or_else(|| re_in_institution().find(r).map(|m| (m.start(), m.start() + leading_in_len(&r[m.start()..]))));
+    let split = re_to().find(r).map(|m| (m.start(), m.end())).or_else(|| {
+        re_in_institution()
+            .find(r)
+            .map(|m| (m.start(), m.start() + leading_in_len(&r[m.start()..])))
+    });
     match split {
         Some((a, b)) => {
             push_party(&mut out, &r[..a], Role::Author, line);
@@ -281,8 +320,14 @@ static_regex!(
     re_name_end,
     r"(?:^|\s)(?P<n>(?:(?:\p{L}{1,3}\.\s*){1,3}|(?i:comrades?|c\.)\s+)\p{Lu}[\p{L}\x{02B9}'\x{2019}\-\x{2010}]+(?:\s+(?:n\.|von|fon|de|van)\s*\p{Lu}[\p{L}]+)?)$"
 );
-static_regex!(re_single_cap_end, r"(?:^|\s)(?P<n>\p{Lu}[\p{Ll}\x{02B9}'\x{2019}\-\x{2010}]+)$");
-static_regex!(re_comrade, r"^(?i)(?:comrades?|c\.|tt?\.)\s*");
+static_regex!(
+    re_single_cap_end,
+    r"(?:^|\s)(?P<n>\p{Lu}[\p{Ll}\x{02B9}'\x{2019}\-\x{2010}]+)$"
+);
+// In headings only the word is stripped: `T. R. Aras` starts with an initial.
+static_regex!(re_comrade, r"^(?i:comrades?)\s+");
+// In "Sent to" lists `c.` (and `tt.`) abbreviate "comrade(s)".
+static_regex!(re_comrade_list, r"^(?:(?i:comrades?)\s+|c\.\s*|tt\.\s*)");
 static_regex!(
     re_institution,
     r"(?i)\b(?:NKID|narkomindel|commissariat|secretariat|committee|politburo|sovnarkom|government|ministry|embassy|legation|representation|mission|council|NKVD|department|presidium|bureau)\b"
@@ -295,11 +340,66 @@ static_regex!(
 /// Place and country words that end positions (`the ambassador of Turkey`)
 /// and are therefore not a surname.
 const PLACES: &[&str] = &[
-    "ussr", "rsfsr", "turkey", "britain", "england", "germany", "france", "iran", "persia", "afghanistan", "japan", "china", "italy",
-    "poland", "romania", "rumania", "bulgaria", "yugoslavia", "greece", "india", "latvia", "estonia", "lithuania", "finland", "sweden",
-    "norway", "czechoslovakia", "hungary", "balkans", "moscow", "berlin", "london", "ankara", "angora", "kabul", "tehran", "teheran",
-    "paris", "rome", "tokyo", "america", "usa", "states", "switzerland", "geneva", "egypt", "iraq", "syria", "spain", "austria",
-    "denmark", "holland", "netherlands", "belgium", "mongolia", "manchuria", "lausanne", "istanbul", "constantinople", "union",
+    "ussr",
+    "rsfsr",
+    "turkey",
+    "britain",
+    "england",
+    "germany",
+    "france",
+    "iran",
+    "persia",
+    "afghanistan",
+    "japan",
+    "china",
+    "italy",
+    "poland",
+    "romania",
+    "rumania",
+    "bulgaria",
+    "yugoslavia",
+    "greece",
+    "india",
+    "latvia",
+    "estonia",
+    "lithuania",
+    "finland",
+    "sweden",
+    "norway",
+    "czechoslovakia",
+    "hungary",
+    "balkans",
+    "moscow",
+    "berlin",
+    "london",
+    "ankara",
+    "angora",
+    "kabul",
+    "tehran",
+    "teheran",
+    "paris",
+    "rome",
+    "tokyo",
+    "america",
+    "usa",
+    "states",
+    "switzerland",
+    "geneva",
+    "egypt",
+    "iraq",
+    "syria",
+    "spain",
+    "austria",
+    "denmark",
+    "holland",
+    "netherlands",
+    "belgium",
+    "mongolia",
+    "manchuria",
+    "lausanne",
+    "istanbul",
+    "constantinople",
+    "union",
 ];
 
 /// Turns a role phrase into a party: the name is the trailing initials and
@@ -326,8 +426,15 @@ pub fn party_from_phrase(raw: &str, role: Role, line: u32) -> Option<Party> {
         if let Some(n) = c.name("n") {
             let before = clean(&text[..n.start()]);
             let is_place = PLACES.contains(&n.as_str().to_lowercase().as_str());
-            let last_word = before.rsplit(char::is_whitespace).next().unwrap_or("").to_lowercase();
-            let after_position = before.is_empty() || re_position_noun().is_match(before) || before.ends_with('.') || PLACES.contains(&last_word.as_str());
+            let last_word = before
+                .rsplit(char::is_whitespace)
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            let after_position = before.is_empty()
+                || re_position_noun().is_match(before)
+                || before.ends_with('.')
+                || PLACES.contains(&last_word.as_str());
             if !is_place && !re_institution().is_match(n.as_str()) && after_position {
                 name = Some(n.as_str().to_string());
                 position_part = &text[..n.start()];
@@ -336,13 +443,23 @@ pub fn party_from_phrase(raw: &str, role: Role, line: u32) -> Option<Party> {
     }
     let position_part = clean(position_part).trim_end_matches([',', '.']).trim();
     let position_part = strip_article(position_part);
-    let mut position = if position_part.is_empty() { None } else { Some(position_part.to_string()) };
+    let mut position = if position_part.is_empty() {
+        None
+    } else {
+        Some(position_part.to_string())
+    };
     if name.is_none() && re_institution().is_match(text) && !re_position_noun().is_match(text) {
         // An institution (`the NKID of the USSR`) is the party itself.
         name = Some(strip_article(&re_comrade().replace(text, "")).to_string());
         position = None;
     }
-    Some(Party { role, text: text.to_string(), position, name, line })
+    Some(Party {
+        role,
+        text: text.to_string(),
+        position,
+        name,
+        line,
+    })
 }
 
 fn strip_article(s: &str) -> &str {
@@ -355,7 +472,17 @@ fn strip_article(s: &str) -> &str {
     t
 }
 
+static_regex!(
+    re_topic,
+    r"(?i)\s+(?:on|about|concerning|regarding)\s+(?:the\s+)?\p{Ll}"
+);
+
 fn push_party(out: &mut Vec<Party>, phrase: &str, role: Role, line: u32) {
+    // `the Soviet press on the conference`: the topic is not part of the party.
+    let phrase = match re_topic().find(phrase) {
+        Some(m) => &phrase[..m.start()],
+        None => phrase,
+    };
     if let Some(p) = party_from_phrase(phrase, role, line) {
         out.push(p);
     }
@@ -371,15 +498,29 @@ pub fn parse_distribution(line_text: &str, line: u32) -> Option<Vec<Party>> {
     let m = re_sent().find(t)?;
     let list = t[m.end()..].trim_end_matches('.');
     let mut out = Vec::new();
-    for item in list.split([',', ';']).flat_map(|p| re_and().split(p).collect::<Vec<_>>()) {
+    for item in list
+        .split([',', ';'])
+        .flat_map(|p| re_and().split(p).collect::<Vec<_>>())
+    {
         let item = clean(item);
         if item.is_empty() {
             continue;
         }
-        let bare = clean(&re_comrade().replace(item, "")).to_string();
-        let is_institution = re_institution().is_match(&bare) || bare.chars().next().is_some_and(|c| c.is_lowercase());
-        let name = if is_institution { strip_article(&bare).to_string() } else { bare };
-        out.push(Party { role: Role::CopyRecipient, text: item.to_string(), position: None, name: Some(name), line });
+        let bare = clean(&re_comrade_list().replace(item, "")).to_string();
+        let is_institution = re_institution().is_match(&bare)
+            || bare.chars().next().is_some_and(|c| c.is_lowercase());
+        let name = if is_institution {
+            strip_article(&bare).to_string()
+        } else {
+            bare
+        };
+        out.push(Party {
+            role: Role::CopyRecipient,
+            text: item.to_string(),
+            position: None,
+            name: Some(name),
+            line,
+        });
     }
     Some(out)
 }
@@ -389,10 +530,18 @@ mod tests {
     use super::*;
 
     fn names(h: &HeadingInfo, role: Role) -> Vec<String> {
-        h.parties.iter().filter(|p| p.role == role).filter_map(|p| p.name.clone()).collect()
+        h.parties
+            .iter()
+            .filter(|p| p.role == role)
+            .filter_map(|p| p.name.clone())
+            .collect()
     }
     fn positions(h: &HeadingInfo, role: Role) -> Vec<String> {
-        h.parties.iter().filter(|p| p.role == role).filter_map(|p| p.position.clone()).collect()
+        h.parties
+            .iter()
+            .filter(|p| p.role == role)
+            .filter_map(|p| p.position.clone())
+            .collect()
     }
 
     #[test]
@@ -444,15 +593,27 @@ mod tests {
         assert!(h.is_extract);
         assert_eq!(h.kind, DocumentKind::Conversation);
         assert_eq!(names(&h, Role::Author), ["I. M. Maisky"]);
-        assert_eq!(positions(&h, Role::Author), ["plenipotentiary representative of the USSR in the Great Britain"]);
+        assert_eq!(
+            positions(&h, Role::Author),
+            ["plenipotentiary representative of the USSR in the Great Britain"]
+        );
         assert_eq!(names(&h, Role::Participant), ["A. Iden"]);
-        assert_eq!(positions(&h, Role::Participant), ["minister of foreign affairs of the Great Britain"]);
+        assert_eq!(
+            positions(&h, Role::Participant),
+            ["minister of foreign affairs of the Great Britain"]
+        );
         assert_eq!(h.parties[0].line, 11);
     }
 
     #[test]
     fn extract_spellings() {
-        for s in ["From: telegram of X. Y. Zorin to the NKID", "From:  telegram of X. Y. Zorin to the NKID", "From; telegram of X. Y. Zorin to the NKID", "from telegram of X. Y. Zorin to the NKID", "From letter of X. Y. Zorin to the NKID"] {
+        for s in [
+            "From: telegram of X. Y. Zorin to the NKID",
+            "From:  telegram of X. Y. Zorin to the NKID",
+            "From; telegram of X. Y. Zorin to the NKID",
+            "from telegram of X. Y. Zorin to the NKID",
+            "From letter of X. Y. Zorin to the NKID",
+        ] {
             let h = parse_heading(s, 1);
             assert!(h.is_extract, "{s}");
             assert_eq!(names(&h, Role::Author), ["X. Y. Zorin"], "{s}");
@@ -466,13 +627,19 @@ mod tests {
         let h = parse_heading("Telegram of the temporary attorney of the USSR in Turkey a. V. Terentyev in the NKID of the USSR *", 1);
         assert_eq!(h.heading, "Telegram of the temporary attorney of the USSR in Turkey a. V. Terentyev in the NKID of the USSR");
         assert_eq!(names(&h, Role::Author), ["a. V. Terentyev"]);
-        assert_eq!(positions(&h, Role::Author), ["temporary attorney of the USSR in Turkey"]);
+        assert_eq!(
+            positions(&h, Role::Author),
+            ["temporary attorney of the USSR in Turkey"]
+        );
         assert_eq!(names(&h, Role::Recipient), ["NKID of the USSR"]);
     }
 
     #[test]
     fn date_first_and_glued_dates() {
-        let h = parse_heading("March 3, 1938, telegram from the consul in Kars to the NKID", 1);
+        let h = parse_heading(
+            "March 3, 1938, telegram from the consul in Kars to the NKID",
+            1,
+        );
         assert_eq!(h.kind, DocumentKind::Telegram);
         assert_eq!(h.date.as_ref().map(|d| d.from.as_str()), Some("1938-03-03"));
         let g = parse_heading("Recording of the conversation of the ambassador with minister Aras. June 11, 1937 June 11, 1937", 1);
@@ -484,21 +651,62 @@ mod tests {
     #[test]
     fn between_a_and_b() {
         let h = parse_heading("Record of a conversation between the envoy B. S. Stomonyakov and the minister of Iran Kazemi", 1);
-        assert_eq!(names(&h, Role::Participant), ["B. S. Stomonyakov", "Kazemi"]);
+        assert_eq!(
+            names(&h, Role::Participant),
+            ["B. S. Stomonyakov", "Kazemi"]
+        );
+    }
+
+    #[test]
+    fn treaty_between_and_topic_clause() {
+        let h = parse_heading(
+            "Treaty of friendship and brotherhood between the RSFSR and Turkey",
+            1,
+        );
+        assert_eq!(h.kind, DocumentKind::Treaty);
+        assert_eq!(positions(&h, Role::Participant), ["RSFSR", "Turkey"]);
+        let r = parse_heading(
+            "Report of the Soviet press on the conference in Montreux",
+            1,
+        );
+        assert_eq!(r.kind, DocumentKind::Report);
+        assert_eq!(positions(&r, Role::Author), ["Soviet press"]);
+    }
+
+    #[test]
+    fn initial_t_is_not_comrade() {
+        let p = party_from_phrase(
+            "the minister of foreign affairs of Turkey T. R. Aras",
+            Role::Participant,
+            1,
+        )
+        .expect("party");
+        assert_eq!(p.name.as_deref(), Some("T. R. Aras"));
+        let q = party_from_phrase("comrade Stalin", Role::Recipient, 1).expect("party");
+        assert_eq!(q.name.as_deref(), Some("Stalin"));
     }
 
     #[test]
     fn bare_heading() {
-        let h = parse_heading("K. K. Yurenev to the people's commissariat of foreign affairs of the USSR", 1);
+        let h = parse_heading(
+            "K. K. Yurenev to the people's commissariat of foreign affairs of the USSR",
+            1,
+        );
         assert_eq!(h.kind, DocumentKind::Other);
         assert_eq!(names(&h, Role::Author), ["K. K. Yurenev"]);
-        assert_eq!(names(&h, Role::Recipient), ["people's commissariat of foreign affairs of the USSR"]);
+        assert_eq!(
+            names(&h, Role::Recipient),
+            ["people's commissariat of foreign affairs of the USSR"]
+        );
         assert!(h.warnings.is_empty(), "{:?}", h.warnings);
     }
 
     #[test]
     fn diary_author_and_participant() {
-        let h = parse_heading("From the diary of V. M. Molotov. Reception of the ambassador of Turkey with A. Aktay", 1);
+        let h = parse_heading(
+            "From the diary of V. M. Molotov. Reception of the ambassador of Turkey with A. Aktay",
+            1,
+        );
         assert_eq!(h.kind, DocumentKind::Diary);
         assert_eq!(names(&h, Role::Author), ["V. M. Molotov"]);
         assert_eq!(names(&h, Role::Participant), ["A. Aktay"]);
@@ -506,16 +714,35 @@ mod tests {
 
     #[test]
     fn split_heading_continuation() {
-        assert!(is_heading_continuation("Telegram of the plenipotentiary representative of the USSR in Turkey", "A. V. Terentyev to the NKID of the USSR"));
-        assert!(is_heading_continuation("Letter of the people's commissar of foreign affairs of the", "USSR M. M. Litvinov"));
-        assert!(!is_heading_continuation("Telegram of the envoy X. Zorin to the NKID", "December 2, 1939"));
-        assert!(!is_heading_continuation("Telegram of the envoy X. Zorin to the NKID", "Today the minister told me the news."));
+        assert!(is_heading_continuation(
+            "Telegram of the plenipotentiary representative of the USSR in Turkey",
+            "A. V. Terentyev to the NKID of the USSR"
+        ));
+        assert!(is_heading_continuation(
+            "Letter of the people's commissar of foreign affairs of the",
+            "USSR M. M. Litvinov"
+        ));
+        assert!(!is_heading_continuation(
+            "Telegram of the envoy X. Zorin to the NKID",
+            "December 2, 1939"
+        ));
+        assert!(!is_heading_continuation(
+            "Telegram of the envoy X. Zorin to the NKID",
+            "Today the minister told me the news."
+        ));
     }
 
     #[test]
     fn sent_to_lines() {
-        let p = parse_distribution("Sent to comrade Molotov, comrade Vyshinsky, general secretariat", 3).expect("sent to");
-        let n: Vec<_> = p.iter().map(|x| x.name.clone().unwrap_or_default()).collect();
+        let p = parse_distribution(
+            "Sent to comrade Molotov, comrade Vyshinsky, general secretariat",
+            3,
+        )
+        .expect("sent to");
+        let n: Vec<_> = p
+            .iter()
+            .map(|x| x.name.clone().unwrap_or_default())
+            .collect();
         assert_eq!(n, ["Molotov", "Vyshinsky", "general secretariat"]);
         assert_eq!(p[0].text, "comrade Molotov");
         assert!(p.iter().all(|x| x.role == Role::CopyRecipient));

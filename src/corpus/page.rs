@@ -6,11 +6,18 @@
 //! documents belong to the document before them. The site header before the
 //! first heading is the page's boilerplate. These ranges tile the page.
 
-use super::citation::{find_citation_start, is_citation_continuation, parse_citation, parse_publication};
+use super::citation::{
+    find_citation_start, is_citation_continuation, parse_citation, parse_publication,
+};
 use super::classification::parse_marks_line;
-use super::closing::{is_footnote_line, is_press_line, is_print_note, is_signature_line, is_signature_position, parse_footnotes};
+use super::closing::{
+    is_footnote_line, is_press_line, is_print_note, is_signature_line, is_signature_position,
+    parse_footnotes,
+};
 use super::date::{find_all_dates, parse_date_line};
-use super::heading::{is_heading_continuation, is_heading_start, parse_distribution, parse_heading};
+use super::heading::{
+    is_heading_continuation, is_heading_start, parse_distribution, parse_heading,
+};
 use super::text::{clean, is_blank, is_elision, split_lines, Line};
 use super::{boilerplate, ParsedDocument, ParsedPage, Warning};
 
@@ -31,7 +38,10 @@ pub fn parse_page(text: &str) -> ParsedPage {
     while i < lines.len() {
         let l = lines[i];
         let is_first = starts.is_empty();
-        if !is_blank(l.text) && (is_heading_start(l.text) || (is_first && !is_elision(l.text) && !is_footnote_line(l.text))) {
+        if !is_blank(l.text)
+            && (is_heading_start(l.text)
+                || (is_first && !is_elision(l.text) && !is_footnote_line(l.text)))
+        {
             let n = heading_len(&lines, i);
             starts.push((i, n));
             i += n;
@@ -40,7 +50,10 @@ pub fn parse_page(text: &str) -> ParsedPage {
         }
     }
 
-    let first_doc_start = starts.first().map(|s| lines[s.0].start).unwrap_or(text.len());
+    let first_doc_start = starts
+        .first()
+        .map(|s| lines[s.0].start)
+        .unwrap_or(text.len());
     if first_doc_start > 0 {
         page.boilerplate.push(0..first_doc_start);
     }
@@ -82,7 +95,12 @@ fn heading_len(lines: &[Line<'_>], i: usize) -> usize {
 fn parse_document(text: &str, lines: &[Line<'_>], head_n: usize, seq: u32) -> ParsedDocument {
     let (first, last) = match (lines.first(), lines.last()) {
         (Some(f), Some(l)) => (f, l),
-        _ => return ParsedDocument { seq, ..ParsedDocument::default() },
+        _ => {
+            return ParsedDocument {
+                seq,
+                ..ParsedDocument::default()
+            }
+        }
     };
     let raw_span = first.start..last.next;
     let mut doc = ParsedDocument {
@@ -131,7 +149,9 @@ fn parse_document(text: &str, lines: &[Line<'_>], head_n: usize, seq: u32) -> Pa
             }
         }
         if let Some(m) = parse_marks_line(l.text) {
-            if (m.classification.is_none() || doc.classification.is_none()) && (m.priority.is_none() || doc.priority.is_none()) {
+            if (m.classification.is_none() || doc.classification.is_none())
+                && (m.priority.is_none() || doc.priority.is_none())
+            {
                 set_marks(&mut doc, m);
                 j += 1;
                 continue;
@@ -163,7 +183,8 @@ fn parse_document(text: &str, lines: &[Line<'_>], head_n: usize, seq: u32) -> Pa
         // A quoted annex is announced by a line ending in `:` that dates it.
         let t = clean(l.text);
         if t.ends_with(':') || t.ends_with(":\u{201c}") || t.ends_with(":\"") {
-            doc.annex_dates.extend(find_all_dates(t, l.no).into_iter().map(|f| f.date));
+            doc.annex_dates
+                .extend(find_all_dates(t, l.no).into_iter().map(|f| f.date));
         }
     }
     doc.footnotes.sort_by_key(|f| f.line);
@@ -181,7 +202,10 @@ fn parse_document(text: &str, lines: &[Line<'_>], head_n: usize, seq: u32) -> Pa
         doc.warnings.push(Warning {
             line: last.no,
             code: "no_citation",
-            message: format!("no archival citation for document {seq} (`{}`)", short(&doc.heading)),
+            message: format!(
+                "no archival citation for document {seq} (`{}`)",
+                short(&doc.heading)
+            ),
             expected: "a closing line such as `avprf, f.059, op.24, p.70, d.43, l.132-137`".into(),
         });
     }
@@ -225,7 +249,9 @@ fn set_marks(doc: &mut ParsedDocument, m: super::classification::Marks) {
 fn read_closing(doc: &mut ParsedDocument, lines: &[Line<'_>], body_start: usize) -> usize {
     // Elision rows after the last citation are between documents; before it
     // they mark omitted body text.
-    let last_cite = (body_start..lines.len()).rev().find(|&k| find_citation_start(lines[k].text).is_some());
+    let last_cite = (body_start..lines.len())
+        .rev()
+        .find(|&k| find_citation_start(lines[k].text).is_some());
     let mut k = lines.len();
     let mut signature_found = false;
     while k > body_start {
@@ -311,7 +337,9 @@ fn read_closing(doc: &mut ParsedDocument, lines: &[Line<'_>], body_start: usize)
         if sig_start > body_start && is_signature_position(lines[sig_start - 1].text) {
             sig_start -= 1;
         }
-        let has_body = lines[body_start..sig_start].iter().any(|l| !is_blank(l.text) && !is_elision(l.text));
+        let has_body = lines[body_start..sig_start]
+            .iter()
+            .any(|l| !is_blank(l.text) && !is_elision(l.text));
         if has_body {
             let sig: Vec<&str> = lines[sig_start..m].iter().map(|l| clean(l.text)).collect();
             doc.signature = Some(sig.join("\n"));
@@ -358,7 +386,10 @@ mod tests {
         assert_eq!(d.kind, DocumentKind::Conversation);
         assert!(d.is_extract);
         let date = d.date.as_ref().expect("date");
-        assert_eq!((date.from.as_str(), date.to.as_str(), date.precision), ("1940-12-27", "1940-12-27", DatePrecision::Day));
+        assert_eq!(
+            (date.from.as_str(), date.to.as_str(), date.precision),
+            ("1940-12-27", "1940-12-27", DatePrecision::Day)
+        );
         assert_eq!(date.text, "December 27, 1940");
         assert_eq!(d.classification, Some(Classification::Secret));
         assert_eq!(d.priority, None);
@@ -366,30 +397,57 @@ mod tests {
         let authors = party(d, Role::Author);
         assert_eq!(authors.len(), 1);
         assert_eq!(authors[0].name.as_deref(), Some("I. M. Maisky"));
-        assert_eq!(authors[0].position.as_deref(), Some("plenipotentiary representative of the USSR in the Great Britain"));
+        assert_eq!(
+            authors[0].position.as_deref(),
+            Some("plenipotentiary representative of the USSR in the Great Britain")
+        );
         let parts = party(d, Role::Participant);
         assert_eq!(parts.len(), 1);
         assert_eq!(parts[0].name.as_deref(), Some("A. Iden"));
-        assert_eq!(parts[0].position.as_deref(), Some("minister of foreign affairs of the Great Britain"));
-        let copies: Vec<_> = party(d, Role::CopyRecipient).iter().filter_map(|p| p.name.clone()).collect();
+        assert_eq!(
+            parts[0].position.as_deref(),
+            Some("minister of foreign affairs of the Great Britain")
+        );
+        let copies: Vec<_> = party(d, Role::CopyRecipient)
+            .iter()
+            .filter_map(|p| p.name.clone())
+            .collect();
         assert_eq!(copies, ["Molotov", "Vyshinsky"]);
         assert!(party(d, Role::Recipient).is_empty());
-        assert_eq!(d.distribution_text.as_deref(), Some("Sent to comrade Molotov, comrade Vyshinsky"));
+        assert_eq!(
+            d.distribution_text.as_deref(),
+            Some("Sent to comrade Molotov, comrade Vyshinsky")
+        );
 
         assert_eq!(d.signature.as_deref(), Some("I. Maisky"));
         assert_eq!(d.citations.len(), 1);
         let c = &d.citations[0];
         assert_eq!(c.archive, "AVP RF");
         assert_eq!(
-            (c.fond.as_deref(), c.opis.as_deref(), c.papka.as_deref(), c.delo.as_deref(), c.sheets.as_deref()),
-            (Some("059"), Some("24"), Some("70"), Some("43"), Some("132-137"))
+            (
+                c.fond.as_deref(),
+                c.opis.as_deref(),
+                c.papka.as_deref(),
+                c.delo.as_deref(),
+                c.sheets.as_deref()
+            ),
+            (
+                Some("059"),
+                Some("24"),
+                Some("70"),
+                Some("43"),
+                Some("132-137")
+            )
         );
         assert!(c.as_printed.starts_with("avprf, f.059"));
 
         // Documented choice: the body keeps the elision rows that mark
         // omitted text, so it starts with the dots before `5. Eden`.
         assert!(d.body.starts_with(".............."), "{}", &d.body[..40]);
-        let para = REAL.lines().find(|l| l.starts_with("5. Eden")).expect("paragraph");
+        let para = REAL
+            .lines()
+            .find(|l| l.starts_with("5. Eden"))
+            .expect("paragraph");
         assert!(d.body.contains(para));
         assert!(d.body.ends_with("............."));
         assert!(!d.body.contains("avprf"));
@@ -415,8 +473,14 @@ mod tests {
         assert_eq!(a.body, "We met the minister.");
         let b = &p.documents[1];
         assert_eq!(b.kind, DocumentKind::Letter);
-        assert_eq!(b.date.as_ref().map(|d| d.precision), Some(DatePrecision::Month));
-        assert_eq!(b.warnings.iter().map(|w| w.code).collect::<Vec<_>>(), ["no_citation"]);
+        assert_eq!(
+            b.date.as_ref().map(|d| d.precision),
+            Some(DatePrecision::Month)
+        );
+        assert_eq!(
+            b.warnings.iter().map(|w| w.code).collect::<Vec<_>>(),
+            ["no_citation"]
+        );
     }
 
     #[test]
@@ -426,8 +490,14 @@ mod tests {
         assert_eq!(p.documents.len(), 1);
         let d = &p.documents[0];
         assert!(d.heading.ends_with("to the NKID of the USSR"));
-        assert_eq!(d.classification, Some(Classification::TopSecretSpecialFolder));
-        assert_eq!(party(d, Role::Author)[0].name.as_deref(), Some("A. V. Terentyev"));
+        assert_eq!(
+            d.classification,
+            Some(Classification::TopSecretSpecialFolder)
+        );
+        assert_eq!(
+            party(d, Role::Author)[0].name.as_deref(),
+            Some("A. V. Terentyev")
+        );
         assert_eq!(d.body, "Text.");
     }
 
@@ -438,7 +508,13 @@ mod tests {
         assert_eq!(p.documents.len(), 1);
         let d = &p.documents[0];
         assert!(d.body.contains("Mr. Commissioner"));
-        assert_eq!(d.annex_dates.iter().map(|x| x.from.as_str()).collect::<Vec<_>>(), ["1921-08-28"]);
+        assert_eq!(
+            d.annex_dates
+                .iter()
+                .map(|x| x.from.as_str())
+                .collect::<Vec<_>>(),
+            ["1921-08-28"]
+        );
     }
 
     #[test]
@@ -453,7 +529,14 @@ mod tests {
 
     #[test]
     fn empty_and_garbage_pages() {
-        for t in ["", "\n\n", "\u{a0}", "just some words", "\u{feff}x", "* note\n..."] {
+        for t in [
+            "",
+            "\n\n",
+            "\u{a0}",
+            "just some words",
+            "\u{feff}x",
+            "* note\n...",
+        ] {
             let p = parse_page(t);
             assert_tiles(t, &p);
         }

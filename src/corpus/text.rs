@@ -40,8 +40,17 @@ pub(crate) fn split_lines(text: &str) -> Vec<Line<'_>> {
             None => (text.len(), text.len()),
         };
         // `\r` and `\n` are ASCII, so these offsets are char boundaries.
-        let content_end = if end > start && bytes[end - 1] == b'\r' { end - 1 } else { end };
-        lines.push(Line { no, start, next, text: &text[start..content_end] });
+        let content_end = if end > start && bytes[end - 1] == b'\r' {
+            end - 1
+        } else {
+            end
+        };
+        lines.push(Line {
+            no,
+            start,
+            next,
+            text: &text[start..content_end],
+        });
         start = next;
         no = no.saturating_add(1);
     }
@@ -78,7 +87,10 @@ pub(crate) fn norm_dashes(s: &str) -> String {
         .collect()
 }
 
-static_regex!(re_elision, r"^(?:(?:\.\s*){2,}|\[\s*(?:\.\s*){2,}\]|…+|\[…\])$");
+static_regex!(
+    re_elision,
+    r"^(?:(?:\.\s*){2,}|\[\s*(?:\.\s*){2,}\]|…+|\[…\])$"
+);
 
 /// An elision row: a run of dots (`..............`), `[...]`, `[.. .]`.
 pub(crate) fn is_elision(s: &str) -> bool {
@@ -96,7 +108,10 @@ pub(crate) fn strip_trailing_markers(s: &str) -> &str {
         if t.ends_with(']') {
             if let Some(open) = t.rfind('[') {
                 let inner = &t[open + 1..t.len() - 1];
-                if !inner.is_empty() && inner.len() <= 3 && inner.chars().all(|c| c.is_ascii_digit()) {
+                if !inner.is_empty()
+                    && inner.len() <= 3
+                    && inner.chars().all(|c| c.is_ascii_digit())
+                {
                     t = clean(&t[..open]);
                 }
             }
@@ -104,23 +119,6 @@ pub(crate) fn strip_trailing_markers(s: &str) -> &str {
         if t.len() == before {
             return t;
         }
-    }
-}
-
-/// Converts a byte offset inside `line` into nothing fancy: the line number
-/// stays the same; kept for symmetry with callers that need columns later.
-pub(crate) fn line_no_at(lines: &[Line<'_>], byte: usize) -> u32 {
-    match lines.binary_search_by(|l| {
-        if byte < l.start {
-            std::cmp::Ordering::Greater
-        } else if byte >= l.next {
-            std::cmp::Ordering::Less
-        } else {
-            std::cmp::Ordering::Equal
-        }
-    }) {
-        Ok(i) => lines[i].no,
-        Err(_) => lines.last().map(|l| l.no).unwrap_or(1),
     }
 }
 
@@ -139,7 +137,6 @@ mod tests {
         assert_eq!(ls[2].text, "");
         assert_eq!(ls[3].text, "c");
         assert_eq!(ls[3].next, t.len());
-        assert_eq!(line_no_at(&ls, 4), 2);
     }
 
     #[test]
