@@ -20,6 +20,9 @@ pub mod heading;
 pub mod html;
 pub mod page;
 
+#[cfg(test)]
+mod proptests;
+
 pub use decode::{decode, DecodeError, Decoded};
 pub use html::html_to_text;
 pub use page::parse_page;
