@@ -16,7 +16,7 @@ static_regex!(
 );
 static_regex!(
     re_rest_ok,
-    r"^(?i:\s*$|\s*[:,.]|\s+(?:of|from|the|between|with|to|by|on|in|about|concerning|addressed|sent|no\.?|between|held|at|and)\b|s\s+(?:of|from|between|with))"
+    r"^(?i:\s*$|\s+(?:of|from|the|between|with|to|by|on|in|about|concerning|addressed|sent|no\.?|between|held|at|and)\b|s\s+(?:of|from|between|with))"
 );
 static_regex!(
     re_bare,
@@ -578,6 +578,7 @@ mod tests {
     fn body_lines_do_not_start_documents() {
         for b in [
             "Note that the minister did not reply.",
+            "Note: the minister did not reply.",
             "5. Eden, of course, was interested in the general lines of our policy.",
             "I told him that the treaty was important.",
             "From the very start he was nervous.",

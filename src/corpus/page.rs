@@ -38,15 +38,38 @@ pub fn parse_page(text: &str) -> ParsedPage {
     while i < lines.len() {
         let l = lines[i];
         let is_first = starts.is_empty();
-        if !is_blank(l.text)
-            && (is_heading_start(l.text)
-                || (is_first && !is_elision(l.text) && !is_footnote_line(l.text)))
-        {
-            let n = heading_len(&lines, i);
-            starts.push((i, n));
-            i += n;
+        let candidate = if is_blank(l.text) {
+            false
+        } else if is_first {
+            !is_elision(l.text) && !is_footnote_line(l.text) || is_heading_start(l.text)
         } else {
-            i += 1;
+            is_heading_start(l.text)
+        };
+        if candidate {
+            let n = heading_len(&lines, i);
+            if is_first || starts_document_here(&lines, i, n) {
+                starts.push((i, n));
+                i += n;
+                continue;
+            }
+        }
+        i += 1;
+    }
+
+    // Lines before the first heading that are not the site header are kept
+    // in the boilerplate range, and reported.
+    let first_heading = starts.first().map(|s| s.0).unwrap_or(lines.len());
+    for l in &lines[..first_heading] {
+        if !boilerplate::is_site_line(l.text) {
+            page.warnings.push(Warning {
+                line: l.no,
+                code: "text_outside_document",
+                message: format!(
+                    "`{}` appears before the first document heading",
+                    short(clean(l.text))
+                ),
+                expected: "the site header, then a document heading".into(),
+            });
         }
     }
 
@@ -72,6 +95,50 @@ pub fn parse_page(text: &str) -> ParsedPage {
         page.documents.push(doc);
     }
     page
+}
+
+/// A heading-like line inside a document (`Talk of the war was everywhere`)
+/// only starts a new document when its surroundings agree: the heading
+/// carries a date, or a date/"Sent to"/classification line follows it, or the
+/// line before it closes a document (citation, footnote, elision, signature,
+/// print note, press line, publication).
+fn starts_document_here(lines: &[Line<'_>], i: usize, n: usize) -> bool {
+    let joined: Vec<&str> = lines[i..(i + n).min(lines.len())]
+        .iter()
+        .map(|l| clean(l.text))
+        .collect();
+    if super::heading::parse_heading(&joined.join(" "), 0)
+        .date
+        .is_some()
+    {
+        return true;
+    }
+    let next = lines[(i + n).min(lines.len())..]
+        .iter()
+        .find(|l| !is_blank(l.text));
+    if let Some(nx) = next {
+        if parse_date_line(nx.text, 0).is_some()
+            || parse_distribution(nx.text, 0).is_some()
+            || parse_marks_line(nx.text).is_some()
+        {
+            return true;
+        }
+    }
+    let prev = lines[..i].iter().rev().find(|l| !is_blank(l.text));
+    match prev {
+        None => true,
+        Some(p) => {
+            let t = p.text;
+            find_citation_start(t).is_some()
+                || is_citation_continuation(t)
+                || is_footnote_line(t)
+                || is_elision(t)
+                || is_signature_line(t)
+                || is_print_note(t)
+                || is_press_line(t)
+                || parse_publication(t, 0).is_some()
+        }
+    }
 }
 
 /// Number of lines the heading starting at `i` spans (1 to 3).
@@ -525,6 +592,30 @@ mod tests {
         assert_eq!(d.print_note.as_deref(), Some("Print. By srh."));
         assert_eq!(d.press_source.as_deref(), Some("(Tass)"));
         assert_eq!(d.body, "Text of the letter.");
+    }
+
+    #[test]
+    fn heading_like_body_line_does_not_split() {
+        let t = "Telegram of the envoy X. Zorin to the NKID\nMay 5, 1939\nWe met.\nTalk of the war was everywhere in Ankara.\nThe minister left.\nZorin\nTelegram of the envoy X. Zorin to the NKID\nMay 6, 1939\nSecond.\n";
+        let p = parse_page(t);
+        assert_tiles(t, &p);
+        assert_eq!(p.documents.len(), 2);
+        assert!(p.documents[0].body.contains("Talk of the war"));
+    }
+
+    #[test]
+    fn stray_text_before_first_heading_is_reported() {
+        let t = "Download PDF\n* a stray note\nTelegram of the envoy X. Zorin to the NKID\nMay 5, 1939\nText.\n";
+        let p = parse_page(t);
+        assert_tiles(t, &p);
+        assert_eq!(p.documents.len(), 1);
+        assert_eq!(
+            p.warnings
+                .iter()
+                .map(|w| (w.code, w.line))
+                .collect::<Vec<_>>(),
+            [("text_outside_document", 2)]
+        );
     }
 
     #[test]

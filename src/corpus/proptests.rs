@@ -30,7 +30,12 @@ fn check_page(text: &str, p: &ParsedPage) -> Result<(), TestCaseError> {
         prop_assert_eq!(&text[d.raw_span.clone()], d.raw_text.as_str());
         prop_assert!(d.start_line >= 1 && d.start_line <= d.end_line && d.end_line <= lines);
         for w in &d.warnings {
-            prop_assert!(w.line >= 1 && w.line <= lines, "warning line {} of {}", w.line, lines);
+            prop_assert!(
+                w.line >= 1 && w.line <= lines,
+                "warning line {} of {}",
+                w.line,
+                lines
+            );
         }
         // Body lines are lines of the document as printed.
         for l in d.body.lines() {
