@@ -139,6 +139,9 @@ fn kind_of(c: &regex::Captures<'_>) -> DocumentKind {
     }
 }
 
+/// Longest heading worth reading for roles and dates.
+const MAX_HEADING_BYTES: usize = 2000;
+
 /// Parses a heading already joined into one line.
 pub fn parse_heading(joined: &str, line: u32) -> HeadingInfo {
     // Runs of spaces (and no-break spaces) read as one, as a browser shows them,
@@ -152,6 +155,20 @@ pub fn parse_heading(joined: &str, line: u32) -> HeadingInfo {
         heading: heading.clone(),
         ..HeadingInfo::default()
     };
+    if heading.len() > MAX_HEADING_BYTES {
+        // Not a heading anyone wrote; reading roles and dates from it would
+        // only cost time. It stays in the document's raw text.
+        info.warnings.push(Warning {
+            line,
+            code: "heading_too_long",
+            message: format!(
+                "the first line of this document is {} bytes long",
+                heading.len()
+            ),
+            expected: format!("a heading of at most {MAX_HEADING_BYTES} bytes"),
+        });
+        return info;
+    }
     let mut t: &str = heading.as_str();
 
     if let Some(m) = re_extract().find(t) {

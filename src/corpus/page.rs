@@ -249,7 +249,7 @@ fn parse_document(text: &str, lines: &[Line<'_>], head_n: usize, seq: u32) -> Pa
         body_lines.push(l.text);
         // A quoted annex is announced by a line ending in `:` that dates it.
         let t = clean(l.text);
-        if t.ends_with(':') || t.ends_with(":\u{201c}") || t.ends_with(":\"") {
+        if t.len() <= 2000 && (t.ends_with(':') || t.ends_with(":\u{201c}") || t.ends_with(":\"")) {
             doc.annex_dates
                 .extend(find_all_dates(t, l.no).into_iter().map(|f| f.date));
         }
@@ -632,6 +632,42 @@ mod tests {
             assert_tiles(t, &p);
         }
         assert_eq!(parse_page("").warnings[0].code, "no_document");
+    }
+
+    #[test]
+    fn many_documents_scale_linearly() {
+        let one = include_str!("../../tests/fixtures/08_multi_footnotes_elisions.txt");
+        let body: String = one.lines().skip(4).map(|l| format!("{l}\n")).collect();
+        let small = body.repeat(50);
+        let big = body.repeat(500);
+        let t0 = std::time::Instant::now();
+        let a = parse_page(&small);
+        let t1 = t0.elapsed();
+        let t2 = std::time::Instant::now();
+        let b = parse_page(&big);
+        let t3 = t2.elapsed();
+        assert_eq!(a.documents.len(), 150);
+        assert_eq!(b.documents.len(), 1500);
+        assert_tiles(&big, &b);
+        // Ten times the input may take at most ~30 times as long (linear with noise).
+        assert!(
+            t3 < t1 * 30 + std::time::Duration::from_millis(200),
+            "{t1:?} vs {t3:?}"
+        );
+    }
+
+    #[test]
+    fn huge_first_line_full_of_dates_is_fast() {
+        let t = "May 5, 1939 no. 3 secret ".repeat(400_000);
+        let start = std::time::Instant::now();
+        let p = parse_page(&t);
+        assert_tiles(&t, &p);
+        assert_eq!(p.documents.len(), 1);
+        assert!(p.documents[0]
+            .warnings
+            .iter()
+            .any(|w| w.code == "heading_too_long"));
+        assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
     }
 
     #[test]
