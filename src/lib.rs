@@ -4,4 +4,5 @@
 //! tests, benchmarks and fuzz targets reach the same code.
 
 pub mod corpus;
+pub mod entities;
 pub mod reference;
