@@ -20,7 +20,7 @@ mod tests;
 
 pub use gazetteer::Gazetteer;
 pub use parties::PartyResolution;
-pub use who_held::{same_state, who_held};
+pub use who_held::{same_state, who_held, who_may_have_held};
 
 /// A person or country named in a document body.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -313,8 +313,8 @@ impl Gazetteer {
             day,
         )
         .or_else(|| match (pos.country.as_deref(), pos.host.as_deref()) {
-            (None, None) => None,
-            (Some(c), None) => holder_on(&self.data, office_id, Some(c), None, day),
+            // A Soviet heading's bare `plenipotentiary representative in
+            // Turkey` is the Soviet one.
             (None, Some(_)) => holder_on(
                 &self.data,
                 office_id,
@@ -324,25 +324,41 @@ impl Gazetteer {
             ),
             _ => None,
         });
+        let where_ = format!(
+            "`{office_id}`{}{} on {}",
+            pos.country
+                .as_deref()
+                .map(|c| format!(" of {c}"))
+                .unwrap_or_default(),
+            pos.host
+                .as_deref()
+                .map(|h| format!(" in {h}"))
+                .unwrap_or_default(),
+            day_iso(day)
+        );
         match held {
-            Some(p) => {
-                res.person = Some(self.data.positions[p].person_id.clone());
-                res.position = Some(p);
+            Some(h) => {
+                res.person = Some(self.data.positions[h.position].person_id.clone());
+                res.position = Some(h.position);
+                if !h.certain {
+                    // Said out loud, not guessed silently: the term's coarse
+                    // dates allow this holder on the day but do not prove it.
+                    res.warnings.push(Warning {
+                        line: party.line,
+                        code: "uncertain_holder",
+                        message: format!(
+                            "{} `{}`: `{}` is the only possible holder of {where_}, but the term's dates do not prove it",
+                            party.role.as_str(),
+                            party.text,
+                            self.data.positions[h.position].person_id
+                        ),
+                        expected: "a term of office whose dates cover the document's date".to_string(),
+                    });
+                }
             }
             None => res.warnings.push(unresolved(
                 party,
-                &format!(
-                    "no single holder of office `{office_id}`{}{} on {} in the reference data",
-                    pos.country
-                        .as_deref()
-                        .map(|c| format!(" of {c}"))
-                        .unwrap_or_default(),
-                    pos.host
-                        .as_deref()
-                        .map(|h| format!(" in {h}"))
-                        .unwrap_or_default(),
-                    day_iso(day)
-                ),
+                &format!("no single holder of office {where_} in the reference data"),
             )),
         }
     }

@@ -1,7 +1,7 @@
 //! Unit tests for matching and resolution, on the small fixture data set.
 
 use super::fixture;
-use super::{who_held, Gazetteer, Target};
+use super::{who_held, who_may_have_held, Gazetteer, Target};
 use crate::corpus::{DatePrecision, ParsedDate, Party, Role};
 
 fn gaz() -> Gazetteer {
@@ -236,6 +236,10 @@ fn party_title_only_resolves_to_holder_on_the_date() {
     assert_eq!(r.person.as_deref(), Some("karakhan"));
     let r = g.resolve_party(&p, Some(&day("1939-05-01")));
     assert_eq!(r.person.as_deref(), Some("terentyev"));
+    // Only possibly Karakhan (`to 1937`): resolved, but said out loud.
+    let r = g.resolve_party(&p, Some(&day("1937-12-01")));
+    assert_eq!(r.person.as_deref(), Some("karakhan"));
+    assert_eq!(r.warnings.first().map(|w| w.code), Some("uncertain_holder"));
     // Nobody on this day (Karakhan left in 1937, Terentyev came in
     // February 1938): a warning, not a guess.
     let r = g.resolve_party(&p, Some(&day("1938-01-15")));
@@ -335,6 +339,13 @@ fn who_held_uses_predecessors_and_coarse_dates() {
     );
     // Mid-1934 the data cannot tell: no answer rather than a guess.
     assert_eq!(holder("envoy", "ussr", Some("turkey"), "1934-06-01"), None);
+    // `1934 to 1937`: in December 1937 Karakhan possibly, not certainly, held it.
+    assert_eq!(holder("envoy", "ussr", Some("turkey"), "1937-12-01"), None);
+    let maybe = who_may_have_held(&d, "envoy", "ussr", Some("turkey"), "1937-12-01");
+    assert_eq!(
+        maybe.map(|i| d.positions[i].person_id.as_str()),
+        Some("karakhan")
+    );
     assert_eq!(holder("envoy", "ussr", Some("turkey"), "1938-01-01"), None);
     assert_eq!(holder("envoy", "ussr", Some("turkey"), "not a date"), None);
 }

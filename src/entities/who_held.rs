@@ -35,11 +35,12 @@ fn succeeds(data: &ReferenceData, earlier: &str, later: &str) -> bool {
 /// state `country` (abroad in `host`, or at home when `host` is `None`) on
 /// the ISO day `date`.
 ///
-/// States match through their predecessors (see [`same_state`]). A term
-/// whose coarse dates *certainly* cover the day wins; failing that, the one
-/// term that *possibly* covers it. `None` when nobody held the office, the
-/// day is not a valid ISO day, or the data cannot tell between two holders
-/// (see the date rules in [`crate::reference::validate`]).
+/// Only a term whose dates *certainly* cover the day counts (see the date
+/// rules in [`crate::reference::validate`]): a term written `from 1939`
+/// does not answer for 1 January 1939. States match through their
+/// predecessors (see [`same_state`]). `None` when nobody certainly held the
+/// office, the day is not a valid ISO day, or two people would have held
+/// it. [`who_may_have_held`] gives the holder the dates allow but do not prove.
 pub fn who_held(
     data: &ReferenceData,
     office: &str,
@@ -48,17 +49,37 @@ pub fn who_held(
     date: &str,
 ) -> Option<usize> {
     let day = parse_day(date)?;
-    holder_on(data, office, Some(country), host, day)
+    holder_on(data, office, Some(country), host, day).and_then(|h| h.certain.then_some(h.position))
 }
 
-/// [`who_held`] on a parsed day; `country: None` accepts any state.
+/// Like [`who_held`], but also answers with the one term whose coarse dates
+/// possibly cover the day when no term certainly does.
+pub fn who_may_have_held(
+    data: &ReferenceData,
+    office: &str,
+    country: &str,
+    host: Option<&str>,
+    date: &str,
+) -> Option<usize> {
+    let day = parse_day(date)?;
+    holder_on(data, office, Some(country), host, day).map(|h| h.position)
+}
+
+/// A holder found for a day, and whether the dates prove it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Holder {
+    pub position: usize,
+    pub certain: bool,
+}
+
+/// The holder on a parsed day; `country: None` accepts any state.
 pub(crate) fn holder_on(
     data: &ReferenceData,
     office: &str,
     country: Option<&str>,
     host: Option<&str>,
     day: Day,
-) -> Option<usize> {
+) -> Option<Holder> {
     let slot: Vec<(usize, Term)> = data
         .positions
         .iter()
@@ -87,15 +108,26 @@ pub(crate) fn holder_on(
     if let Some(&first) = certain.first() {
         // Two rows of one person (an RSFSR and a USSR term) are one holder.
         let person = &data.positions[first].person_id;
-        return certain
+        let one = certain
             .iter()
-            .all(|&i| &data.positions[i].person_id == person)
-            .then_some(first);
+            .all(|&i| &data.positions[i].person_id == person);
+        return one.then_some(Holder {
+            position: first,
+            certain: true,
+        });
     }
     let possible: Vec<usize> = slot
         .iter()
         .filter(|(_, t)| t.possibly_covers(day))
         .map(|(i, _)| *i)
         .collect();
-    (possible.len() == 1).then(|| possible[0])
+    let first = *possible.first()?;
+    let person = &data.positions[first].person_id;
+    possible
+        .iter()
+        .all(|&i| &data.positions[i].person_id == person)
+        .then_some(Holder {
+            position: first,
+            certain: false,
+        })
 }

@@ -195,8 +195,12 @@ const PERSON_ALIAS_KINDS: &[&str] = &[
 ];
 const MATCH_MODES: &[&str] = &["any_case", "exact"];
 const INSTITUTION_KINDS: &[&str] = &["ministry", "party", "government", "agency", "secretariat"];
-/// Person alias kinds that two people may share on purpose (two Chamberlains).
-const SHAREABLE_PERSON_ALIAS_KINDS: &[&str] = &["surname", "inflected", "lowercase", "phonetic"];
+/// Person alias kinds that two people may share on purpose: short forms
+/// (two Chamberlains, `King George` for George V and George VI), which
+/// documents resolve by date and context. A full name or an initials form
+/// identifies one person and may not be shared.
+const SHAREABLE_PERSON_ALIAS_KINDS: &[&str] =
+    &["surname", "inflected", "lowercase", "phonetic", "variant"];
 
 struct Checker<'a> {
     problems: Vec<Problem>,
