@@ -66,23 +66,24 @@ pub fn reference(tx: &Transaction, data: &ReferenceData) -> Result<ReferenceIds>
     for (i, c) in data.countries.iter().enumerate() {
         ids.countries.insert(c.id.clone(), i as i64 + 1);
     }
+    // Successors and parents may come later in the file: insert the rows
+    // first, then link them, so every foreign key holds at each statement.
     let mut stmt = tx.prepare(
-        "INSERT INTO countries (id, key, name, kind, exists_from, exists_to, successor_id, parent_id, note)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        "INSERT INTO countries (id, key, name, kind, exists_from, exists_to, note)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?;
     for c in &data.countries {
+        stmt.execute(params![ids.countries[&c.id], c.id, c.name, c.kind, c.exists_from, c.exists_to, c.note])
+            .with_context(|| format!("writing country {}", c.id))?;
+    }
+    let mut stmt = tx.prepare("UPDATE countries SET successor_id = ?2, parent_id = ?3 WHERE id = ?1")?;
+    for c in data.countries.iter().filter(|c| c.successor_id.is_some() || c.parent_id.is_some()) {
         stmt.execute(params![
             ids.countries[&c.id],
-            c.id,
-            c.name,
-            c.kind,
-            c.exists_from,
-            c.exists_to,
             key_id(&ids.countries, &c.successor_id, "country")?,
-            key_id(&ids.countries, &c.parent_id, "country")?,
-            c.note
+            key_id(&ids.countries, &c.parent_id, "country")?
         ])
-        .with_context(|| format!("writing country {}", c.id))?;
+        .with_context(|| format!("linking country {}", c.id))?;
     }
     let mut stmt = tx.prepare(
         "INSERT INTO country_aliases (country_id, alias, kind, match, valid_from, valid_to)
