@@ -179,6 +179,7 @@ mod tests {
         parse_citation(&s[start..], 1).0
     }
 
+    #[allow(clippy::type_complexity)]
     fn fields(
         c: &Citation,
     ) -> (

@@ -440,7 +440,7 @@ mod tests {
         }
     }
 
-    fn party<'a>(d: &'a ParsedDocument, role: Role) -> Vec<&'a crate::corpus::Party> {
+    fn party(d: &ParsedDocument, role: Role) -> Vec<&crate::corpus::Party> {
         d.parties.iter().filter(|p| p.role == role).collect()
     }
 
