@@ -326,7 +326,12 @@ pub fn parse_date_line(raw: &str, line: u32) -> Option<DateLine> {
             .trim_matches(|c: char| c == ',' || c == '.' || c == ':' || c.is_whitespace()),
     );
     if !before_left.is_empty() {
-        if let Some(c) = re_place().captures(before_left) {
+        let is_word = [
+            "On", "In", "At", "From", "Since", "By", "Until", "Till", "To", "Of", "Before",
+            "After", "About",
+        ]
+        .contains(&before_left);
+        if let (false, Some(c)) = (is_word, re_place().captures(before_left)) {
             place = c.get(1).map(|m| m.as_str().to_string());
         } else {
             return None;
@@ -480,6 +485,13 @@ mod tests {
         assert_eq!(l.place.as_deref(), Some("Lausanne"));
         assert_eq!(l.doc_number.as_deref(), Some("84"));
         assert_eq!(l.date.from, "1923-01-21");
+    }
+
+    #[test]
+    fn preposition_is_not_a_place() {
+        assert!(parse_date_line("On May 5, 1939.", 1).is_none());
+        assert!(parse_date_line("Ankara, May 5, 1939", 1)
+            .is_some_and(|l| l.place.as_deref() == Some("Ankara")));
     }
 
     #[test]

@@ -338,11 +338,15 @@ static_regex!(
     r"(?:^|\s)(?P<n>(?:(?:\p{L}{1,3}\.\s*){1,3}|(?i:comrades?|c\.)\s+)\p{Lu}[\p{L}\x{02B9}'\x{2019}\-\x{2010}]+(?:\s+(?:n\.|von|fon|de|van)\s*\p{Lu}[\p{L}]+)?)$"
 );
 static_regex!(
+    re_whole_name,
+    r"^(?:(?:\p{L}{1,3}\.\s*){0,3})\p{Lu}[\p{L}\x{02B9}'\x{2019}\-\x{2010}]+$"
+);
+static_regex!(
     re_single_cap_end,
     r"(?:^|\s)(?P<n>\p{Lu}[\p{Ll}\x{02B9}'\x{2019}\-\x{2010}]+)$"
 );
 // In headings only the word is stripped: `T. R. Aras` starts with an initial.
-static_regex!(re_comrade, r"^(?i:comrades?)\s+");
+static_regex!(re_comrade, r"^(?:(?i:comrades?)|tt\.)\s+");
 // In "Sent to" lists `c.` (and `tt.`) abbreviate "comrade(s)".
 static_regex!(re_comrade_list, r"^(?:(?i:comrades?)\s+|c\.\s*|tt\.\s*)");
 static_regex!(
@@ -500,6 +504,23 @@ fn push_party(out: &mut Vec<Party>, phrase: &str, role: Role, line: u32) {
         Some(m) => &phrase[..m.start()],
         None => phrase,
     };
+    // `to comrades Stalin and Molotov`: two people, when both sides are names.
+    if let Some(a) = re_and().find(phrase) {
+        let (x, y) = (&phrase[..a.start()], &phrase[a.end()..]);
+        let named = |s: &str| {
+            let t = clean(s);
+            let t = re_comrade().replace(t, "");
+            re_whole_name().is_match(&t)
+        };
+        if named(x) && named(y) {
+            for part in [x, y] {
+                if let Some(p) = party_from_phrase(part, role, line) {
+                    out.push(p);
+                }
+            }
+            return;
+        }
+    }
     if let Some(p) = party_from_phrase(phrase, role, line) {
         out.push(p);
     }
@@ -702,6 +723,23 @@ mod tests {
         assert_eq!(p.name.as_deref(), Some("T. R. Aras"));
         let q = party_from_phrase("comrade Stalin", Role::Recipient, 1).expect("party");
         assert_eq!(q.name.as_deref(), Some("Stalin"));
+    }
+
+    #[test]
+    fn two_named_recipients() {
+        let h = parse_heading(
+            "Telegram of the envoy X. Zorin to comrades Stalin and Molotov",
+            1,
+        );
+        assert_eq!(names(&h, Role::Recipient), ["Stalin", "Molotov"]);
+        let g = parse_heading(
+            "Telegram of the envoy X. Zorin to the minister of trade and industry",
+            1,
+        );
+        assert_eq!(
+            positions(&g, Role::Recipient),
+            ["minister of trade and industry"]
+        );
     }
 
     #[test]
