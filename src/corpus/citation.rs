@@ -84,10 +84,12 @@ pub fn parse_citation(text: &str, line: u32) -> (Citation, Vec<Warning>) {
         }
     }
     let rest = &as_printed[rest_start..];
+    let mut last_end = 0;
     for c in re_field().captures_iter(rest) {
         let (Some(k), Some(v)) = (c.name("k"), c.name("v")) else {
             continue;
         };
+        last_end = v.end();
         let key = k.as_str().to_lowercase();
         let value = norm_dashes(v.as_str().trim_end_matches(['.', ')']));
         let value: String = value
@@ -131,6 +133,17 @@ pub fn parse_citation(text: &str, line: u32) -> (Citation, Vec<Warning>) {
             });
         }
         *slot = Some(value);
+    }
+    let tail = clean(rest.get(last_end..).unwrap_or_default());
+    if last_end > 0 && tail.chars().any(char::is_alphanumeric) {
+        // E.g. the page number of the printed edition after the sheets
+        // (`l.132‐137.  24`): kept in `as_printed`, reported here.
+        warnings.push(Warning {
+            line,
+            code: "citation_trailing_text",
+            message: format!("unlabelled `{tail}` after the last field of `{as_printed}`"),
+            expected: "nothing after the sheets (`l.`) field".into(),
+        });
     }
     if cit.fond.is_none() && cit.opis.is_none() && cit.delo.is_none() && cit.sheets.is_none() {
         warnings.push(Warning {
@@ -298,6 +311,26 @@ mod tests {
         assert_eq!(c.fond.as_deref(), Some("O59"));
         assert_eq!(w[0].code, "citation_field_not_numeric");
         assert_eq!(w[0].line, 3);
+    }
+
+    #[test]
+    fn trailing_text_is_reported() {
+        let (c, w) = parse_citation(
+            "avprf, f.059, op.24, p.70, d.43, l.132\u{2010}137.  24  ",
+            5,
+        );
+        assert_eq!(c.sheets.as_deref(), Some("132-137"));
+        assert_eq!(
+            c.as_printed,
+            "avprf, f.059, op.24, p.70, d.43, l.132\u{2010}137.  24"
+        );
+        assert_eq!(
+            w.iter().map(|x| (x.code, x.line)).collect::<Vec<_>>(),
+            [("citation_trailing_text", 5)]
+        );
+        assert!(parse_citation("avp rf, f.05, op.1, p.2, d.3, l.4.", 1)
+            .1
+            .is_empty());
     }
 
     #[test]

@@ -523,7 +523,7 @@ mod tests {
         assert!(d.heading.starts_with("From: talk of"));
         assert_eq!(d.start_line, 11);
         assert_eq!(d.body_line, 19);
-        // Only the unavoidable notes: none for this page.
+        // Everything on this page is understood: no warning.
         assert!(d.warnings.is_empty(), "{:?}", d.warnings);
         assert!(p.warnings.is_empty());
     }
