@@ -5,6 +5,24 @@
 //! end of the page), so blank lines, elision rows and footnote lines between
 //! documents belong to the document before them. The site header before the
 //! first heading is the page's boilerplate. These ranges tile the page.
+//!
+//! Reading conventions (the choices a reader of the database should know):
+//! - `body` is the document's non-blank lines between the date/marks lines
+//!   and the closing, each exactly as printed, joined with `\n`; blank and
+//!   space-only lines are left out (so a page saved with or without blank
+//!   lines, as text or HTML, gives the same body). Elision rows that mark
+//!   omitted text stay in the body (the bundled page's body starts with
+//!   its dots). Footnote lines found inside the body go to `footnotes`.
+//! - `heading` collapses runs of spaces to one (as a browser shows them).
+//! - Any heading starting with `From` (`From:`, `From;`, `from telegram`,
+//!   `From the diary`) is an extract.
+//! - `of A with B`: A is the author, B a participant; `between A and B`:
+//!   both are participants.
+//! - A party's `name` is the person (initials and surname, or a surname
+//!   after a position noun) or, with no person, the institution (`NKID of
+//!   the USSR`); otherwise only `position` is set.
+//! - An impossible day (`February 30`) keeps the month, with month
+//!   precision and a `date_impossible` warning.
 
 use super::citation::{
     find_citation_start, is_citation_continuation, parse_citation, parse_publication,
