@@ -12,11 +12,11 @@ const KIND_WORDS: &str = r"telegram|cipher\s+telegram|recording|record|letter|co
 static_regex!(re_extract, r"^(?i:from)(?:\s*[:;]\s*|\s+)");
 static_regex!(
     re_kind_start,
-    &format!(r"^(?i:(?:a|the)\s+)?(?P<k>(?i:{KIND_WORDS}))\b(?P<rest>.*)$")
+    &format!(r"^(?i:(?:a|the)\s+)?(?P<k>(?i:{KIND_WORDS}))(?i:s)?\b(?P<rest>.*)$")
 );
 static_regex!(
     re_rest_ok,
-    r"^(?i:\s*$|\s+(?:of|from|the|between|with|to|by|on|in|about|concerning|addressed|sent|no\.?|between|held|at|and)\b|s\s+(?:of|from|between|with))"
+    r"^(?i:\s*$|\s+(?:of|from|the|between|with|to|by|on|in|about|concerning|addressed|sent|no\.?|between|held|at|and)\b)"
 );
 static_regex!(
     re_bare,
@@ -600,6 +600,7 @@ mod tests {
             "Treaty of friendship between Turkey and the RSFSR",
             "Report of the Soviet press on the conference",
             "Statement of the people's commissariat",
+            "Letters of the envoy to the minister",
             "From: talk of the envoy with the minister",
             "From;  telegram of the envoy",
             "From a conversation of the envoy with the premier",

@@ -637,6 +637,27 @@ mod tests {
     }
 
     #[test]
+    fn citation_broken_over_two_lines() {
+        let t = "Letter of the secretary X. Zorin to the envoy\nMay 1, 1930\nText.\nZorin\nRGASPI. F. 17.\nOp. 3. D. 12. L. 30.\n";
+        let d = &parse_page(t).documents[0];
+        assert_eq!(d.citations.len(), 1);
+        let c = &d.citations[0];
+        assert_eq!(
+            (
+                c.archive.as_str(),
+                c.fond.as_deref(),
+                c.opis.as_deref(),
+                c.delo.as_deref(),
+                c.sheets.as_deref()
+            ),
+            ("RGASPI", Some("17"), Some("3"), Some("12"), Some("30"))
+        );
+        assert_eq!(c.line, 5);
+        assert_eq!(d.signature.as_deref(), Some("Zorin"));
+        assert_eq!(d.body, "Text.");
+    }
+
+    #[test]
     fn empty_and_garbage_pages() {
         for t in [
             "",
