@@ -37,7 +37,7 @@ use super::heading::{
     is_heading_continuation, is_heading_start, parse_distribution, parse_heading,
 };
 use super::text::{clean, is_blank, is_elision, split_lines, Line};
-use super::{boilerplate, ParsedDocument, ParsedPage, Warning};
+use super::{boilerplate, Classification, ParsedDocument, ParsedPage, Warning};
 
 /// How many lines a heading may be split over.
 const MAX_HEADING_LINES: usize = 3;
@@ -234,7 +234,11 @@ fn parse_document(text: &str, lines: &[Line<'_>], head_n: usize, seq: u32) -> Pa
             }
         }
         if let Some(m) = parse_marks_line(l.text) {
-            if (m.classification.is_none() || doc.classification.is_none())
+            let upgrades = doc.classification == Some(Classification::TopSecret)
+                && m.classification
+                    .as_ref()
+                    .is_some_and(|c| c.0 == Classification::TopSecretSpecialFolder);
+            if (m.classification.is_none() || doc.classification.is_none() || upgrades)
                 && (m.priority.is_none() || doc.priority.is_none())
             {
                 set_marks(&mut doc, m);
@@ -315,6 +319,20 @@ fn short(s: &str) -> String {
 }
 
 fn set_marks(doc: &mut ParsedDocument, m: super::classification::Marks) {
+    // `Top secret` on the date line, `Special folder` on the next: the
+    // later, stricter mark completes the first.
+    let upgrade = doc.classification == Some(Classification::TopSecret)
+        && m.classification
+            .as_ref()
+            .is_some_and(|c| c.0 == Classification::TopSecretSpecialFolder);
+    if upgrade {
+        if let (Some((c, t)), Some(prev)) =
+            (m.classification.clone(), doc.classification_text.take())
+        {
+            doc.classification = Some(c);
+            doc.classification_text = Some(format!("{prev}\n{t}"));
+        }
+    }
     if doc.classification.is_none() {
         if let Some((c, t)) = m.classification {
             doc.classification = Some(c);
@@ -654,6 +672,21 @@ mod tests {
         );
         assert_eq!(c.line, 5);
         assert_eq!(d.signature.as_deref(), Some("Zorin"));
+        assert_eq!(d.body, "Text.");
+    }
+
+    #[test]
+    fn special_folder_on_its_own_line_completes_top_secret() {
+        let t = "Letter of the secretary X. Zorin to the envoy\nMay 1, 1930 Top secret\nSpecial folder\nText.\n";
+        let d = &parse_page(t).documents[0];
+        assert_eq!(
+            d.classification,
+            Some(Classification::TopSecretSpecialFolder)
+        );
+        assert_eq!(
+            d.classification_text.as_deref(),
+            Some("Top secret\nSpecial folder")
+        );
         assert_eq!(d.body, "Text.");
     }
 
