@@ -50,6 +50,26 @@ pub struct DateFound {
     pub warning: Option<Warning>,
 }
 
+/// Is `w` a month name as the date patterns read them?
+pub fn is_month_name(w: &str) -> bool {
+    const NAMES: [&str; 13] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "sept",
+        "october",
+        "november",
+        "december",
+    ];
+    NAMES.iter().any(|n| n.eq_ignore_ascii_case(w))
+}
+
 fn month_no(name: &str) -> u32 {
     let n = name.to_ascii_lowercase();
     match n.as_str() {
@@ -428,6 +448,12 @@ mod tests {
             ("1924-01-01", "1924-12-31", DatePrecision::Year)
         );
         assert_eq!(d("February 1940").to, "1940-02-29");
+    }
+
+    #[test]
+    fn month_names() {
+        assert!(is_month_name("august") && is_month_name("May") && is_month_name("Sept"));
+        assert!(!is_month_name("Mayor") && !is_month_name(""));
     }
 
     #[test]

@@ -54,7 +54,14 @@ pub fn is_heading_start(line: &str) -> bool {
     if kind_start(t, true) {
         return true;
     }
-    // Date-first heading: `March 3, 1938, telegram from the ...`.
+    // Date-first heading: `March 3, 1938, telegram from the ...`. The cheap
+    // test on the first word spares the date search on every body line.
+    let first_word = t.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let may_be_date = first_word.starts_with(|c: char| c.is_ascii_digit())
+        || super::date::is_month_name(first_word);
+    if !may_be_date {
+        return re_bare().is_match(t);
+    }
     if let Some(f) = find_date(t, 0) {
         if f.range.start == 0 {
             let rest = t[f.range.end..]
@@ -357,6 +364,13 @@ static_regex!(
     re_position_noun,
     r"(?i)\b(?:minister|ambassador|envoy|representative|commissar|commissioner|consul|secretary|attorney|affaires|president|premier|chairman|king|shah|emir|counsellor|adviser|advisor|chief|head|deputy|plenipotentiary|agent|leader|marshal|general)\s*$"
 );
+
+/// Does a party name denote an institution (`NKID of the USSR`, `general
+/// secretariat`) rather than a person? For the seeder, which keeps
+/// institutions in their own table.
+pub fn is_institution(name: &str) -> bool {
+    name.len() <= 300 && re_institution().is_match(name)
+}
 
 /// Place and country words that end positions (`the ambassador of Turkey`)
 /// and are therefore not a surname.
@@ -787,6 +801,13 @@ mod tests {
             "Telegram of the envoy X. Zorin to the NKID",
             "Today the minister told me the news."
         ));
+    }
+
+    #[test]
+    fn institutions_are_told_apart() {
+        assert!(is_institution("NKID of the USSR"));
+        assert!(is_institution("general secretariat"));
+        assert!(!is_institution("I. M. Maisky"));
     }
 
     #[test]
