@@ -107,10 +107,18 @@ pub fn parse_page(text: &str) -> ParsedPage {
         });
         return page;
     }
+    // A site footer after the last document is boilerplate, not body text.
+    let footer = starts
+        .last()
+        .map(|&(s, n)| boilerplate::footer_start(&lines, s + n))
+        .unwrap_or(lines.len());
     for (k, &(start, n)) in starts.iter().enumerate() {
-        let end = starts.get(k + 1).map(|s| s.0).unwrap_or(lines.len());
+        let end = starts.get(k + 1).map(|s| s.0).unwrap_or(footer);
         let doc = parse_document(text, &lines[start..end], n, (k + 1) as u32);
         page.documents.push(doc);
+    }
+    if let Some(l) = lines.get(footer) {
+        page.boilerplate.push(l.start..text.len());
     }
     page
 }
@@ -688,6 +696,18 @@ mod tests {
             Some("Top secret\nSpecial folder")
         );
         assert_eq!(d.body, "Text.");
+    }
+
+    #[test]
+    fn site_footer_is_boilerplate() {
+        let t = "Telegram of the envoy X. Zorin to the NKID\nMay 5, 1939\nText.\nStalin\n\nMarx-Engels | Lenin | Stalin | Home Page\nDownload PDF\n";
+        let p = parse_page(t);
+        assert_tiles(t, &p);
+        let d = &p.documents[0];
+        assert_eq!(d.signature.as_deref(), Some("Stalin"));
+        assert!(!d.raw_text.contains("Home Page"));
+        assert_eq!(p.boilerplate.len(), 1);
+        assert!(t[p.boilerplate[0].clone()].contains("Download PDF"));
     }
 
     #[test]
