@@ -738,6 +738,14 @@ mod tests {
         let t2 = std::time::Instant::now();
         let b = parse_page(&big);
         let t3 = t2.elapsed();
+        // Printed for the record (`--nocapture`): documents and bytes per second.
+        println!(
+            "parse_page: {} documents, {} bytes in {t3:?} ({:.0} docs/s, {:.1} MB/s)",
+            b.documents.len(),
+            big.len(),
+            b.documents.len() as f64 / t3.as_secs_f64(),
+            big.len() as f64 / 1e6 / t3.as_secs_f64()
+        );
         assert_eq!(a.documents.len(), 150);
         assert_eq!(b.documents.len(), 1500);
         assert_tiles(&big, &b);
