@@ -43,9 +43,43 @@ fn archive_name(s: &str) -> &'static str {
     }
 }
 
+/// A cheap test for an archive name anywhere in the line, so the regex only
+/// runs on lines that may hold a citation.
+fn may_hold_archive(line: &str) -> bool {
+    static AC: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> = std::sync::OnceLock::new();
+    let ac = AC.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build([
+                "avp",
+                "a.v.p",
+                "fparf",
+                "rgaspi",
+                "garf",
+                "rgva",
+                "rgae",
+                "rtskhidni",
+                "\u{0410}\u{0412}\u{041F}",
+                "\u{0420}\u{0413}\u{0410}\u{0421}\u{041F}\u{0418}",
+                "\u{0413}\u{0410}\u{0420}\u{0424}",
+                // Lowercase Cyrillic: ASCII case folding does not cover it.
+                "\u{0430}\u{0432}\u{043f}",
+                "\u{0440}\u{0433}\u{0430}\u{0441}\u{043f}\u{0438}",
+                "\u{0433}\u{0430}\u{0440}\u{0444}",
+            ])
+            .ok()
+    });
+    match ac {
+        Some(ac) => ac.is_match(line),
+        // Building from constant patterns does not fail; if it ever did,
+        // fall back to always asking the regex.
+        None => true,
+    }
+}
+
 /// Where a citation starts in a line, and the text before it (a glued signature).
 pub fn find_citation_start(line: &str) -> Option<usize> {
-    if line.len() > 2000 {
+    if line.len() > 2000 || !may_hold_archive(line) {
         return None;
     }
     let c = re_archive().captures(line)?;
@@ -339,6 +373,15 @@ mod tests {
         assert!(parse_publication(p, 2).is_some());
         assert!(find_citation_start(p).is_none());
         assert!(find_citation_start("We spoke about the avprf yesterday").is_none());
+    }
+
+    #[test]
+    fn prefilter_agrees_with_the_regex() {
+        assert!(may_hold_archive("I. Maisky AVPRF, f.059"));
+        assert!(may_hold_archive(
+            "\u{0420}\u{0413}\u{0410}\u{0421}\u{041F}\u{0418}. \u{0424}. 17"
+        ));
+        assert!(!may_hold_archive("The minister spoke about the straits."));
     }
 
     #[test]

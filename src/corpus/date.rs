@@ -166,8 +166,28 @@ fn build(
     (mk(from, to, DatePrecision::Day), None)
 }
 
+/// Every date form holds a four-digit year; most lines hold none, and this
+/// byte scan is far cheaper than six Unicode-aware regex searches.
+fn has_four_digits(s: &str) -> bool {
+    let mut run = 0;
+    for b in s.bytes() {
+        if b.is_ascii_digit() {
+            run += 1;
+            if run >= 4 {
+                return true;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    false
+}
+
 /// Finds the first date in `s` (earliest start, then the longest form).
 pub fn find_date(s: &str, line: u32) -> Option<DateFound> {
+    if !has_four_digits(s) {
+        return None;
+    }
     let mut best: Option<DateFound> = None;
     let mut consider = |f: DateFound| {
         let better = match &best {
