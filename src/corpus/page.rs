@@ -254,6 +254,13 @@ fn parse_document(text: &str, lines: &[Line<'_>], head_n: usize, seq: u32) -> Pa
                 continue;
             }
         }
+        // A note to the heading's marker (`* Not published.`) printed right
+        // under it, before the date line.
+        if doc.date.is_none() && is_footnote_line(l.text) {
+            doc.footnotes.extend(parse_footnotes(l.text, l.no));
+            j += 1;
+            continue;
+        }
         break;
     }
     let body_start = j;
@@ -708,6 +715,22 @@ mod tests {
         assert!(!d.raw_text.contains("Home Page"));
         assert_eq!(p.boilerplate.len(), 1);
         assert!(t[p.boilerplate[0].clone()].contains("Download PDF"));
+    }
+
+    #[test]
+    fn footnote_under_heading_before_the_date() {
+        let t =
+            "Telegram of the envoy X. Zorin to the NKID *\n* Sent in cipher.\nMay 5, 1939\nText.\n";
+        let d = &parse_page(t).documents[0];
+        assert_eq!(d.date.as_ref().map(|x| x.from.as_str()), Some("1939-05-05"));
+        assert_eq!(
+            d.footnotes
+                .iter()
+                .map(|f| f.text.as_str())
+                .collect::<Vec<_>>(),
+            ["Sent in cipher."]
+        );
+        assert_eq!(d.body, "Text.");
     }
 
     #[test]
