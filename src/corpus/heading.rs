@@ -348,10 +348,7 @@ static_regex!(
     re_whole_name,
     r"^(?:(?:\p{L}{1,3}\.\s*){0,3})\p{Lu}[\p{L}\x{02B9}'\x{2019}\-\x{2010}]+$"
 );
-static_regex!(
-    re_single_cap_end,
-    r"(?:^|\s)(?P<n>\p{Lu}[\p{Ll}\x{02B9}'\x{2019}\-\x{2010}]+)$"
-);
+static_regex!(re_cap_word, r"^\p{Lu}[\p{Ll}\x{02B9}'\x{2019}\-\x{2010}]+$");
 // In headings only the word is stripped: `T. R. Aras` starts with an initial.
 static_regex!(re_comrade, r"^(?:(?i:comrades?)|tt\.)\s+");
 // In "Sent to" lists `c.` (and `tt.`) abbreviate "comrade(s)".
@@ -437,6 +434,46 @@ const PLACES: &[&str] = &[
     "union",
 ];
 
+/// Start of a name without initials at the end of a phrase: one to three
+/// capitalised words (`Aras`, `Mahmud Tarzi`) that are not places or
+/// institutions, after a position noun (`minister Aras`), a place
+/// (`of Turkey Atatürk`, `in Moscow Schulenburg`) or nothing at all.
+fn trailing_surname_start(text: &str) -> Option<usize> {
+    let is_cap_word = |w: &str| re_cap_word().is_match(w);
+    let is_place = |w: &str| PLACES.contains(&w.to_lowercase().as_str());
+    let mut start: Option<usize> = None;
+    let mut words = 0;
+    let mut rest = text.trim_end();
+    while words < 3 {
+        let (head, word) = match rest.rfind(char::is_whitespace) {
+            Some(i) => (&rest[..i], &rest[i..]),
+            None => ("", rest),
+        };
+        let word = word.trim();
+        if word.is_empty()
+            || !is_cap_word(word)
+            || is_place(word)
+            || re_institution().is_match(word)
+        {
+            break;
+        }
+        start = Some(rest.len() - word.len());
+        words += 1;
+        rest = head.trim_end();
+        if rest.is_empty() {
+            break;
+        }
+    }
+    let start = start?;
+    let before = clean(&text[..start]);
+    let last_word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    let after_position = before.is_empty()
+        || re_position_noun().is_match(before)
+        || before.ends_with('.')
+        || is_place(last_word);
+    after_position.then_some(start)
+}
+
 /// Turns a role phrase into a party: the name is the trailing initials and
 /// surname (or a surname after a position noun); the rest is the position;
 /// an institution with no person is the name.
@@ -457,24 +494,9 @@ pub fn party_from_phrase(raw: &str, role: Role, line: u32) -> Option<Party> {
             name = Some(re_comrade().replace(n.as_str(), "").trim().to_string());
             position_part = &text[..n.start()];
         }
-    } else if let Some(c) = re_single_cap_end().captures(text) {
-        if let Some(n) = c.name("n") {
-            let before = clean(&text[..n.start()]);
-            let is_place = PLACES.contains(&n.as_str().to_lowercase().as_str());
-            let last_word = before
-                .rsplit(char::is_whitespace)
-                .next()
-                .unwrap_or("")
-                .to_lowercase();
-            let after_position = before.is_empty()
-                || re_position_noun().is_match(before)
-                || before.ends_with('.')
-                || PLACES.contains(&last_word.as_str());
-            if !is_place && !re_institution().is_match(n.as_str()) && after_position {
-                name = Some(n.as_str().to_string());
-                position_part = &text[..n.start()];
-            }
-        }
+    } else if let Some(start) = trailing_surname_start(text) {
+        name = Some(text[start..].to_string());
+        position_part = &text[..start];
     }
     let position_part = clean(position_part).trim_end_matches([',', '.']).trim();
     let position_part = strip_article(position_part);
@@ -725,6 +747,24 @@ mod tests {
         );
         assert_eq!(r.kind, DocumentKind::Report);
         assert_eq!(positions(&r, Role::Author), ["Soviet press"]);
+    }
+
+    #[test]
+    fn names_without_initials() {
+        let name = |s: &str| party_from_phrase(s, Role::Participant, 1).and_then(|p| p.name);
+        assert_eq!(
+            name("the minister of foreign affairs of Afghanistan Mahmud Tarzi").as_deref(),
+            Some("Mahmud Tarzi")
+        );
+        assert_eq!(
+            name("the ambassador of Germany in Moscow Schulenburg").as_deref(),
+            Some("Schulenburg")
+        );
+        assert_eq!(name("minister Aras").as_deref(), Some("Aras"));
+        assert_eq!(name("Molotov").as_deref(), Some("Molotov"));
+        assert_eq!(name("the ambassador of Great Britain"), None);
+        assert_eq!(name("the Soviet delegation"), None);
+        assert_eq!(name("the representative of Saudi Arabia"), None);
     }
 
     #[test]
