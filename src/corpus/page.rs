@@ -579,6 +579,58 @@ mod tests {
         assert!(p.warnings.is_empty());
     }
 
+    /// The bundled page as the site would serve it: paragraphs as `<p>`,
+    /// entities for the no-break space, the hyphen and the quotes, a
+    /// navigation bar and a script.
+    fn bundled_as_html() -> String {
+        let mut html = String::from("<html><head><title>x</title><script>var a = 1;</script></head><body><div class=\"nav\"><a href=\"/\">Home Page</a></div>\n");
+        for block in REAL.split("\n\n") {
+            let esc: String = block
+                .chars()
+                .map(|c| match c {
+                    '&' => "&amp;".to_string(),
+                    '<' => "&lt;".to_string(),
+                    '\u{a0}' => "&nbsp;".to_string(),
+                    '\u{2010}' => "&#8208;".to_string(),
+                    '\n' => "<br>\n".to_string(),
+                    c => c.to_string(),
+                })
+                .collect();
+            html.push_str(&format!("<p>{esc}</p>\n"));
+        }
+        html.push_str("</body></html>");
+        html
+    }
+
+    #[test]
+    fn bundled_page_as_html_gives_the_same_document() {
+        let from_html = parse_page(&crate::corpus::html_to_text(&bundled_as_html()));
+        let from_text = parse_page(REAL);
+        assert_eq!(from_html.documents.len(), 1);
+        let (a, b) = (&from_text.documents[0], &from_html.documents[0]);
+        assert_eq!(a.heading, b.heading);
+        assert_eq!(a.body, b.body);
+        assert_eq!(
+            a.parties
+                .iter()
+                .map(|p| (&p.name, &p.position))
+                .collect::<Vec<_>>(),
+            b.parties
+                .iter()
+                .map(|p| (&p.name, &p.position))
+                .collect::<Vec<_>>()
+        );
+        assert_eq!(a.citations[0].as_printed, b.citations[0].as_printed);
+        assert_eq!(
+            (a.kind, a.is_extract, a.classification, &a.signature),
+            (b.kind, b.is_extract, b.classification, &b.signature)
+        );
+        assert_eq!(
+            a.date.as_ref().map(|d| &d.from),
+            b.date.as_ref().map(|d| &d.from)
+        );
+    }
+
     #[test]
     fn several_documents_with_footnotes_between() {
         let t = "Telegram of the envoy X. Zorin to the NKID\nMay 5, 1939\nWe met the minister.\nZorin\navp rf, f.059, op.1, p.2, d.3, l.4\n* see doc. 2.\n.........\nLetter from the NKID to the envoy X. Zorin\nJune 1939\nReply text.\n";
