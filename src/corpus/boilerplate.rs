@@ -1,0 +1,113 @@
+//! The site header at the top of every page (title, navigation line, title
+//! again, subtitle, `Download PDF`) in its six layouts: with or without blank
+//! lines, with space-only or no-break-space lines, and with the title glued
+//! to the subtitle (`...1919 to 1941Concentrated on...`).
+
+use super::text::{clean, is_blank, Line};
+
+static_regex!(
+    re_site_line,
+    r"(?i)selected\s+secret\s+documents|soviet\s+foreign\s+policy\s+documents\s+archives|marx[\-\s]*engels|\bhome\s*page\b|concentrated\s+on\s+1st|download\s+pdf|^\s*(?:lenin|stalin)\s*(?:\|.*)?$"
+);
+
+/// Is this line part of the site header (or blank)?
+pub fn is_site_line(s: &str) -> bool {
+    let t = clean(s);
+    is_blank(t) || (t.len() <= 2000 && re_site_line().is_match(t))
+}
+
+static_regex!(
+    re_strong_site_line,
+    r"(?i)selected\s+secret\s+documents\s+from|marx[\-\s]*engels|\bhome\s*page\b|download\s+pdf|concentrated\s+on\s+1st"
+);
+
+/// Where a site footer (navigation, `Download PDF`, the title again) begins
+/// at the end of the page, if there is one after line `min`. A lone `Stalin`
+/// is a signature there, so only unmistakable site lines count.
+pub fn footer_start(lines: &[Line<'_>], min: usize) -> usize {
+    let mut start = lines.len();
+    let mut strong = false;
+    let mut k = lines.len();
+    while k > min {
+        let t = clean(lines[k - 1].text);
+        if is_blank(t) {
+            k -= 1;
+            continue;
+        }
+        if t.len() <= 300 && re_strong_site_line().is_match(t) {
+            strong = true;
+            k -= 1;
+            start = k;
+            continue;
+        }
+        // A lone `Lenin`/`Stalin` belongs to the footer only when a strong
+        // site line comes above it too (the footer starts at a strong line).
+        if strong && t.len() <= 300 && re_site_line().is_match(t) {
+            k -= 1;
+            continue;
+        }
+        break;
+    }
+    if strong {
+        start
+    } else {
+        lines.len()
+    }
+}
+
+/// Index of the first line after the site header.
+pub fn header_end(lines: &[Line<'_>]) -> usize {
+    lines
+        .iter()
+        .position(|l| !is_site_line(l.text))
+        .unwrap_or(lines.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::text::split_lines;
+
+    const HEADING: &str = "Telegram of the envoy X. Zorin to the NKID";
+
+    fn end_of(text: &str) -> &str {
+        let ls = split_lines(text);
+        let i = header_end(&ls);
+        ls.get(i).map(|l| l.text).unwrap_or("")
+    }
+
+    #[test]
+    fn layout_with_blank_lines_and_nbsp() {
+        let t = format!("Selected Secret Documents from Soviet Foreign Policy Documents Archives - 1919 to 1941\n\nMarx-Engels |\u{a0} Lenin \u{a0}| Stalin |\u{a0} Home Page\n\n\u{a0} Selected Secret Documents from Soviet Foreign Policy Documents Archives - 1919 to 1941\nConcentrated on 1st and\u{a0} 2nd WW Correspondence\n\nDownload PDF\n\u{a0} \n\n{HEADING}\n");
+        assert_eq!(end_of(&t), HEADING);
+    }
+
+    #[test]
+    fn layout_without_blank_lines_and_glued_title() {
+        let t = format!("Selected Secret Documents from Soviet Foreign Policy Documents Archives - 1919 to 1941\nMarx-Engels | Lenin | Stalin | Home Page\nSelected Secret Documents from Soviet Foreign Policy Documents Archives - 1919 to 1941Concentrated on 1st and 2nd WW Correspondence\nDownload PDF\n{HEADING}\n");
+        assert_eq!(end_of(&t), HEADING);
+    }
+
+    #[test]
+    fn layout_space_only_lines() {
+        let t = format!(" \nSelected Secret Documents from Soviet Foreign Policy Documents Archives - 1919 to 1941\n \n \nDownload PDF\n \n{HEADING}");
+        assert_eq!(end_of(&t), HEADING);
+    }
+
+    #[test]
+    fn footer_found_but_not_a_signature() {
+        let t = "Telegram of X\nText.\nStalin\n\nMarx-Engels | Lenin | Stalin | Home Page\nDownload PDF\n";
+        let ls = split_lines(t);
+        assert_eq!(footer_start(&ls, 1), 4);
+        let v = "Telegram of X\nText.\nStalin\nMarx-Engels\nLenin\nStalin\nHome Page\n";
+        assert_eq!(footer_start(&split_lines(v), 1), 3);
+        let u = "Telegram of X\nText.\nStalin\n";
+        assert_eq!(footer_start(&split_lines(u), 1), 3);
+    }
+
+    #[test]
+    fn page_without_header() {
+        assert_eq!(end_of(HEADING), HEADING);
+        assert!(!is_site_line(HEADING));
+    }
+}
