@@ -5,6 +5,7 @@
 pub mod duplicates;
 pub mod inputs;
 pub mod limits;
+pub mod nuls;
 pub mod prepare;
 pub mod write;
 

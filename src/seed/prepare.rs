@@ -68,6 +68,8 @@ pub fn prepare(input: &Input, content: Vec<u8>, gazetteer: &Gazetteer) -> Prepar
             ("undecodable".to_string(), String::new())
         }
     };
+    let (decoded, nul_warning) = super::nuls::replace(decoded);
+    warnings.extend(nul_warning);
     let text = match input.format {
         Format::Text => decoded,
         Format::Html => corpus::html_to_text(&decoded),
