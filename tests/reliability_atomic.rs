@@ -202,3 +202,18 @@ fn user_tables_views_and_annotations_survive_a_reseed_of_another_corpus() {
         conn.query_row("SELECT count(*) FROM documents WHERE classification = 'secret'", [], |r| r.get(0)).unwrap();
     assert_eq!(in_view, secret, "the user's view still reads the new documents");
 }
+
+#[test]
+fn a_user_foreign_key_to_documents_stops_the_seed_with_advice_and_keeps_everything() {
+    let env = seeded_with_user_rows();
+    env.conn()
+        .execute_batch(
+            "CREATE TABLE my_links (id INTEGER PRIMARY KEY, document_id INTEGER REFERENCES documents (id), note TEXT);
+             INSERT INTO my_links (document_id, note) SELECT id, 'see also the Turkish record' FROM documents;",
+        )
+        .unwrap();
+    let before = env.dump();
+    let err = env.fails(&["seed"], 1);
+    assert!(err.contains("FOREIGN KEY") && err.contains("(source_path, seq)"), "{err}");
+    common::assert_same_text(&before, &env.dump(), "database after a seed blocked by a user's foreign key");
+}

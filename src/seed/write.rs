@@ -49,7 +49,18 @@ pub fn clear(tx: &Transaction) -> Result<()> {
          DELETE FROM country_aliases;
          DELETE FROM countries;",
     )
-    .context("clearing the previous data")?;
+    .map_err(|err| {
+        // A user's table with a foreign key to archdb's rows blocks the delete.
+        if err.to_string().contains("FOREIGN KEY") {
+            anyhow!(
+                "clearing the previous data: a table of yours has a FOREIGN KEY to archdb's rows (documents.id, persons.id ...), \
+                 which every seed renumbers; nothing was written. Link notes by (source_path, seq) as `annotations` does, \
+                 or drop that foreign key ({err})"
+            )
+        } else {
+            anyhow::Error::new(err).context("clearing the previous data")
+        }
+    })?;
     Ok(())
 }
 
