@@ -49,8 +49,14 @@ fn a_seed_killed_mid_way_leaves_the_previous_database_and_the_next_seed_succeeds
     rc::wait_for_wal(&env.db, 2 << 20, &mut child);
     child.kill().unwrap(); // SIGKILL
     let status = child.wait().unwrap();
-    assert_eq!(status.signal(), Some(9), "the seed was killed, not finished: {status}");
-    let wal = std::fs::metadata(rc::wal_path(&env.db)).map(|m| m.len()).unwrap_or(0);
+    assert_eq!(
+        status.signal(),
+        Some(9),
+        "the seed was killed, not finished: {status}"
+    );
+    let wal = std::fs::metadata(rc::wal_path(&env.db))
+        .map(|m| m.len())
+        .unwrap_or(0);
     assert!(wal > 0, "the killed seed left uncommitted pages in the WAL");
 
     common::assert_same_text(&before, &env.dump(), "database after a killed seed");
@@ -62,7 +68,13 @@ fn a_seed_killed_mid_way_leaves_the_previous_database_and_the_next_seed_succeeds
     let conn = env.conn();
     let (sources, ..) = rc::counts(&conn).unwrap();
     assert_eq!(sources, 3000);
-    let note: String = conn.query_row("SELECT note FROM annotations WHERE author = 'vk'", [], |r| r.get(0)).unwrap();
+    let note: String = conn
+        .query_row(
+            "SELECT note FROM annotations WHERE author = 'vk'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
     assert_eq!(note, "compare with the British record");
     drop(conn);
     assert_eq!(rc::integrity(&env.db), "ok");
@@ -102,18 +114,32 @@ fn readers_during_a_seed_see_the_old_or_the_new_data_never_a_mix() {
         .unwrap_or_else(|_| "1".into()); // no sqlite3 shell: the rusqlite readers still check
     let output = child.wait_with_output().unwrap();
     done.store(true, Ordering::SeqCst);
-    assert!(output.status.success(), "seed failed beside readers: {}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "seed failed beside readers: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let seen = poller.join().unwrap();
 
-    assert_eq!(rc::counts(&holder).unwrap(), old, "an open read snapshot keeps the old data");
+    assert_eq!(
+        rc::counts(&holder).unwrap(),
+        old,
+        "an open read snapshot keeps the old data"
+    );
     holder.execute_batch("COMMIT").unwrap();
     let new = rc::counts(&holder).unwrap();
     assert_eq!(new.0, 600);
     assert_ne!(new, old);
-    assert!(mid == "1" || mid == "600", "sqlite3 saw {mid} sources mid-seed");
+    assert!(
+        mid == "1" || mid == "600",
+        "sqlite3 saw {mid} sources mid-seed"
+    );
     assert!(!seen.is_empty());
     for s in &seen {
-        assert!(*s == old || *s == new, "a reader saw a mix: {s:?} (old {old:?}, new {new:?})");
+        assert!(
+            *s == old || *s == new,
+            "a reader saw a mix: {s:?} (old {old:?}, new {new:?})"
+        );
     }
 }
 
@@ -132,7 +158,10 @@ fn a_second_seed_waits_for_the_first() {
     let waited = start.elapsed();
     releaser.join().unwrap();
     assert!(out.starts_with("seeded"), "{out}");
-    assert!(waited >= Duration::from_millis(1400), "the seed finished in {waited:?}: it did not wait for the lock");
+    assert!(
+        waited >= Duration::from_millis(1400),
+        "the seed finished in {waited:?}: it did not wait for the lock"
+    );
     assert_eq!(rc::integrity(&env.db), "ok");
 }
 
@@ -153,8 +182,15 @@ fn a_second_seed_that_cannot_get_the_lock_fails_clearly_and_changes_nothing() {
     drop(writer);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("is another seed running?") && err.contains("locked"), "{err}");
-    common::assert_same_text(&before, &env.dump(), "database after a seed that could not lock it");
+    assert!(
+        err.contains("is another seed running?") && err.contains("locked"),
+        "{err}"
+    );
+    common::assert_same_text(
+        &before,
+        &env.dump(),
+        "database after a seed that could not lock it",
+    );
 }
 
 #[test]
@@ -165,7 +201,11 @@ fn two_real_seeds_at_once_leave_one_complete_result() {
     rc::wait_for_wal(&env.db, 256 << 10, &mut first);
     let second = env.run(&["seed"]); // bundled corpus, default 10 s busy timeout
     let first = first.wait_with_output().unwrap();
-    assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
     let (sources, ..) = rc::counts(&env.conn()).unwrap();
     if second.status.success() {
         // It waited for the first to commit, then replaced its data.
@@ -183,7 +223,11 @@ fn two_real_seeds_at_once_leave_one_complete_result() {
 fn user_tables_views_and_annotations_survive_a_reseed_of_another_corpus() {
     let env = seeded_with_user_rows();
     let corpus = rc::write_corpus(env.dir.path(), "pages", 5);
-    std::fs::copy(format!("{}/seed/corpus/{PAGE}", env!("CARGO_MANIFEST_DIR")), corpus.join(PAGE)).unwrap();
+    std::fs::copy(
+        format!("{}/seed/corpus/{PAGE}", env!("CARGO_MANIFEST_DIR")),
+        corpus.join(PAGE),
+    )
+    .unwrap();
     env.ok(&["seed", "--corpus", corpus.to_str().unwrap()]);
     env.ok(&["seed"]);
     let conn = env.conn();
@@ -195,12 +239,28 @@ fn user_tables_views_and_annotations_survive_a_reseed_of_another_corpus() {
         .collect::<Result<_, _>>()
         .unwrap();
     assert_eq!(people, ["Iden:Eden, mistranslated", "Immaysky:Maisky"]);
-    let note: String = conn.query_row("SELECT note FROM annotations WHERE author = 'vk'", [], |r| r.get(0)).unwrap();
+    let note: String = conn
+        .query_row(
+            "SELECT note FROM annotations WHERE author = 'vk'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
     assert_eq!(note, "compare with the British record");
-    let in_view: i64 = conn.query_row("SELECT count(*) FROM my_secret_documents", [], |r| r.get(0)).unwrap();
-    let secret: i64 =
-        conn.query_row("SELECT count(*) FROM documents WHERE classification = 'secret'", [], |r| r.get(0)).unwrap();
-    assert_eq!(in_view, secret, "the user's view still reads the new documents");
+    let in_view: i64 = conn
+        .query_row("SELECT count(*) FROM my_secret_documents", [], |r| r.get(0))
+        .unwrap();
+    let secret: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM documents WHERE classification = 'secret'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(
+        in_view, secret,
+        "the user's view still reads the new documents"
+    );
 }
 
 #[test]
@@ -214,6 +274,13 @@ fn a_user_foreign_key_to_documents_stops_the_seed_with_advice_and_keeps_everythi
         .unwrap();
     let before = env.dump();
     let err = env.fails(&["seed"], 1);
-    assert!(err.contains("FOREIGN KEY") && err.contains("(source_path, seq)"), "{err}");
-    common::assert_same_text(&before, &env.dump(), "database after a seed blocked by a user's foreign key");
+    assert!(
+        err.contains("FOREIGN KEY") && err.contains("(source_path, seq)"),
+        "{err}"
+    );
+    common::assert_same_text(
+        &before,
+        &env.dump(),
+        "database after a seed blocked by a user's foreign key",
+    );
 }

@@ -54,16 +54,25 @@ fn warnings(env: &TestEnv) -> Vec<Warned> {
              FROM warnings w LEFT JOIN sources s ON s.id = w.source_id ORDER BY w.id",
         )
         .unwrap();
-    stmt.query_map([], |r| Ok(Warned { file: r.get(0)?, line: r.get(1)?, code: r.get(2)?, message: r.get(3)? }))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap()
+    stmt.query_map([], |r| {
+        Ok(Warned {
+            file: r.get(0)?,
+            line: r.get(1)?,
+            code: r.get(2)?,
+            message: r.get(3)?,
+        })
+    })
+    .unwrap()
+    .collect::<Result<_, _>>()
+    .unwrap()
 }
 
 /// The warning with `code` about `file`; panics listing all warnings if none.
 fn warning(env: &TestEnv, file: &str, code: &str) -> Warned {
     let all = warnings(env);
-    let found = all.iter().position(|w| w.code == code && (w.file == file || w.message.contains(file)));
+    let found = all
+        .iter()
+        .position(|w| w.code == code && (w.file == file || w.message.contains(file)));
     match found {
         Some(i) => all.into_iter().nth(i).unwrap(),
         None => panic!("no {code} warning about {file}; warnings: {all:#?}"),
@@ -71,11 +80,17 @@ fn warning(env: &TestEnv, file: &str, code: &str) -> Warned {
 }
 
 fn one<T: rusqlite::types::FromSql>(env: &TestEnv, sql: &str, param: &str) -> T {
-    env.conn().query_row(sql, [param], |r| r.get(0)).unwrap_or_else(|e| panic!("{sql} [{param}]: {e}"))
+    env.conn()
+        .query_row(sql, [param], |r| r.get(0))
+        .unwrap_or_else(|e| panic!("{sql} [{param}]: {e}"))
 }
 
 fn documents_of(env: &TestEnv, file: &str) -> i64 {
-    one(env, "SELECT count(*) FROM documents d JOIN sources s ON s.id = d.source_id WHERE s.path = ?1", file)
+    one(
+        env,
+        "SELECT count(*) FROM documents d JOIN sources s ON s.id = d.source_id WHERE s.path = ?1",
+        file,
+    )
 }
 
 /// The stored bytes of `file` (sources.content).
@@ -85,17 +100,34 @@ fn content_of(env: &TestEnv, file: &str) -> Vec<u8> {
 
 /// The good page was seeded and the user's note survived.
 fn assert_rest_seeded(env: &TestEnv) {
-    assert_eq!(documents_of(env, "good.txt"), 1, "the good page is seeded beside the bad file");
+    assert_eq!(
+        documents_of(env, "good.txt"),
+        1,
+        "the good page is seeded beside the bad file"
+    );
     let note: String = one(env, "SELECT note FROM annotations WHERE author = ?1", "vk");
     assert_eq!(note, "keep me");
-    let check: String = env.conn().query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+    let check: String = env
+        .conn()
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(check, "ok");
 }
 
 /// The user-facing view of the same warnings: `archdb report warnings`.
 fn assert_reported(env: &TestEnv, file: &str, code: &str) {
-    let out = env.ok(&["report", "warnings", "--param", &format!("code={code}"), "--format", "csv"]);
-    assert!(out.lines().skip(1).any(|l| l.contains(file)), "report warnings does not name {file}:\n{out}");
+    let out = env.ok(&[
+        "report",
+        "warnings",
+        "--param",
+        &format!("code={code}"),
+        "--format",
+        "csv",
+    ]);
+    assert!(
+        out.lines().skip(1).any(|l| l.contains(file)),
+        "report warnings does not name {file}:\n{out}"
+    );
 }
 
 #[test]
@@ -113,11 +145,15 @@ fn an_empty_file_is_kept_with_a_no_document_warning() {
 #[test]
 fn a_file_with_no_recognisable_document_is_kept_with_its_text_and_a_warning() {
     let (env, corpus) = setup();
-    let text = "Shopping list for the delegation\nbread, tea, two pencils\n\nnothing here is a heading\n";
+    let text =
+        "Shopping list for the delegation\nbread, tea, two pencils\n\nnothing here is a heading\n";
     std::fs::write(corpus.join("list.txt"), text).unwrap();
     seed(&env, &corpus);
     let stored: String = one(&env, "SELECT text FROM sources WHERE path = ?1", "list.txt");
-    assert_eq!(stored, text, "the text is kept although no document was found");
+    assert_eq!(
+        stored, text,
+        "the text is kept although no document was found"
+    );
     // The parser's choice: text it cannot place is kept as a document of kind
     // `other` with a warning on line 1, or reported as no document at all.
     let w = warnings(&env);
@@ -125,9 +161,18 @@ fn a_file_with_no_recognisable_document_is_kept_with_its_text_and_a_warning() {
     if documents_of(&env, "list.txt") == 0 {
         assert!(named("no_document"), "{w:#?}");
     } else {
-        let kind: String = one(&env, "SELECT kind FROM documents d JOIN sources s ON s.id = d.source_id WHERE s.path = ?1", "list.txt");
+        let kind: String = one(
+            &env,
+            "SELECT kind FROM documents d JOIN sources s ON s.id = d.source_id WHERE s.path = ?1",
+            "list.txt",
+        );
         assert_eq!(kind, "other");
-        assert!(w.iter().any(|w| w.file == "list.txt" && w.code == "heading_unrecognized" && w.line == Some(1)), "{w:#?}");
+        assert!(
+            w.iter().any(|w| w.file == "list.txt"
+                && w.code == "heading_unrecognized"
+                && w.line == Some(1)),
+            "{w:#?}"
+        );
     }
     assert_rest_seeded(&env);
 }
@@ -150,10 +195,16 @@ fn a_binary_file_is_kept_byte_for_byte_with_an_undecodable_warning() {
 fn nul_bytes_in_a_text_page_do_not_break_the_page_or_the_mention_offsets() {
     let (env, corpus) = setup();
     let page = String::from_utf8(bundled_page()).unwrap();
-    let damaged = page.replacen("Eden, of course", "Eden\0, of course", 1).replacen("Secret", "Sec\0ret", 1);
+    let damaged = page
+        .replacen("Eden, of course", "Eden\0, of course", 1)
+        .replacen("Secret", "Sec\0ret", 1);
     std::fs::write(corpus.join("nul.txt"), &damaged).unwrap();
     seed(&env, &corpus);
-    assert_eq!(content_of(&env, "nul.txt"), damaged.as_bytes(), "the bytes are kept as read");
+    assert_eq!(
+        content_of(&env, "nul.txt"),
+        damaged.as_bytes(),
+        "the bytes are kept as read"
+    );
     assert_eq!(documents_of(&env, "nul.txt"), 1);
     let w = warning(&env, "nul.txt", "nul_bytes");
     let line = 1 + damaged[..damaged.find('\0').unwrap()].matches('\n').count() as i64;
@@ -197,12 +248,20 @@ fn windows_1251_text_is_decoded_with_a_warning() {
     seed(&env, &corpus);
     let (encoding, text): (String, String) = env
         .conn()
-        .query_row("SELECT encoding, text FROM sources WHERE path = 'cp1251.txt'", [], |r| Ok((r.get(0)?, r.get(1)?)))
+        .query_row(
+            "SELECT encoding, text FROM sources WHERE path = 'cp1251.txt'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
         .unwrap();
     assert_eq!(encoding.to_ascii_lowercase(), "windows-1251");
     assert_eq!(text, russian, "decoded back to the same Cyrillic");
     let w = warnings(&env);
-    assert!(w.iter().any(|w| w.file == "cp1251.txt" && w.message.to_lowercase().contains("windows-1251")), "{w:#?}");
+    assert!(
+        w.iter()
+            .any(|w| w.file == "cp1251.txt" && w.message.to_lowercase().contains("windows-1251")),
+        "{w:#?}"
+    );
     assert_rest_seeded(&env);
 }
 
@@ -217,9 +276,17 @@ fn a_50_mb_file_is_stored_unparsed_with_a_warning() {
     std::fs::write(corpus.join("huge.txt"), &big).unwrap();
     let out = seed(&env, &corpus);
     assert!(out.contains("2 files"), "{out}");
-    let bytes: i64 = one(&env, "SELECT bytes FROM sources WHERE path = ?1", "huge.txt");
+    let bytes: i64 = one(
+        &env,
+        "SELECT bytes FROM sources WHERE path = ?1",
+        "huge.txt",
+    );
     assert_eq!(bytes as usize, big.len());
-    let stored: i64 = one(&env, "SELECT length(content) FROM sources WHERE path = ?1", "huge.txt");
+    let stored: i64 = one(
+        &env,
+        "SELECT length(content) FROM sources WHERE path = ?1",
+        "huge.txt",
+    );
     assert_eq!(stored as usize, big.len(), "nothing of it is lost");
     assert_eq!(documents_of(&env, "huge.txt"), 0);
     let w = warning(&env, "huge.txt", "file_too_large");
@@ -231,15 +298,25 @@ fn a_50_mb_file_is_stored_unparsed_with_a_warning() {
 fn a_single_10_mb_line_is_parsed_and_kept() {
     let (env, corpus) = setup();
     let sentence = "Eden spoke at length of Turkey, the Balkans and japan, and asked twice about the Straits. ";
-    let mut line = String::from("Telegram of the plenipotentiary representative of the USSR in Turkey to the NKID ");
+    let mut line = String::from(
+        "Telegram of the plenipotentiary representative of the USSR in Turkey to the NKID ",
+    );
     while line.len() < 10 << 20 {
         line.push_str(sentence);
     }
     line.push('\n');
     std::fs::write(corpus.join("oneline.txt"), &line).unwrap();
     seed(&env, &corpus);
-    let text: i64 = one(&env, "SELECT length(text) FROM sources WHERE path = ?1", "oneline.txt");
-    assert_eq!(text as usize, line.chars().count(), "the whole line is stored");
+    let text: i64 = one(
+        &env,
+        "SELECT length(text) FROM sources WHERE path = ?1",
+        "oneline.txt",
+    );
+    assert_eq!(
+        text as usize,
+        line.chars().count(),
+        "the whole line is stored"
+    );
     // Whatever the parser made of it, every byte is in a document or in boilerplate.
     let tiled: i64 = one(
         &env,
@@ -256,7 +333,10 @@ fn a_single_10_mb_line_is_parsed_and_kept() {
 #[test]
 fn deeply_nested_html_is_stored_unparsed_and_unclosed_html_is_parsed() {
     let (env, corpus) = setup();
-    let deep = format!("<html><body>{}Telegram of the envoy</body></html>", "<div>".repeat(100_000));
+    let deep = format!(
+        "<html><body>{}Telegram of the envoy</body></html>",
+        "<div>".repeat(100_000)
+    );
     std::fs::write(corpus.join("deep.htm"), &deep).unwrap();
     // The good page as old-style HTML: paragraphs never closed, <b> left open, no </html>.
     let page = String::from_utf8(bundled_page()).unwrap();
@@ -270,7 +350,11 @@ fn deeply_nested_html_is_stored_unparsed_and_unclosed_html_is_parsed() {
     seed(&env, &corpus);
     assert_eq!(content_of(&env, "deep.htm"), deep.as_bytes());
     warning(&env, "deep.htm", "html_too_deep");
-    assert_eq!(documents_of(&env, "unclosed.htm"), 1, "unclosed markup still gives the document");
+    assert_eq!(
+        documents_of(&env, "unclosed.htm"),
+        1,
+        "unclosed markup still gives the document"
+    );
     let date: String = one(
         &env,
         "SELECT d.date_from FROM documents d JOIN sources s ON s.id = d.source_id WHERE s.path = ?1",
@@ -289,7 +373,11 @@ fn symlink_loops_dangling_links_and_pipes_are_skipped_with_a_warning() {
     std::os::unix::fs::symlink("nowhere.txt", corpus.join("dangling.txt")).unwrap();
     std::os::unix::fs::symlink(&corpus, corpus.join("self")).unwrap();
     let fifo = corpus.join("pipe.txt");
-    let made = std::process::Command::new("mkfifo").arg(&fifo).status().map(|s| s.success()).unwrap_or(false);
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .map(|s| s.success())
+        .unwrap_or(false);
     let out = seed(&env, &corpus); // returns at all: the pipe was not opened
     let skipped = if made { 5 } else { 4 };
     assert!(out.contains(&format!("({skipped} skipped)")), "{out}");
@@ -304,7 +392,10 @@ fn symlink_loops_dangling_links_and_pipes_are_skipped_with_a_warning() {
             continue;
         }
         let w = warning(&env, name, "skipped_file");
-        assert!(w.message.starts_with(name) && w.message.contains(why), "{w:?}");
+        assert!(
+            w.message.starts_with(name) && w.message.contains(why),
+            "{w:?}"
+        );
     }
     assert_reported(&env, "loop-a.txt", "skipped_file");
     assert_rest_seeded(&env);
@@ -329,8 +420,15 @@ fn an_unreadable_file_stops_the_seed_naming_it_and_changes_nothing() {
     // (EIO) whoever runs the test.
     std::os::unix::fs::symlink("/proc/self/mem", corpus.join("unreadable.txt")).unwrap();
     let err = env.fails(&["seed", "--corpus", corpus.to_str().unwrap()], 1);
-    assert!(err.contains("unreadable.txt") && err.contains("readable"), "{err}");
-    common::assert_same_text(&before, &env.dump(), "database after a seed stopped by an unreadable file");
+    assert!(
+        err.contains("unreadable.txt") && err.contains("readable"),
+        "{err}"
+    );
+    common::assert_same_text(
+        &before,
+        &env.dump(),
+        "database after a seed stopped by an unreadable file",
+    );
     std::fs::remove_file(corpus.join("unreadable.txt")).unwrap();
 
     // A 0000 file: a normal user's seed stops as above; root reads it anyway
@@ -340,12 +438,20 @@ fn an_unreadable_file_stops_the_seed_naming_it_and_changes_nothing() {
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
     let out = env.run(&["seed", "--corpus", corpus.to_str().unwrap()]);
     if is_root() {
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         assert_eq!(documents_of(&env, "locked.txt"), 1);
     } else {
         assert_eq!(out.status.code(), Some(1));
         assert!(String::from_utf8_lossy(&out.stderr).contains("locked.txt"));
-        common::assert_same_text(&before, &env.dump(), "database after a seed stopped by a 0000 file");
+        common::assert_same_text(
+            &before,
+            &env.dump(),
+            "database after a seed stopped by a 0000 file",
+        );
     }
 }
 
@@ -359,8 +465,17 @@ fn duplicate_files_are_both_kept_and_the_later_names_the_earlier() {
     // Path order: copy-of-good.txt comes first, so good.txt is the duplicate.
     let w = warning(&env, "good.txt", "duplicate_source");
     assert_eq!(w.file, "good.txt");
-    assert!(w.message.contains("copy-of-good.txt"), "names the other file: {w:?}");
-    assert_eq!(warnings(&env).iter().filter(|w| w.code == "duplicate_source").count(), 1);
+    assert!(
+        w.message.contains("copy-of-good.txt"),
+        "names the other file: {w:?}"
+    );
+    assert_eq!(
+        warnings(&env)
+            .iter()
+            .filter(|w| w.code == "duplicate_source")
+            .count(),
+        1
+    );
     assert_rest_seeded(&env);
 }
 
@@ -385,7 +500,10 @@ fn line_of(text: &str, needle: &str) -> i64 {
 #[test]
 fn an_impossible_date_warns_on_its_line_and_keeps_the_document() {
     let (env, corpus) = setup();
-    let text = page_with("February 30, 1940 secret", "avp rf, f. 059, op. 1, p. 330, d. 2259, l. 12.");
+    let text = page_with(
+        "February 30, 1940 secret",
+        "avp rf, f. 059, op. 1, p. 330, d. 2259, l. 12.",
+    );
     std::fs::write(corpus.join("feb30.txt"), &text).unwrap();
     seed(&env, &corpus);
     assert_eq!(documents_of(&env, "feb30.txt"), 1);
@@ -400,7 +518,10 @@ fn an_impossible_date_warns_on_its_line_and_keeps_the_document() {
         .unwrap();
     assert!(date_text.contains("February 30, 1940"), "{date_text}");
     for day in [&from, &to].into_iter().flatten() {
-        assert!(archdb::report::is_iso_day(day), "stored date {day} is not a real day");
+        assert!(
+            archdb::report::is_iso_day(day),
+            "stored date {day} is not a real day"
+        );
         assert!(day.starts_with("1940-02"), "{day}");
     }
     assert_ne!(precision, "day");
@@ -426,9 +547,20 @@ fn a_citation_with_letters_for_numbers_warns_and_is_kept_as_printed() {
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )
         .unwrap();
-    assert!(as_printed.contains("f. O59, op. 2a, p. 33O, d. XII"), "kept as printed: {as_printed}");
-    assert_ne!(fond.as_deref(), Some("59"), "a letter O is not silently read as 0");
-    assert_ne!(fond.as_deref(), Some("059"), "a letter O is not silently read as 0");
+    assert!(
+        as_printed.contains("f. O59, op. 2a, p. 33O, d. XII"),
+        "kept as printed: {as_printed}"
+    );
+    assert_ne!(
+        fond.as_deref(),
+        Some("59"),
+        "a letter O is not silently read as 0"
+    );
+    assert_ne!(
+        fond.as_deref(),
+        Some("059"),
+        "a letter O is not silently read as 0"
+    );
     let _ = delo;
     let w = warning(&env, "letters.txt", "citation_field_not_numeric");
     assert_eq!(w.line, Some(line_of(&text, "avp rf")), "{w:?}");

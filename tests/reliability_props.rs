@@ -26,7 +26,10 @@ fn fixtures() -> &'static [(Format, Vec<u8>)] {
     static F: OnceLock<Vec<(Format, Vec<u8>)>> = OnceLock::new();
     F.get_or_init(|| {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut pages = vec![(Format::Text, std::fs::read(root.join("seed/corpus/000_8e37452bcfcc29b4.txt")).unwrap())];
+        let mut pages = vec![(
+            Format::Text,
+            std::fs::read(root.join("seed/corpus/000_8e37452bcfcc29b4.txt")).unwrap(),
+        )];
         let mut paths: Vec<_> = std::fs::read_dir(root.join("tests/fixtures"))
             .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
             .unwrap_or_default();
@@ -44,14 +47,34 @@ fn fixtures() -> &'static [(Format, Vec<u8>)] {
 }
 
 fn run(format: Format, bytes: Vec<u8>) -> PreparedSource {
-    let input = Input { path: "p".into(), format, location: Location::Bundled(&[]) };
+    let input = Input {
+        path: "p".into(),
+        format,
+        location: Location::Bundled(&[]),
+    };
     prepare(&input, bytes, gazetteer())
 }
 
 fn check_date(d: &ParsedDate) -> Result<(), TestCaseError> {
-    prop_assert!(archdb::report::is_iso_day(&d.from), "from {:?} of {:?}", d.from, d.text);
-    prop_assert!(archdb::report::is_iso_day(&d.to), "to {:?} of {:?}", d.to, d.text);
-    prop_assert!(d.from <= d.to, "{:?} after {:?} for {:?}", d.from, d.to, d.text);
+    prop_assert!(
+        archdb::report::is_iso_day(&d.from),
+        "from {:?} of {:?}",
+        d.from,
+        d.text
+    );
+    prop_assert!(
+        archdb::report::is_iso_day(&d.to),
+        "to {:?} of {:?}",
+        d.to,
+        d.text
+    );
+    prop_assert!(
+        d.from <= d.to,
+        "{:?} after {:?} for {:?}",
+        d.from,
+        d.to,
+        d.text
+    );
     Ok(())
 }
 
@@ -64,7 +87,9 @@ fn check(src: &PreparedSource) -> Result<(), TestCaseError> {
     let mut at = 0;
     for s in &spans {
         prop_assert_eq!(s.start, at, "gap or overlap in the tiling");
-        prop_assert!(s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+        prop_assert!(
+            s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end)
+        );
         at = s.end;
     }
     prop_assert_eq!(at, text.len());
@@ -74,7 +99,13 @@ fn check(src: &PreparedSource) -> Result<(), TestCaseError> {
         prop_assert!(!doc.body.contains('\0'), "a NUL reached a body");
         let chars: Vec<char> = doc.body.chars().collect();
         for m in &resolved.mentions {
-            prop_assert!(m.char_start < m.char_end && m.char_end <= chars.len(), "mention {}..{} of {}", m.char_start, m.char_end, chars.len());
+            prop_assert!(
+                m.char_start < m.char_end && m.char_end <= chars.len(),
+                "mention {}..{} of {}",
+                m.char_start,
+                m.char_end,
+                chars.len()
+            );
             let slice: String = chars[m.char_start..m.char_end].iter().collect();
             prop_assert_eq!(slice, m.surface.clone());
         }
@@ -103,8 +134,8 @@ fn edit() -> impl Strategy<Value = Edit> {
     let hostile = prop_oneof![
         Just(vec![0u8]),
         Just(vec![0xFF]),
-        Just(vec![0xD0]),                         // half a Cyrillic letter
-        Just("ʹ‐ʺ\u{a0}".as_bytes().to_vec()),   // the collection's odd characters
+        Just(vec![0xD0]),                      // half a Cyrillic letter
+        Just("ʹ‐ʺ\u{a0}".as_bytes().to_vec()), // the collection's odd characters
         Just(b"<div><p><b>".to_vec()),
         Just(b"\r\n\r\n".to_vec()),
         Just(b"February 30, 1940 ".to_vec()),
@@ -146,14 +177,24 @@ fn apply(bytes: &mut Vec<u8>, e: &Edit) {
 }
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 fn days_in(month: usize, year: u32) -> u32 {
     match month {
         1 => {
-            if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 {
+            if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) {
                 29
             } else {
                 28
@@ -248,8 +289,15 @@ proptest! {
 
 #[test]
 fn a_10_mb_single_line_finishes() {
-    let mut line = String::from("From: talk of the envoy with the minister of foreign affairs of Turkey ");
-    let pieces = ["Iden said that Turkey ", "and the Balkans ", "December 7, 1939 ", "avp rf, f. 059, op. 1, ", "ʹ‐ʺ\u{a0} "];
+    let mut line =
+        String::from("From: talk of the envoy with the minister of foreign affairs of Turkey ");
+    let pieces = [
+        "Iden said that Turkey ",
+        "and the Balkans ",
+        "December 7, 1939 ",
+        "avp rf, f. 059, op. 1, ",
+        "ʹ‐ʺ\u{a0} ",
+    ];
     let mut i = 0;
     while line.len() < 10 << 20 {
         line.push_str(pieces[i % pieces.len()]);

@@ -12,9 +12,19 @@ fn seeded_with_warnings() -> TestEnv {
     let env = TestEnv::new();
     let corpus = env.path("corpus");
     std::fs::create_dir(&corpus).unwrap();
-    std::fs::copy(format!("{}/seed/corpus/000_8e37452bcfcc29b4.txt", env!("CARGO_MANIFEST_DIR")), corpus.join("a.txt"))
-        .unwrap();
-    std::fs::write(corpus.join("b.txt"), "A note with no kind word and no date\n").unwrap();
+    std::fs::copy(
+        format!(
+            "{}/seed/corpus/000_8e37452bcfcc29b4.txt",
+            env!("CARGO_MANIFEST_DIR")
+        ),
+        corpus.join("a.txt"),
+    )
+    .unwrap();
+    std::fs::write(
+        corpus.join("b.txt"),
+        "A note with no kind word and no date\n",
+    )
+    .unwrap();
     env.ok(&["seed", "--corpus", corpus.to_str().unwrap()]);
     env
 }
@@ -53,8 +63,11 @@ fn a_user_report_that_loads_an_extension_or_writes_is_refused() {
     let before = env.dump();
     let reports = env.path("reports");
     std::fs::create_dir(&reports).unwrap();
-    std::fs::write(reports.join("sneaky.sql"), "-- title: Sneaky\n-- description: loads code\nSELECT load_extension('libc.so.6')\n")
-        .unwrap();
+    std::fs::write(
+        reports.join("sneaky.sql"),
+        "-- title: Sneaky\n-- description: loads code\nSELECT load_extension('libc.so.6')\n",
+    )
+    .unwrap();
     std::fs::write(
         reports.join("cleanup.sql"),
         "-- title: Cleanup\n-- description: deletes notes\nWITH x AS (SELECT 1) DELETE FROM annotations\n",
@@ -72,17 +85,35 @@ fn a_parameter_holding_sql_is_bound_as_data() {
     let env = seeded_with_warnings();
     let before = env.dump();
     let all = env.ok(&["report", "warnings", "--format", "csv"]);
-    assert!(all.lines().count() > 1, "the database has warnings to leak:\n{all}");
+    assert!(
+        all.lines().count() > 1,
+        "the database has warnings to leak:\n{all}"
+    );
     // Spliced into `WHERE :code IS NULL OR w.code = :code`, these would match every row.
-    for value in ["x' OR '1'='1", "' OR 1=1 --", "x'; DELETE FROM warnings; --", "NULL"] {
-        let out = env.ok(&["report", "warnings", "--param", &format!("code={value}"), "--format", "csv"]);
+    for value in [
+        "x' OR '1'='1",
+        "' OR 1=1 --",
+        "x'; DELETE FROM warnings; --",
+        "NULL",
+    ] {
+        let out = env.ok(&[
+            "report",
+            "warnings",
+            "--param",
+            &format!("code={value}"),
+            "--format",
+            "csv",
+        ]);
         assert_eq!(out.lines().count(), 1, "{value:?} matched rows:\n{out}");
     }
     // And the value arrives exactly as typed.
     let reports = env.path("reports");
     std::fs::create_dir(&reports).unwrap();
-    std::fs::write(reports.join("echo.sql"), "-- title: Echo\n-- description: e\n-- param: v | text | x | v\nSELECT :v AS v\n")
-        .unwrap();
+    std::fs::write(
+        reports.join("echo.sql"),
+        "-- title: Echo\n-- description: e\n-- param: v | text | x | v\nSELECT :v AS v\n",
+    )
+    .unwrap();
     let value = "x'); DROP TABLE documents; --";
     let out = env.ok(&[
         "report",

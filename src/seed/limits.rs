@@ -51,9 +51,39 @@ pub fn check(format: Format, bytes: &[u8]) -> Option<Warning> {
 /// Elements that never nest (void) or whose end tag HTML lets a page leave
 /// out (the parser closes them itself), so they do not add depth.
 const FLAT: &[&[u8]] = &[
-    b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta", b"param", b"source",
-    b"track", b"wbr", b"p", b"li", b"dt", b"dd", b"tr", b"td", b"th", b"option", b"optgroup", b"tbody", b"thead",
-    b"tfoot", b"colgroup", b"html", b"head", b"body", b"rb", b"rt", b"rp",
+    b"area",
+    b"base",
+    b"br",
+    b"col",
+    b"embed",
+    b"hr",
+    b"img",
+    b"input",
+    b"link",
+    b"meta",
+    b"param",
+    b"source",
+    b"track",
+    b"wbr",
+    b"p",
+    b"li",
+    b"dt",
+    b"dd",
+    b"tr",
+    b"td",
+    b"th",
+    b"option",
+    b"optgroup",
+    b"tbody",
+    b"thead",
+    b"tfoot",
+    b"colgroup",
+    b"html",
+    b"head",
+    b"body",
+    b"rb",
+    b"rt",
+    b"rp",
 ];
 
 /// The deepest element nesting in `html`, estimated in one pass over the
@@ -78,10 +108,14 @@ pub fn html_depth(html: &[u8]) -> usize {
             .position(|b| b.is_ascii_whitespace() || *b == b'>' || *b == b'/')
             .map_or(html.len(), |p| name_start + p);
         let name = html[name_start..name_end].to_ascii_lowercase();
-        let tag_end = html[name_end..].iter().position(|&b| b == b'>').map_or(html.len(), |p| name_end + p);
+        let tag_end = html[name_end..]
+            .iter()
+            .position(|&b| b == b'>')
+            .map_or(html.len(), |p| name_end + p);
         i = tag_end.min(html.len());
         // `<!DOCTYPE`, `<![CDATA[`, `<?xml` and a bare `<` in text open nothing.
-        if name.first().is_none_or(|c| !c.is_ascii_alphabetic()) || FLAT.contains(&name.as_slice()) {
+        if name.first().is_none_or(|c| !c.is_ascii_alphabetic()) || FLAT.contains(&name.as_slice())
+        {
             continue;
         }
         if close {
@@ -95,7 +129,10 @@ pub fn html_depth(html: &[u8]) -> usize {
 }
 
 fn find(haystack: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    haystack[from..].windows(needle.len()).position(|w| w == needle).map(|p| from + p)
+    haystack[from..]
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .map(|p| from + p)
 }
 
 #[cfg(test)]
@@ -118,7 +155,10 @@ mod tests {
         assert_eq!(html_depth(deep.as_bytes()), 5000);
         let w = check(Format::Html, deep.as_bytes()).unwrap();
         assert_eq!(w.code, "html_too_deep");
-        assert!(check(Format::Text, deep.as_bytes()).is_none(), "text pages are not HTML");
+        assert!(
+            check(Format::Text, deep.as_bytes()).is_none(),
+            "text pages are not HTML"
+        );
         let closed = "<div></div>".repeat(5000);
         assert_eq!(html_depth(closed.as_bytes()), 1);
         assert!(check(Format::Html, closed.as_bytes()).is_none());

@@ -8,8 +8,18 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// One corpus page (site header, two documents), different for every `i`.
@@ -81,7 +91,13 @@ pub fn write_corpus(parent: &Path, name: &str, count: usize) -> PathBuf {
 /// Starts `archdb --db DB seed [args]` in the background, output discarded
 /// unless `capture`.
 pub fn spawn_seed(db: &Path, args: &[&str], capture: bool) -> Child {
-    let out = || if capture { Stdio::piped() } else { Stdio::null() };
+    let out = || {
+        if capture {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        }
+    };
     Command::new(env!("CARGO_BIN_EXE_archdb"))
         .arg("--db")
         .arg(db)
@@ -107,14 +123,19 @@ pub fn wal_path(db: &Path) -> PathBuf {
 pub fn wait_for_wal(db: &Path, bytes: u64, child: &mut Child) {
     let start = Instant::now();
     loop {
-        let size = std::fs::metadata(wal_path(db)).map(|m| m.len()).unwrap_or(0);
+        let size = std::fs::metadata(wal_path(db))
+            .map(|m| m.len())
+            .unwrap_or(0);
         if size >= bytes {
             return;
         }
         if let Some(status) = child.try_wait().unwrap() {
             panic!("the seed finished ({status}) before its WAL reached {bytes} bytes; generate a bigger corpus");
         }
-        assert!(start.elapsed() < Duration::from_secs(120), "the seed never started writing");
+        assert!(
+            start.elapsed() < Duration::from_secs(120),
+            "the seed never started writing"
+        );
         std::thread::sleep(Duration::from_millis(5));
     }
 }
@@ -127,12 +148,15 @@ pub const COUNTS: &str = "SELECT (SELECT count(*) FROM sources), (SELECT count(*
 pub type Counts = (i64, i64, i64, i64, i64);
 
 pub fn counts(conn: &rusqlite::Connection) -> rusqlite::Result<Counts> {
-    conn.query_row(COUNTS, [], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+    conn.query_row(COUNTS, [], |r| {
+        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+    })
 }
 
 pub fn integrity(db: &Path) -> String {
     let conn = rusqlite::Connection::open(db).unwrap();
-    conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap()
+    conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap()
 }
 
 pub fn foreign_key_problems(db: &Path) -> i64 {
