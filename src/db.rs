@@ -513,6 +513,27 @@ mod tests {
     }
 
     #[test]
+    fn a_failing_upgrade_applies_nothing() {
+        let mut conn = applied(&[v1()]);
+        let broken = migration("V3__broken", "CREATE TABLE c (x); THIS IS NOT SQL;");
+        let known = [v1(), v2(), broken];
+        let pending = check_history(&conn, Path::new("t"), &known).unwrap();
+        assert_eq!(pending, [2, 3]);
+        let err = migrate(&mut conn, Path::new("t.sqlite"), &known, &pending).unwrap_err();
+        assert!(format!("{err:#}").contains("applying V2, V3"), "{err:#}");
+        // V2's column and V3's table were rolled back with the failure.
+        let columns: i64 = conn
+            .query_row("SELECT count(*) FROM pragma_table_info('a')", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(columns, 1);
+        let c: i64 = conn
+            .query_row("SELECT count(*) FROM sqlite_master WHERE name = 'c'", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(c, 0);
+        assert_eq!(check_history(&conn, Path::new("t"), &known).unwrap(), [2, 3]);
+    }
+
+    #[test]
     fn rfc3339_shape() {
         assert!(looks_like_rfc3339("2026-11-28T04:29:41.123456789Z"));
         assert!(looks_like_rfc3339("2026-11-28T04:29:41+00:00"));
