@@ -65,6 +65,16 @@ ivanova,Anna Ivanova,Ivanova,,,,ussr,Typist,
 
 pub const PERSON_ALIASES: &str = "\
 person_id,alias,kind,match
+maisky,Maisky,surname,
+eden,Eden,surname,
+molotov,Molotov,surname,
+litvinov,Litvinov,surname,
+chicherin,Chicherin,surname,
+surits,Surits,surname,
+karakhan,Karakhan,surname,
+terentyev,Terentyev,surname,
+aras,Aras,surname,
+ivanov,Ivanov,surname,
 maisky,Maiskogo,inflected,
 maisky,I. M. Maisky,initials,
 eden,Iden,phonetic,

@@ -4,11 +4,13 @@ use super::fixture;
 use super::{who_held, who_may_have_held, Gazetteer, Target};
 use crate::corpus::{DatePrecision, ParsedDate, Party, Role};
 
-fn gaz() -> Gazetteer {
-    match Gazetteer::new(&fixture::data()) {
+/// Built once: the automaton is the slow part, and proptest asks hundreds of times.
+fn gaz() -> &'static Gazetteer {
+    static GAZ: std::sync::OnceLock<Gazetteer> = std::sync::OnceLock::new();
+    GAZ.get_or_init(|| match Gazetteer::new(&fixture::data()) {
         Ok(g) => g,
         Err(e) => panic!("{e:#}"),
-    }
+    })
 }
 
 /// (surface, key) of each mention, in order.
@@ -96,7 +98,7 @@ fn lowercase_country_names_match_but_exact_aliases_keep_case() {
         pairs(&[
             ("japan", "japan"),
             ("china", "china"),
-            ("the middle east", "middle_east"),
+            ("middle east", "middle_east"),
             ("US", "united_states")
         ])
     );
