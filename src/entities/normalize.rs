@@ -75,8 +75,7 @@ pub fn normalize(text: &str) -> Normalized {
             let mut run = i;
             while run < bytes.len() {
                 let c = bytes[run];
-                let stop = c >= 0x80
-                    || c < b' '
+                let stop = !(b' '..0x80).contains(&c)
                     || c == b'`'
                     || (c == b' ' && bytes.get(run + 1).is_some_and(|&d| d >= 0x80 || d <= b' '));
                 if stop {
