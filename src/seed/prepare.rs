@@ -38,12 +38,28 @@ pub struct ResolvedDocument {
 
 /// The SHA-256 of `bytes`, lowercase hex.
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+    use std::fmt::Write;
+    let mut hex = String::with_capacity(64);
+    for b in Sha256::digest(bytes) {
+        let _ = write!(hex, "{b:02x}"); // writing to a String cannot fail
+    }
+    hex
 }
 
 /// Decodes, parses and resolves one file whose bytes were read already.
 pub fn prepare(input: &Input, content: Vec<u8>, gazetteer: &Gazetteer) -> PreparedSource {
     let sha256 = sha256_hex(&content);
+    prepare_hashed(input, content, sha256, gazetteer)
+}
+
+/// [`prepare`] for a file whose SHA-256 the caller computed already (to
+/// decide whether it changed since the last seed).
+pub fn prepare_hashed(
+    input: &Input,
+    content: Vec<u8>,
+    sha256: String,
+    gazetteer: &Gazetteer,
+) -> PreparedSource {
     let mut warnings = Vec::new();
     let (encoding, decoded) = match corpus::decode(&content) {
         Ok(decoded) => {
@@ -67,7 +83,11 @@ pub fn prepare(input: &Input, content: Vec<u8>, gazetteer: &Gazetteer) -> Prepar
         Format::Html => corpus::html_to_text(&decoded),
     };
     let page = corpus::parse_page(&text);
-    let resolved = page.documents.iter().map(|doc| resolve(doc, gazetteer)).collect();
+    let resolved = page
+        .documents
+        .iter()
+        .map(|doc| resolve(doc, gazetteer))
+        .collect();
     PreparedSource {
         path: input.path.clone(),
         format: input.format,
@@ -94,5 +114,9 @@ fn resolve(doc: &corpus::ParsedDocument, gazetteer: &Gazetteer) -> ResolvedDocum
             resolution
         })
         .collect();
-    ResolvedDocument { parties, mentions, warnings }
+    ResolvedDocument {
+        parties,
+        mentions,
+        warnings,
+    }
 }
