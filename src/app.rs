@@ -36,7 +36,10 @@ pub fn run(cli: Cli) -> Result<()> {
 }
 
 fn seed_command(db_path: &Path, args: SeedArgs) -> Result<()> {
-    let options = seed::SeedOptions { corpus_dirs: args.corpus, reference_dir: args.reference };
+    let options = seed::SeedOptions {
+        corpus_dirs: args.corpus,
+        reference_dir: args.reference,
+    };
     let start = Instant::now();
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
@@ -98,7 +101,11 @@ fn list_reports(reports: &[report::Report], output: &OutputArgs) -> Result<()> {
             .iter()
             .map(|r| {
                 let params: Vec<String> = r.params.iter().map(report::Param::summary).collect();
-                vec![r.name.clone().into(), r.title.clone().into(), params.join(", ").into()]
+                vec![
+                    r.name.clone().into(),
+                    r.title.clone().into(),
+                    params.join(", ").into(),
+                ]
             })
             .collect(),
     };
@@ -141,7 +148,10 @@ fn run_read_only(
     output: &OutputArgs,
 ) -> Result<render::Rows> {
     if !(output.timeout > 0.0 && output.timeout.is_finite()) {
-        return Err(usage(anyhow::anyhow!("--timeout must be a positive number of seconds, got {}", output.timeout)));
+        return Err(usage(anyhow::anyhow!(
+            "--timeout must be a positive number of seconds, got {}",
+            output.timeout
+        )));
     }
     let timeout = Duration::from_secs_f64(output.timeout);
     let mut conn = db::open_read_only(db_path)?;
@@ -151,9 +161,11 @@ fn run_read_only(
 
 fn open_output(output: &OutputArgs) -> Result<Box<dyn Write>> {
     Ok(match &output.output {
-        Some(path) => Box::new(BufWriter::new(
-            File::create(path).with_context(|| format!("creating output file {}", path.display()))?,
-        )),
+        Some(path) => {
+            Box::new(BufWriter::new(File::create(path).with_context(|| {
+                format!("creating output file {}", path.display())
+            })?))
+        }
         None => Box::new(BufWriter::new(std::io::stdout().lock())),
     })
 }

@@ -15,7 +15,13 @@ use crate::render::Format;
 )]
 pub struct Cli {
     /// The SQLite database file.
-    #[arg(long, global = true, value_name = "PATH", env = "ARCHDB_DB", default_value = "archdb.sqlite")]
+    #[arg(
+        long,
+        global = true,
+        value_name = "PATH",
+        env = "ARCHDB_DB",
+        default_value = "archdb.sqlite"
+    )]
     pub db: PathBuf,
 
     #[command(subcommand)]
@@ -25,15 +31,21 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Parse a corpus and (re)build the database from it, in one transaction.
-    #[command(after_long_help = "Examples:\n  archdb seed\n  archdb seed --corpus ~/pages --corpus ~/more-pages\n  archdb --db /tmp/test.sqlite seed --dry-run")]
+    #[command(
+        after_long_help = "Examples:\n  archdb seed\n  archdb seed --corpus ~/pages --corpus ~/more-pages\n  archdb --db /tmp/test.sqlite seed --dry-run"
+    )]
     Seed(SeedArgs),
 
     /// List the stored reports, or run one.
-    #[command(after_long_help = "Examples:\n  archdb report\n  archdb report overview\n  archdb report positions_at --param date=1939-01-01 --format json\n  archdb report --describe positions_at")]
+    #[command(
+        after_long_help = "Examples:\n  archdb report\n  archdb report overview\n  archdb report positions_at --param date=1939-01-01 --format json\n  archdb report --describe positions_at"
+    )]
     Report(ReportArgs),
 
     /// Run one ad-hoc SQL statement on a read-only connection.
-    #[command(after_long_help = "Examples:\n  archdb query \"select kind, count(*) from documents group by kind\"\n  archdb query \"select * from document_overview\" --format csv")]
+    #[command(
+        after_long_help = "Examples:\n  archdb query \"select kind, count(*) from documents group by kind\"\n  archdb query \"select * from document_overview\" --format csv"
+    )]
     Query(QueryArgs),
 }
 
@@ -68,7 +80,12 @@ pub struct ReportArgs {
     pub describe: bool,
 
     /// A folder of your own report files (*.sql); repeatable.
-    #[arg(long = "reports", value_name = "DIR", env = "ARCHDB_REPORTS", value_delimiter = ':')]
+    #[arg(
+        long = "reports",
+        value_name = "DIR",
+        env = "ARCHDB_REPORTS",
+        value_delimiter = ':'
+    )]
     pub report_dirs: Vec<PathBuf>,
 
     #[command(flatten)]

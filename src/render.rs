@@ -32,7 +32,12 @@ pub enum Format {
 
 /// Writes `rows` to `out` in `format`. `max_width` bounds the table format
 /// (wrapping long text); `None` fits the terminal when there is one.
-pub fn render(rows: &Rows, format: Format, max_width: Option<u16>, out: &mut dyn Write) -> Result<()> {
+pub fn render(
+    rows: &Rows,
+    format: Format,
+    max_width: Option<u16>,
+    out: &mut dyn Write,
+) -> Result<()> {
     match format {
         Format::Table => write_table(rows, max_width, out),
         Format::Csv => write_delimited(rows, b',', out),
@@ -85,12 +90,19 @@ fn write_table(rows: &Rows, max_width: Option<u16>, out: &mut dyn Write) -> Resu
         table.add_row(row.iter().map(text));
     }
     writeln!(out, "{table}")?;
-    writeln!(out, "({} row{})", rows.rows.len(), if rows.rows.len() == 1 { "" } else { "s" })?;
+    writeln!(
+        out,
+        "({} row{})",
+        rows.rows.len(),
+        if rows.rows.len() == 1 { "" } else { "s" }
+    )?;
     Ok(())
 }
 
 fn write_delimited(rows: &Rows, delimiter: u8, out: &mut dyn Write) -> Result<()> {
-    let mut writer = csv::WriterBuilder::new().delimiter(delimiter).from_writer(out);
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .from_writer(out);
     writer.write_record(&rows.columns)?;
     for row in &rows.rows {
         writer.write_record(row.iter().map(text))?;
@@ -142,7 +154,11 @@ mod tests {
             columns: vec!["name".into(), "count".into(), "note".into()],
             rows: vec![
                 vec![Value::Text("Turkey".into()), Value::Integer(3), Value::Null],
-                vec![Value::Text("a, \"quoted\" | pipe".into()), Value::Integer(1), Value::Real(0.5)],
+                vec![
+                    Value::Text("a, \"quoted\" | pipe".into()),
+                    Value::Integer(1),
+                    Value::Real(0.5),
+                ],
             ],
         }
     }
@@ -155,7 +171,10 @@ mod tests {
 
     #[test]
     fn csv_quotes_fields_and_has_a_header() {
-        assert_eq!(rendered(Format::Csv), "name,count,note\nTurkey,3,\n\"a, \"\"quoted\"\" | pipe\",1,0.5\n");
+        assert_eq!(
+            rendered(Format::Csv),
+            "name,count,note\nTurkey,3,\n\"a, \"\"quoted\"\" | pipe\",1,0.5\n"
+        );
     }
 
     #[test]
@@ -176,13 +195,19 @@ mod tests {
     fn jsonl_is_one_object_per_line() {
         let out = rendered(Format::Jsonl);
         assert_eq!(out.lines().count(), 2);
-        assert_eq!(out.lines().next().unwrap(), r#"{"name":"Turkey","count":3,"note":null}"#);
+        assert_eq!(
+            out.lines().next().unwrap(),
+            r#"{"name":"Turkey","count":3,"note":null}"#
+        );
     }
 
     #[test]
     fn markdown_escapes_pipes() {
         let out = rendered(Format::Markdown);
-        assert!(out.starts_with("| name | count | note |\n| --- | --- | --- |\n"), "{out}");
+        assert!(
+            out.starts_with("| name | count | note |\n| --- | --- | --- |\n"),
+            "{out}"
+        );
         assert!(out.contains(r#"a, "quoted" \| pipe"#), "{out}");
     }
 

@@ -9,6 +9,7 @@ use rusqlite::{params, Connection, OptionalExtension, Statement, Transaction};
 
 use crate::corpus::Warning;
 use crate::entities::Target;
+use crate::reference::validate::{date_window, Day};
 use crate::reference::ReferenceData;
 
 use super::prepare::PreparedSource;
@@ -144,9 +145,11 @@ pub fn reference(tx: &Transaction, data: &ReferenceData) -> Result<ReferenceIds>
             }
         };
 
+    // Successors and parents may come later in the file: insert the rows
+    // first, then link them, so every foreign key holds at each statement.
     let mut stmt = tx.prepare(
-        "INSERT INTO countries (id, key, name, kind, exists_from, exists_to, successor_id, parent_id, note)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        "INSERT INTO countries (id, key, name, kind, exists_from, exists_to, note)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?;
     for c in &data.countries {
         stmt.execute(params![
@@ -156,11 +159,23 @@ pub fn reference(tx: &Transaction, data: &ReferenceData) -> Result<ReferenceIds>
             c.kind,
             c.exists_from,
             c.exists_to,
-            key_id(&ids.countries, &c.successor_id, "country")?,
-            key_id(&ids.countries, &c.parent_id, "country")?,
             c.note
         ])
         .with_context(|| format!("writing country {}", c.id))?;
+    }
+    let mut stmt =
+        tx.prepare("UPDATE countries SET successor_id = ?2, parent_id = ?3 WHERE id = ?1")?;
+    for c in data
+        .countries
+        .iter()
+        .filter(|c| c.successor_id.is_some() || c.parent_id.is_some())
+    {
+        stmt.execute(params![
+            ids.countries[&c.id],
+            key_id(&ids.countries, &c.successor_id, "country")?,
+            key_id(&ids.countries, &c.parent_id, "country")?
+        ])
+        .with_context(|| format!("linking country {}", c.id))?;
     }
     let mut stmt = tx.prepare(
         "INSERT INTO country_aliases (country_id, alias, kind, match, valid_from, valid_to)
@@ -271,34 +286,16 @@ pub fn reference(tx: &Transaction, data: &ReferenceData) -> Result<ReferenceIds>
 
 /// The first day a reduced-precision ISO date can mean (`1939` -> `1939-01-01`).
 pub fn earliest_day(date: &str) -> Option<String> {
-    match date.len() {
-        4 => Some(format!("{date}-01-01")),
-        7 => Some(format!("{date}-01")),
-        10 => Some(date.to_string()),
-        _ => None,
-    }
+    date_window(date).map(|(first, _)| iso(first))
 }
 
 /// The last day a reduced-precision ISO date can mean (`1939-02` -> `1939-02-28`).
 pub fn latest_day(date: &str) -> Option<String> {
-    match date.len() {
-        4 => Some(format!("{date}-12-31")),
-        7 => {
-            let year: i32 = date.get(0..4)?.parse().ok()?;
-            let month: u32 = date.get(5..7)?.parse().ok()?;
-            let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-            let last = match month {
-                4 | 6 | 9 | 11 => 30,
-                2 if leap => 29,
-                2 => 28,
-                1..=12 => 31,
-                _ => return None,
-            };
-            Some(format!("{date}-{last:02}"))
-        }
-        10 => Some(date.to_string()),
-        _ => None,
-    }
+    date_window(date).map(|(_, last)| iso(last))
+}
+
+fn iso(day: Day) -> String {
+    format!("{:04}-{:02}-{:02}", day / 10000, day / 100 % 100, day % 100)
 }
 
 /// The seeder's INSERT statements, prepared once per seed: a source writes
