@@ -2,6 +2,7 @@
 //! write everything in one transaction, so that a failed or killed seed
 //! leaves the previous database exactly as it was.
 
+mod bulk;
 pub mod inputs;
 mod pipeline;
 pub mod prepare;
@@ -121,12 +122,12 @@ fn seed_inner(db_path: &Path, options: &SeedOptions, fresh: bool) -> Result<Seed
     let version = env!("CARGO_PKG_VERSION");
     let reusable = write::last_run(&tx)?
         .is_some_and(|(fingerprint, v)| fingerprint == reference.fingerprint && v == version);
-    let known = if reusable {
-        write::known_sources(&tx)?
+    let (known, deferred) = if reusable {
+        (write::known_sources(&tx)?, None)
     } else {
         write::clear(&tx)?;
         write::reference(&tx, &reference)?;
-        HashMap::new()
+        (HashMap::new(), Some(bulk::defer(&tx)?))
     };
 
     write::clear_unread(&tx)?;
@@ -170,6 +171,9 @@ fn seed_inner(db_path: &Path, options: &SeedOptions, fresh: bool) -> Result<Seed
         summary.files_unchanged = unchanged.get();
     }
 
+    if let Some(deferred) = deferred {
+        deferred.restore(&tx)?;
+    }
     totals(&tx, &mut summary)?;
     tx.execute(
         "INSERT INTO seed_runs (started_at, finished_at, archdb_version, reference_fingerprint, files,
