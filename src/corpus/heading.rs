@@ -54,8 +54,16 @@ pub fn is_heading_start(line: &str) -> bool {
     if kind_start(t, true) {
         return true;
     }
-    // Date-first heading: `March 3, 1938, telegram from the ...`.
-    if let Some(f) = find_date(t, 0) {
+    // Date-first heading: `March 3, 1938, telegram from the ...`. Only a
+    // date at the very start counts, so only the start is searched: every
+    // body paragraph passes through here, and searching whole paragraphs
+    // for dates was a third of the parse time (a date is far shorter than
+    // 80 bytes).
+    let mut head_end = t.len().min(80);
+    while !t.is_char_boundary(head_end) {
+        head_end -= 1;
+    }
+    if let Some(f) = find_date(&t[..head_end], 0) {
         if f.range.start == 0 {
             let rest = t[f.range.end..]
                 .trim_start_matches(|c: char| c == ',' || c == '.' || c.is_whitespace());
