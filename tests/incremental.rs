@@ -19,7 +19,10 @@ const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/incr
 /// Tables whose rows come from corpus files; their own `id` is a row
 /// number, not part of the content.
 fn from_corpus(columns: &[String], table: &str) -> bool {
-    table == "sources" || columns.iter().any(|c| c == "source_id" || c == "document_id")
+    table == "sources"
+        || columns
+            .iter()
+            .any(|c| c == "source_id" || c == "document_id")
 }
 
 /// Every row of every table (but seed_runs and the migration history), with
@@ -38,7 +41,8 @@ fn logical_dump(db: &Path) -> String {
         .unwrap()
         .collect::<Result<_, _>>()
         .unwrap();
-    let document_key = "(SELECT s.path || '#' || d.seq FROM documents d JOIN sources s ON s.id = d.source_id
+    let document_key =
+        "(SELECT s.path || '#' || d.seq FROM documents d JOIN sources s ON s.id = d.source_id
                          WHERE d.id = t.document_id)";
     let mut out = String::new();
     for table in tables {
@@ -59,7 +63,10 @@ fn logical_dump(db: &Path) -> String {
                 other => format!("t.\"{other}\""),
             })
             .collect();
-        let mut rows = rows_as_text(&conn, &format!("SELECT {} FROM \"{table}\" t", select.join(", ")));
+        let mut rows = rows_as_text(
+            &conn,
+            &format!("SELECT {} FROM \"{table}\" t", select.join(", ")),
+        );
         rows.sort();
         out.push_str(&format!("## {table} ({})\n", rows.len()));
         for row in rows {
@@ -77,7 +84,11 @@ fn logical_dump(db: &Path) -> String {
         ),
     );
     rows.sort();
-    out.push_str(&format!("## documents_fts ({})\n{}\n", rows.len(), rows.join("\n")));
+    out.push_str(&format!(
+        "## documents_fts ({})\n{}\n",
+        rows.len(),
+        rows.join("\n")
+    ));
     let mut hits = rows_as_text(
         &conn,
         &format!(
@@ -97,8 +108,9 @@ fn rows_as_text(conn: &rusqlite::Connection, sql: &str) -> Vec<String> {
     let mut rows = stmt.query([]).unwrap();
     let mut out = Vec::new();
     while let Some(row) = rows.next().unwrap() {
-        let cells: Vec<String> =
-            (0..n).map(|i| format!("{:?}", row.get::<_, rusqlite::types::Value>(i).unwrap())).collect();
+        let cells: Vec<String> = (0..n)
+            .map(|i| format!("{:?}", row.get::<_, rusqlite::types::Value>(i).unwrap()))
+            .collect();
         out.push(cells.join("|"));
     }
     out
@@ -106,8 +118,11 @@ fn rows_as_text(conn: &rusqlite::Connection, sql: &str) -> Vec<String> {
 
 fn fts_is_sound(db: &Path) {
     let conn = rusqlite::Connection::open(db).unwrap();
-    conn.execute("INSERT INTO documents_fts (documents_fts) VALUES ('integrity-check')", [])
-        .expect("the full-text index matches the documents");
+    conn.execute(
+        "INSERT INTO documents_fts (documents_fts) VALUES ('integrity-check')",
+        [],
+    )
+    .expect("the full-text index matches the documents");
     let (fk, ok): (i64, String) = conn
         .query_row(
             "SELECT (SELECT count(*) FROM pragma_foreign_key_check), (SELECT * FROM pragma_integrity_check)",
@@ -143,7 +158,8 @@ fn write_corpus_b(dir: &Path) {
     assert_ne!(london, fixture("london_1940.txt"));
     std::fs::write(dir.join("london_1940.txt"), london).unwrap();
     let _ = std::fs::remove_file(dir.join("moscow_1921.txt"));
-    let new_page = fixture("moscow_1921.txt").replace("April 6, 1921 no. 317", "April 9, 1921 no. 322");
+    let new_page =
+        fixture("moscow_1921.txt").replace("April 6, 1921 no. 317", "April 9, 1921 no. 322");
     std::fs::write(dir.join("1941/moscow_1921_bis.txt"), new_page).unwrap();
     std::fs::write(dir.join("notes.pdf"), "not a page").unwrap();
 }
@@ -171,22 +187,56 @@ fn incremental_seed_equals_a_full_seed() {
     write_corpus_a(&corpus);
     seed(&inc, &corpus);
     let before = logical_dump(&inc.db);
-    let ankara_id = one_i64(&inc, "SELECT id FROM sources WHERE path = 'ankara_1939.txt'");
-    let london_id = one_i64(&inc, "SELECT id FROM sources WHERE path = 'london_1940.txt'");
+    let ankara_id = one_i64(
+        &inc,
+        "SELECT id FROM sources WHERE path = 'ankara_1939.txt'",
+    );
+    let london_id = one_i64(
+        &inc,
+        "SELECT id FROM sources WHERE path = 'london_1940.txt'",
+    );
     write_corpus_b(&corpus);
     let inc_summary = seed(&inc, &corpus);
 
     let expected = logical_dump(&full.db);
-    assert_ne!(before, expected, "corpora A and B must differ for this test to mean anything");
-    assert_same_text(&expected, &logical_dump(&inc.db), "database after seeding A then B, against a full seed of B");
+    assert_ne!(
+        before, expected,
+        "corpora A and B must differ for this test to mean anything"
+    );
+    assert_same_text(
+        &expected,
+        &logical_dump(&inc.db),
+        "database after seeding A then B, against a full seed of B",
+    );
     // Same totals in the summary line (everything after the database path).
-    let tail = |s: &str| s.split_once(": ").map(|(_, t)| t.split(" in ").next().unwrap_or("").to_string());
+    let tail = |s: &str| {
+        s.split_once(": ")
+            .map(|(_, t)| t.split(" in ").next().unwrap_or("").to_string())
+    };
     assert_eq!(tail(&full_summary), tail(&inc_summary));
 
     // The unchanged page kept its row; the changed one was replaced.
-    assert_eq!(one_i64(&inc, "SELECT id FROM sources WHERE path = 'ankara_1939.txt'"), ankara_id);
-    assert_ne!(one_i64(&inc, "SELECT id FROM sources WHERE path = 'london_1940.txt'"), london_id);
-    assert_eq!(one_i64(&inc, "SELECT count(*) FROM sources WHERE path = 'moscow_1921.txt'"), 0);
+    assert_eq!(
+        one_i64(
+            &inc,
+            "SELECT id FROM sources WHERE path = 'ankara_1939.txt'"
+        ),
+        ankara_id
+    );
+    assert_ne!(
+        one_i64(
+            &inc,
+            "SELECT id FROM sources WHERE path = 'london_1940.txt'"
+        ),
+        london_id
+    );
+    assert_eq!(
+        one_i64(
+            &inc,
+            "SELECT count(*) FROM sources WHERE path = 'moscow_1921.txt'"
+        ),
+        0
+    );
     fts_is_sound(&inc.db);
     fts_is_sound(&full.db);
 }
@@ -205,15 +255,34 @@ fn unchanged_corpus_is_not_parsed_again() {
     let heading: String = conn
         .query_row("SELECT heading FROM documents WHERE source_id = (SELECT id FROM sources WHERE path = 'ankara_1939.txt')", [], |r| r.get(0))
         .unwrap();
-    conn.execute("UPDATE documents SET heading = 'marked' WHERE heading = ?1", [&heading]).unwrap();
+    conn.execute(
+        "UPDATE documents SET heading = 'marked' WHERE heading = ?1",
+        [&heading],
+    )
+    .unwrap();
     drop(conn);
     seed(&env, &corpus);
-    assert_eq!(one_i64(&env, "SELECT count(*) FROM documents WHERE heading = 'marked'"), 1);
+    assert_eq!(
+        one_i64(
+            &env,
+            "SELECT count(*) FROM documents WHERE heading = 'marked'"
+        ),
+        1
+    );
 
     // Unmarked again, a second re-seed leaves every row as the first seed wrote it.
-    env.conn().execute("UPDATE documents SET heading = ?1 WHERE heading = 'marked'", [&heading]).unwrap();
+    env.conn()
+        .execute(
+            "UPDATE documents SET heading = ?1 WHERE heading = 'marked'",
+            [&heading],
+        )
+        .unwrap();
     seed(&env, &corpus);
-    assert_same_text(&first, &env.dump(), "database after re-seeding an unchanged corpus");
+    assert_same_text(
+        &first,
+        &env.dump(),
+        "database after re-seeding an unchanged corpus",
+    );
     assert_eq!(one_i64(&env, "SELECT count(*) FROM seed_runs"), 3);
     fts_is_sound(&env.db);
 }
@@ -230,9 +299,17 @@ fn changed_reference_data_rebuilds_everything() {
         let entry = entry.unwrap();
         std::fs::copy(entry.path(), reference.join(entry.file_name())).unwrap();
     }
-    let args = ["seed", "--corpus", corpus.to_str().unwrap(), "--reference", reference.to_str().unwrap()];
+    let args = [
+        "seed",
+        "--corpus",
+        corpus.to_str().unwrap(),
+        "--reference",
+        reference.to_str().unwrap(),
+    ];
     env.ok(&args);
-    env.conn().execute("UPDATE documents SET heading = 'marked' WHERE seq = 1", []).unwrap();
+    env.conn()
+        .execute("UPDATE documents SET heading = 'marked' WHERE seq = 1", [])
+        .unwrap();
 
     // Same corpus, new reference data (a trailing blank line changes the
     // fingerprint, not the meaning): every page is parsed and resolved again.
@@ -241,8 +318,62 @@ fn changed_reference_data_rebuilds_everything() {
     text.push('\n');
     std::fs::write(&persons, text).unwrap();
     env.ok(&args);
-    assert_eq!(one_i64(&env, "SELECT count(*) FROM documents WHERE heading = 'marked'"), 0);
-    let fingerprints = one_i64(&env, "SELECT count(DISTINCT reference_fingerprint) FROM seed_runs");
-    assert_eq!(fingerprints, 2, "the changed reference data has its own fingerprint");
+    assert_eq!(
+        one_i64(
+            &env,
+            "SELECT count(*) FROM documents WHERE heading = 'marked'"
+        ),
+        0
+    );
+    let fingerprints = one_i64(
+        &env,
+        "SELECT count(DISTINCT reference_fingerprint) FROM seed_runs",
+    );
+    assert_eq!(
+        fingerprints, 2,
+        "the changed reference data has its own fingerprint"
+    );
     fts_is_sound(&env.db);
+}
+
+/// The per-year summary a full seed counts in memory equals the same
+/// counts taken from the mentions in SQL.
+#[test]
+fn mention_summary_matches_the_mentions() {
+    let env = TestEnv::new();
+    let corpus = env.path("corpus");
+    write_corpus_a(&corpus);
+    write_corpus_b(&corpus);
+    seed(&env, &corpus);
+    let conn = env.conn();
+    let summary = rows_as_text(
+        &conn,
+        "SELECT year, person_id, country_id, mentions, documents, first_date, last_date FROM mention_years
+         ORDER BY 1, 2, 3",
+    );
+    let counted = rows_as_text(
+        &conn,
+        "SELECT substr(d.date_from, 1, 4), m.person_id, m.country_id, count(*), count(DISTINCT m.document_id),
+                min(d.date_from), max(d.date_from)
+         FROM mentions m JOIN documents d ON d.id = m.document_id GROUP BY 1, 2, 3 ORDER BY 1, 2, 3",
+    );
+    assert!(
+        counted.len() > 5,
+        "the fixtures name several persons and countries: {counted:?}"
+    );
+    assert_same_text(&counted.join("\n"), &summary.join("\n"), "mention_years");
+    let spellings = rows_as_text(
+        &conn,
+        "SELECT year, person_id, country_id, surface, mentions FROM mention_year_spellings ORDER BY 1, 2, 3, 4",
+    );
+    let counted = rows_as_text(
+        &conn,
+        "SELECT substr(d.date_from, 1, 4), m.person_id, m.country_id, m.surface, count(*)
+         FROM mentions m JOIN documents d ON d.id = m.document_id GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4",
+    );
+    assert_same_text(
+        &counted.join("\n"),
+        &spellings.join("\n"),
+        "mention_year_spellings",
+    );
 }

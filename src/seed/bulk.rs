@@ -46,7 +46,9 @@ pub fn defer(tx: &Transaction) -> Result<Deferred> {
             "SELECT name, tbl_name, sql FROM sqlite_master
              WHERE type = 'index' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'",
         )?;
-        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get(2)?)))?;
+        let rows = stmt.query_map([], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get(2)?))
+        })?;
         for row in rows {
             let (name, table, sql) = row?;
             if CORPUS_TABLES.contains(&table.as_str()) {
@@ -58,9 +60,11 @@ pub fn defer(tx: &Transaction) -> Result<Deferred> {
         tx.execute_batch(&format!("DROP INDEX \"{}\"", name.replace('"', "\"\"")))?;
     }
     let trigger: Option<String> = tx
-        .query_row("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1", [FTS_INSERT_TRIGGER], |r| {
-            r.get(0)
-        })
+        .query_row(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1",
+            [FTS_INSERT_TRIGGER],
+            |r| r.get(0),
+        )
         .ok();
     if trigger.is_some() {
         tx.execute_batch(&format!("DROP TRIGGER {FTS_INSERT_TRIGGER}"))?;
@@ -73,12 +77,14 @@ impl Deferred {
     /// documents, and puts the insert trigger back.
     pub fn restore(self, tx: &Transaction) -> Result<()> {
         for (name, sql) in &self.indexes {
-            tx.execute_batch(sql).with_context(|| format!("rebuilding index {name}"))?;
+            tx.execute_batch(sql)
+                .with_context(|| format!("rebuilding index {name}"))?;
         }
         if let Some(sql) = &self.trigger {
             tx.execute_batch("INSERT INTO documents_fts (documents_fts) VALUES ('rebuild')")
                 .context("building the full-text index")?;
-            tx.execute_batch(sql).context("restoring the full-text insert trigger")?;
+            tx.execute_batch(sql)
+                .context("restoring the full-text insert trigger")?;
         }
         Ok(())
     }

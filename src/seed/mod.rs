@@ -6,6 +6,7 @@ mod bulk;
 pub mod inputs;
 mod pipeline;
 pub mod prepare;
+mod summary;
 pub mod write;
 
 use std::cell::Cell;
@@ -139,7 +140,8 @@ fn seed_inner(db_path: &Path, options: &SeedOptions, fresh: bool) -> Result<Seed
         ..SeedSummary::default()
     };
     {
-        let mut writer = write::Writer::new(&tx, &ids)?;
+        let tally = deferred.is_some().then(summary::Tally::default);
+        let mut writer = write::Writer::new(&tx, &ids, tally)?;
         let present: HashSet<&str> = inputs.iter().map(|i| i.path.as_str()).collect();
         for (path, (id, _)) in &known {
             if !present.contains(path.as_str()) {
@@ -169,6 +171,10 @@ fn seed_inner(db_path: &Path, options: &SeedOptions, fresh: bool) -> Result<Seed
         )?;
         progress.finish();
         summary.files_unchanged = unchanged.get();
+        match &writer.tally {
+            Some(tally) => tally.write(&tx)?,
+            None => summary::recompute(&tx, &writer.years)?,
+        }
     }
 
     if let Some(deferred) = deferred {

@@ -2,10 +2,10 @@
 //! caller's transaction. All SQL of the seeder lives here, with bound
 //! parameters.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use anyhow::{anyhow, Context, Result};
-use rusqlite::{params, Connection, OptionalExtension, Statement, Transaction};
+use rusqlite::{params, OptionalExtension, Statement, Transaction};
 
 use crate::corpus::Warning;
 use crate::entities::Target;
@@ -13,6 +13,7 @@ use crate::reference::validate::{date_window, Day};
 use crate::reference::ReferenceData;
 
 use super::prepare::PreparedSource;
+use super::summary::{self, Tally};
 
 /// Integer ids of the reference rows, by key, as written.
 #[derive(Debug, Default)]
@@ -54,6 +55,8 @@ pub fn clear(tx: &Transaction) -> Result<()> {
     }
     tx.execute_batch(
         "INSERT INTO documents_fts (documents_fts) VALUES ('delete-all');
+         DELETE FROM mention_years;
+         DELETE FROM mention_year_spellings;
          DELETE FROM warnings;
          DELETE FROM mentions;
          DELETE FROM document_institutions;
@@ -303,6 +306,12 @@ fn iso(day: Day) -> String {
 /// the connection's cache by its SQL text showed up in profiles.
 pub struct Writer<'c> {
     ids: &'c ReferenceIds,
+    /// Mention counts for the per-year summary (full seeds only).
+    pub tally: Option<Tally>,
+    /// Years of the documents written or deleted (incremental seeds
+    /// recompute their summary rows).
+    pub years: BTreeSet<Option<String>>,
+    tx: &'c Transaction<'c>,
     source: Statement<'c>,
     boilerplate: Statement<'c>,
     document: Statement<'c>,
@@ -318,9 +327,16 @@ pub struct Writer<'c> {
 }
 
 impl<'c> Writer<'c> {
-    pub fn new(conn: &'c Connection, ids: &'c ReferenceIds) -> Result<Self> {
+    pub fn new(
+        conn: &'c Transaction<'c>,
+        ids: &'c ReferenceIds,
+        tally: Option<Tally>,
+    ) -> Result<Self> {
         Ok(Writer {
             ids,
+            tally,
+            years: BTreeSet::new(),
+            tx: conn,
             source: conn.prepare(
                 "INSERT INTO sources (path, format, sha256, bytes, encoding, text, content)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -371,6 +387,7 @@ impl<'c> Writer<'c> {
 
     /// Removes a source and everything that came from it.
     pub fn delete_source(&mut self, source_id: i64) -> Result<()> {
+        summary::years_of_source(self.tx, source_id, &mut self.years)?;
         self.delete_source
             .execute([source_id])
             .with_context(|| format!("removing the rows of source {source_id}"))?;
@@ -521,6 +538,9 @@ impl<'c> Writer<'c> {
                 }
             }
 
+            let date_from = date.map(|d| d.from.as_str());
+            self.years.insert(summary::year_of(date_from));
+            let mut entities: Vec<((Option<i64>, Option<i64>), &str)> = Vec::new();
             for m in &resolved.mentions {
                 let (person_id, country_id) = match &m.target {
                     Target::Person(key) => (ids.persons.get(key).copied(), None),
@@ -538,6 +558,12 @@ impl<'c> Writer<'c> {
                     m.surface
                 ])?;
                 written.mentions += 1;
+                if self.tally.is_some() {
+                    entities.push(((person_id, country_id), m.surface.as_str()));
+                }
+            }
+            if let Some(tally) = &mut self.tally {
+                tally.document(date_from, entities.into_iter());
             }
 
             for w in doc.warnings.iter().chain(&resolved.warnings) {
