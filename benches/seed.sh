@@ -115,16 +115,27 @@ shipped=$("$BIN" --db "$largest_db" report --format csv | tail -n +2 | cut -d, -
 proposed=$(cd benches/reports && ls *.sql | sed 's/\.sql$//')
 for name in $shipped $proposed; do
     times=()
+    failed=""
     for _ in $(seq "$RUNS"); do
         t0=$(date +%s%N)
-        "$BIN" --db "$largest_db" report --reports benches/reports "$name" --format csv >"$OUT/report.csv"
+        if ! "$BIN" --db "$largest_db" report --reports benches/reports "$name" --format csv \
+            >"$OUT/report.csv" 2>"$OUT/report.err"; then
+            failed=$(tr '\n' ' ' <"$OUT/report.err" | sed 's/|/\\|/g')
+            break
+        fi
         t1=$(date +%s%N)
         times+=($(((t1 - t0) / 1000000)))
     done
-    sorted=($(printf '%s\n' "${times[@]}" | sort -n))
-    rows=$(($(wc -l <"$OUT/report.csv") - 1))
-    report_rows+="
+    if [ -n "$failed" ]; then
+        # archdb stops a statement after its --timeout (5 s by default).
+        report_rows+="
+| $name | failed: $failed | | | |"
+    else
+        sorted=($(printf '%s\n' "${times[@]}" | sort -n))
+        rows=$(($(wc -l <"$OUT/report.csv") - 1))
+        report_rows+="
 | $name | ${sorted[$((RUNS / 2))]} | ${sorted[0]} | ${sorted[$((RUNS - 1))]} | $rows |"
+    fi
     echo "$report_rows" | tail -1
 done
 

@@ -40,3 +40,8 @@ CREATE TABLE mention_year_spellings (
     CHECK ((person_id IS NULL) <> (country_id IS NULL))
 );
 CREATE INDEX mention_year_spellings_year ON mention_year_spellings (year);
+
+-- Which build of archdb ran the seed (version, executable size and
+-- modification time). An incremental seed reuses earlier rows only when the
+-- same build made them: another build may parse or resolve a file differently.
+ALTER TABLE seed_runs ADD COLUMN build_fingerprint TEXT;

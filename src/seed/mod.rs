@@ -121,8 +121,10 @@ fn seed_inner(db_path: &Path, options: &SeedOptions, fresh: bool) -> Result<Seed
 
     let ids = write::ReferenceIds::assign(&reference);
     let version = env!("CARGO_PKG_VERSION");
-    let reusable = write::last_run(&tx)?
-        .is_some_and(|(fingerprint, v)| fingerprint == reference.fingerprint && v == version);
+    let build = build_fingerprint();
+    let reusable = write::last_run(&tx)?.is_some_and(|(fingerprint, last_build)| {
+        fingerprint == reference.fingerprint && build.is_some() && last_build == build
+    });
     let (known, deferred) = if reusable {
         (write::known_sources(&tx)?, None)
     } else {
@@ -183,8 +185,8 @@ fn seed_inner(db_path: &Path, options: &SeedOptions, fresh: bool) -> Result<Seed
     totals(&tx, &mut summary)?;
     tx.execute(
         "INSERT INTO seed_runs (started_at, finished_at, archdb_version, reference_fingerprint, files,
-             files_skipped, documents, mentions, warnings)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+             files_skipped, documents, mentions, warnings, build_fingerprint)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         rusqlite::params![
             started,
             now_utc(),
@@ -194,7 +196,8 @@ fn seed_inner(db_path: &Path, options: &SeedOptions, fresh: bool) -> Result<Seed
             summary.files_skipped as i64,
             summary.documents as i64,
             summary.mentions as i64,
-            summary.warnings as i64
+            summary.warnings as i64,
+            build
         ],
     )?;
     tx.commit()
@@ -203,6 +206,28 @@ fn seed_inner(db_path: &Path, options: &SeedOptions, fresh: bool) -> Result<Seed
         set_journal_mode(&conn, "WAL")?;
     }
     Ok(summary)
+}
+
+/// Identifies the running build of archdb: rows written by another build
+/// (a fixed parser, a new matcher) are not reused. The executable's size
+/// and modification time, not its hash: hashing a 100 MB debug binary on
+/// every seed cost seconds, and a rebuilt binary has a new mtime. A copied
+/// binary with a new mtime only costs one full seed. `None` when the
+/// executable cannot be examined; then every seed is a full one.
+fn build_fingerprint() -> Option<String> {
+    let meta = std::env::current_exe().ok()?.metadata().ok()?;
+    let modified = meta
+        .modified()
+        .ok()?
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?;
+    Some(format!(
+        "{} {} bytes {}.{:09}",
+        env!("CARGO_PKG_VERSION"),
+        meta.len(),
+        modified.as_secs(),
+        modified.subsec_nanos()
+    ))
 }
 
 fn set_journal_mode(conn: &Connection, mode: &str) -> Result<()> {

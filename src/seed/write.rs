@@ -102,11 +102,11 @@ pub fn known_sources(tx: &Transaction) -> Result<HashMap<String, (i64, String)>>
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// The reference fingerprint and archdb version of the last seed, if any.
-pub fn last_run(tx: &Transaction) -> Result<Option<(String, String)>> {
+/// The reference fingerprint and build fingerprint of the last seed, if any.
+pub fn last_run(tx: &Transaction) -> Result<Option<(String, Option<String>)>> {
     Ok(tx
         .query_row(
-            "SELECT reference_fingerprint, archdb_version FROM seed_runs ORDER BY id DESC LIMIT 1",
+            "SELECT reference_fingerprint, build_fingerprint FROM seed_runs ORDER BY id DESC LIMIT 1",
             [],
             |row| Ok((row.get(0)?, row.get(1)?)),
         )
