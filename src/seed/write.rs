@@ -265,8 +265,8 @@ pub fn reference(tx: &Transaction, data: &ReferenceData) -> Result<ReferenceIds>
 
     let mut stmt = tx.prepare(
         "INSERT INTO positions (id, person_id, office_id, title, country_id, host_country_id,
-                                date_from, date_to, from_earliest, to_latest, note)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                                date_from, date_to, from_earliest, from_latest, to_earliest, to_latest, note)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
     )?;
     for (p, id) in data.positions.iter().zip(&ids.positions) {
         stmt.execute(params![
@@ -279,6 +279,8 @@ pub fn reference(tx: &Transaction, data: &ReferenceData) -> Result<ReferenceIds>
             p.date_from,
             p.date_to,
             p.date_from.as_deref().and_then(earliest_day),
+            p.date_from.as_deref().and_then(latest_day),
+            p.date_to.as_deref().and_then(earliest_day),
             p.date_to.as_deref().and_then(latest_day),
             p.note
         ])
