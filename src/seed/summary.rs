@@ -10,7 +10,7 @@ use anyhow::{Context, Result};
 use rusqlite::{params, Transaction};
 
 /// A person (`Some`, `None`) or a country (`None`, `Some`), by row id.
-type Entity = (Option<i64>, Option<i64>);
+pub type Entity = (Option<i64>, Option<i64>);
 
 #[derive(Debug)]
 struct Counts {

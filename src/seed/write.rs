@@ -542,7 +542,7 @@ impl<'c> Writer<'c> {
 
             let date_from = date.map(|d| d.from.as_str());
             self.years.insert(summary::year_of(date_from));
-            let mut entities: Vec<((Option<i64>, Option<i64>), &str)> = Vec::new();
+            let mut entities: Vec<(summary::Entity, &str)> = Vec::new();
             for m in &resolved.mentions {
                 let (person_id, country_id) = match &m.target {
                     Target::Person(key) => (ids.persons.get(key).copied(), None),
