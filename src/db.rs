@@ -523,14 +523,23 @@ mod tests {
         assert!(format!("{err:#}").contains("applying V2, V3"), "{err:#}");
         // V2's column and V3's table were rolled back with the failure.
         let columns: i64 = conn
-            .query_row("SELECT count(*) FROM pragma_table_info('a')", [], |r| r.get(0))
+            .query_row("SELECT count(*) FROM pragma_table_info('a')", [], |r| {
+                r.get(0)
+            })
             .unwrap();
         assert_eq!(columns, 1);
         let c: i64 = conn
-            .query_row("SELECT count(*) FROM sqlite_master WHERE name = 'c'", [], |r| r.get(0))
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE name = 'c'",
+                [],
+                |r| r.get(0),
+            )
             .unwrap();
         assert_eq!(c, 0);
-        assert_eq!(check_history(&conn, Path::new("t"), &known).unwrap(), [2, 3]);
+        assert_eq!(
+            check_history(&conn, Path::new("t"), &known).unwrap(),
+            [2, 3]
+        );
     }
 
     #[test]

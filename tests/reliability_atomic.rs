@@ -273,7 +273,18 @@ fn a_user_foreign_key_to_documents_stops_the_seed_with_advice_and_keeps_everythi
         )
         .unwrap();
     let before = env.dump();
-    let err = env.fails(&["seed"], 1);
+    // An unchanged corpus is not rewritten (incremental seed), so the link
+    // would survive: change the page so its document must be replaced, and
+    // put a new page first so the replacement cannot take the old id.
+    let corpus = env.path("changed");
+    std::fs::create_dir(&corpus).unwrap();
+    let page = "000_8e37452bcfcc29b4.txt";
+    let mut text =
+        std::fs::read(format!("{}/seed/corpus/{page}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    text.extend_from_slice(b"\n");
+    std::fs::write(corpus.join(page), &text).unwrap();
+    std::fs::write(corpus.join("0000_first.txt"), &text).unwrap();
+    let err = env.fails(&["seed", "--corpus", corpus.to_str().unwrap()], 1);
     assert!(
         err.contains("FOREIGN KEY") && err.contains("(source_path, seq)"),
         "{err}"

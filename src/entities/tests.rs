@@ -77,11 +77,7 @@ fn word_boundaries_are_enforced() {
     .is_empty());
     // Hyphens and quotes are boundaries; U+02BA is a quote, not a letter.
     assert_eq!(
-        found(
-            g,
-            "the Soviet‐German pact and ʺTurkeyʺ",
-            Some("1939-01-01")
-        ),
+        found(g, "the Soviet‐German pact and ʺTurkeyʺ", Some("1939-01-01")),
         pairs(&[("German", "germany"), ("Turkey", "turkey")])
     );
 }
@@ -352,7 +348,10 @@ fn who_held_uses_predecessors_and_coarse_dates() {
     assert_eq!(holder("envoy", "ussr", Some("turkey"), "not a date"), None);
     // Austria's successor is Germany, but the envoy in Vienna was never the
     // envoy in Germany.
-    assert_eq!(holder("envoy", "ussr", Some("austria"), "1932-01-01").as_deref(), Some("ivanov"));
+    assert_eq!(
+        holder("envoy", "ussr", Some("austria"), "1932-01-01").as_deref(),
+        Some("ivanov")
+    );
     assert_eq!(holder("envoy", "ussr", Some("germany"), "1932-01-01"), None);
 }
 

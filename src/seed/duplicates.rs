@@ -16,6 +16,13 @@ pub struct Duplicates {
 }
 
 impl Duplicates {
+    /// Records a file that is not read again (unchanged since the last seed).
+    pub fn remember(&mut self, sha256: &str, path: &str) {
+        self.first
+            .entry(sha256.to_string())
+            .or_insert_with(|| path.to_string());
+    }
+
     /// Records `source`; adds a warning to it if an earlier file had the same bytes.
     pub fn check(&mut self, source: &mut PreparedSource) {
         match self.first.get(&source.sha256) {

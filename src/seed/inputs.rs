@@ -157,7 +157,11 @@ fn walk_dir(
         };
         // What a link points to; a link loop or a dangling link points to nothing
         // readable, and holds no text of its own, so it is skipped, not fatal.
-        let target = if meta.file_type().is_symlink() { std::fs::metadata(&path) } else { Ok(meta.clone()) };
+        let target = if meta.file_type().is_symlink() {
+            std::fs::metadata(&path)
+        } else {
+            Ok(meta.clone())
+        };
         let target = match target {
             Ok(target) => target,
             Err(err) => {

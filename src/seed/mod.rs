@@ -2,30 +2,37 @@
 //! write everything in one transaction, so that a failed or killed seed
 //! leaves the previous database exactly as it was.
 
+mod bulk;
 pub mod duplicates;
 pub mod inputs;
 pub mod limits;
 pub mod nuls;
+mod pipeline;
 pub mod prepare;
+mod summary;
 pub mod write;
 
+use std::cell::Cell;
+use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::{Context, Result};
-use rayon::prelude::*;
-use rusqlite::TransactionBehavior;
+use rusqlite::{Connection, TransactionBehavior};
 
 use crate::entities::Gazetteer;
 use crate::reference::{self, ReferenceData};
 
 use inputs::{Input, Skipped};
+use pipeline::{Item, BATCH};
 use prepare::PreparedSource;
 
-/// How many files are parsed in parallel before their rows are written:
-/// bounds memory (a batch is in memory at a time), keeps both cores busy.
-const BATCH: usize = 64;
+/// SQLite's page cache while seeding, in KiB (negative `cache_size` means
+/// KiB). The default 2 MiB makes every mention insert re-read index pages
+/// of the person and country indexes; 64 MiB holds them, and keeps the
+/// whole seed well under the 256 MiB memory budget.
+const SEED_CACHE_KIB: i64 = 64 * 1024;
 
 #[derive(Debug, Clone, Default)]
 pub struct SeedOptions {
@@ -35,11 +42,15 @@ pub struct SeedOptions {
     pub reference_dir: Option<PathBuf>,
 }
 
-/// What a seed did, for the summary line and for tests.
+/// What the database holds after a seed, for the summary line and for
+/// tests. A re-seed that skipped unchanged files reports the same totals
+/// as a full one; `files_unchanged` says how many were skipped.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SeedSummary {
     pub files: u64,
     pub files_skipped: u64,
+    /// Files whose bytes matched the last seed's and were not parsed again.
+    pub files_unchanged: u64,
     pub documents: u64,
     pub persons_resolved: u64,
     pub countries_resolved: u64,
@@ -62,22 +73,13 @@ fn corpus_inputs(options: &SeedOptions) -> Result<(Vec<Input>, Vec<Skipped>)> {
     }
 }
 
-/// Reads and prepares a batch in parallel. A file that cannot be read is
-/// an error: seeding without it would silently lose its documents.
-fn prepare_batch(batch: &[Input], gazetteer: &Gazetteer) -> Result<Vec<PreparedSource>> {
-    batch
-        .par_iter()
-        .map(|input| Ok(prepare::prepare(input, input.read()?, gazetteer)))
-        .collect()
-}
-
 /// Seeds `db_path`. Creates the file if needed; if the seed fails and the
 /// file did not exist before, it is removed again.
 pub fn seed(db_path: &Path, options: &SeedOptions) -> Result<SeedSummary> {
     let existed = db_path.exists();
-    let result = seed_inner(db_path, options);
+    let result = seed_inner(db_path, options, !existed);
     if result.is_err() && !existed {
-        for suffix in ["", "-wal", "-shm"] {
+        for suffix in ["", "-wal", "-shm", "-journal"] {
             let mut path = db_path.as_os_str().to_owned();
             path.push(suffix);
             let _ = std::fs::remove_file(PathBuf::from(path));
@@ -86,7 +88,11 @@ pub fn seed(db_path: &Path, options: &SeedOptions) -> Result<SeedSummary> {
     result
 }
 
-fn seed_inner(db_path: &Path, options: &SeedOptions) -> Result<SeedSummary> {
+/// Seeds in one transaction. Unless the reference data or archdb itself
+/// changed since the last seed (then everything is rebuilt), only files
+/// whose bytes changed are parsed again: each replaces its own rows, files
+/// gone from the corpus lose theirs, and the rest is left as it is.
+fn seed_inner(db_path: &Path, options: &SeedOptions, fresh: bool) -> Result<SeedSummary> {
     let started = now_utc();
     let reference = load_reference(options)?;
     let gazetteer =
@@ -94,6 +100,14 @@ fn seed_inner(db_path: &Path, options: &SeedOptions) -> Result<SeedSummary> {
     let (inputs, skipped) = corpus_inputs(options)?;
 
     let mut conn = crate::db::open_for_write(db_path)?;
+    conn.pragma_update(None, "cache_size", -SEED_CACHE_KIB)?;
+    if fresh {
+        // A new file has no old pages to preserve: a rollback journal
+        // records nothing for it, where WAL would write the whole database
+        // twice (once to the log, once at the checkpoint). Still one atomic
+        // transaction; the file goes back to WAL once it is committed.
+        set_journal_mode(&conn, "DELETE")?;
+    }
     // IMMEDIATE: take the write lock now, so a second seed waits (busy
     // timeout) or fails before doing any work.
     let tx = conn
@@ -104,60 +118,174 @@ fn seed_inner(db_path: &Path, options: &SeedOptions) -> Result<SeedSummary> {
                 db_path.display()
             )
         })?;
-    write::clear(&tx)?;
-    let ids = write::reference(&tx, &reference)?;
+    // Reference rows point at each other in both directions (a country's
+    // successor comes later in the file); check the keys at commit.
+    tx.pragma_update(None, "defer_foreign_keys", true)?;
 
+    let ids = write::ReferenceIds::assign(&reference);
+    let version = env!("CARGO_PKG_VERSION");
+    let build = build_fingerprint();
+    let reusable = write::last_run(&tx)?.is_some_and(|(fingerprint, last_build)| {
+        fingerprint == reference.fingerprint && build.is_some() && last_build == build
+    });
+    let (known, deferred) = if reusable {
+        (write::known_sources(&tx)?, None)
+    } else {
+        write::clear(&tx)?;
+        write::reference(&tx, &reference)?;
+        (HashMap::new(), Some(bulk::defer(&tx)?))
+    };
+
+    write::clear_unread(&tx)?;
+    for skip in &skipped {
+        write::skipped(&tx, &skip.path, &skip.reason)?;
+    }
     let mut summary = SeedSummary {
         files_skipped: skipped.len() as u64,
         ..SeedSummary::default()
     };
-    for skip in &skipped {
-        write::skipped(&tx, &skip.path, &skip.reason)?;
-        summary.warnings += 1;
-    }
-    let progress = Progress::new(inputs.len() as u64);
-    let mut duplicates = duplicates::Duplicates::default();
-    for batch in inputs.chunks(BATCH) {
-        for mut source in prepare_batch(batch, &gazetteer)? {
-            duplicates.check(&mut source);
-            let written = write::source(&tx, &ids, &source)?;
-            summary.files += 1;
-            summary.documents += written.documents;
-            summary.mentions += written.mentions;
-            summary.warnings += written.warnings;
+    {
+        let tally = deferred.is_some().then(summary::Tally::default);
+        let mut writer = write::Writer::new(&tx, &ids, tally)?;
+        let present: HashSet<&str> = inputs.iter().map(|i| i.path.as_str()).collect();
+        for (path, (id, _)) in &known {
+            if !present.contains(path.as_str()) {
+                writer.delete_source(*id)?;
+            }
         }
-        progress.advance(batch.len() as u64, summary.documents);
+        let progress = Progress::new(inputs.len() as u64);
+        // Unchanged files are not read again: their hashes come from the database.
+        let mut duplicates = duplicates::Duplicates::default();
+        for input in &inputs {
+            if let Some((_, sha256)) = known.get(&input.path) {
+                duplicates.remember(sha256, &input.path);
+            }
+        }
+        // Cells: both callbacks read the counts the writer callback updates.
+        let (documents, unchanged) = (Cell::new(0u64), Cell::new(0u64));
+        pipeline::run(
+            &inputs,
+            &gazetteer,
+            &known,
+            |item| {
+                match item {
+                    Item::Unchanged => unchanged.set(unchanged.get() + 1),
+                    Item::Changed(mut source) => {
+                        duplicates.check(&mut source);
+                        if let Some((id, _)) = known.get(&source.path) {
+                            writer.delete_source(*id)?;
+                        }
+                        documents.set(documents.get() + writer.source(&source)?.documents);
+                    }
+                }
+                Ok(())
+            },
+            |files| progress.advance(files, documents.get(), unchanged.get()),
+        )?;
+        progress.finish();
+        summary.files_unchanged = unchanged.get();
+        match &writer.tally {
+            Some(tally) => tally.write(&tx)?,
+            None => summary::recompute(&tx, &writer.years)?,
+        }
     }
-    progress.finish();
 
-    let (persons, countries): (i64, i64) = tx.query_row(
-        "SELECT (SELECT count(*) FROM (SELECT person_id FROM mentions WHERE person_id IS NOT NULL
-                                       UNION SELECT person_id FROM document_persons)),
-                (SELECT count(DISTINCT country_id) FROM mentions WHERE country_id IS NOT NULL)",
-        [],
-        |row| Ok((row.get(0)?, row.get(1)?)),
-    )?;
-    summary.persons_resolved = persons as u64;
-    summary.countries_resolved = countries as u64;
+    if let Some(deferred) = deferred {
+        deferred.restore(&tx)?;
+    }
+    totals(&tx, &mut summary)?;
     tx.execute(
         "INSERT INTO seed_runs (started_at, finished_at, archdb_version, reference_fingerprint, files,
-             files_skipped, documents, mentions, warnings)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+             files_skipped, documents, mentions, warnings, build_fingerprint)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         rusqlite::params![
             started,
             now_utc(),
-            env!("CARGO_PKG_VERSION"),
+            version,
             reference.fingerprint,
             summary.files as i64,
             summary.files_skipped as i64,
             summary.documents as i64,
             summary.mentions as i64,
-            summary.warnings as i64
+            summary.warnings as i64,
+            build
         ],
     )?;
-    tx.commit()
-        .with_context(|| format!("committing the seed to {}", db_path.display()))?;
+    tx.commit().map_err(|err| {
+        write::user_foreign_key_advice(
+            err,
+            &format!("committing the seed to {}", db_path.display()),
+        )
+    })?;
+    if fresh {
+        set_journal_mode(&conn, "WAL")?;
+    }
     Ok(summary)
+}
+
+/// Identifies the running build of archdb: rows written by another build
+/// (a fixed parser, a new matcher) are not reused. The executable's size
+/// and modification time, not its hash: hashing a 100 MB debug binary on
+/// every seed cost seconds, and a rebuilt binary has a new mtime. A copied
+/// binary with a new mtime only costs one full seed. `None` when the
+/// executable cannot be examined; then every seed is a full one.
+fn build_fingerprint() -> Option<String> {
+    let meta = std::env::current_exe().ok()?.metadata().ok()?;
+    let modified = meta
+        .modified()
+        .ok()?
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?;
+    Some(format!(
+        "{} {} bytes {}.{:09}",
+        env!("CARGO_PKG_VERSION"),
+        meta.len(),
+        modified.as_secs(),
+        modified.subsec_nanos()
+    ))
+}
+
+fn set_journal_mode(conn: &Connection, mode: &str) -> Result<()> {
+    let got: String = conn.query_row(&format!("PRAGMA journal_mode = {mode}"), [], |row| {
+        row.get(0)
+    })?;
+    if !got.eq_ignore_ascii_case(mode) {
+        anyhow::bail!("could not switch the database to journal mode {mode} (got {got})");
+    }
+    Ok(())
+}
+
+/// What the database holds now: the same figures whether this seed wrote
+/// every file or only the changed ones.
+fn totals(tx: &rusqlite::Transaction, summary: &mut SeedSummary) -> Result<()> {
+    let (files, documents, mentions, warnings, persons, countries): (i64, i64, i64, i64, i64, i64) =
+        tx.query_row(
+            "SELECT (SELECT count(*) FROM sources),
+                (SELECT count(*) FROM documents),
+                (SELECT count(*) FROM mentions),
+                (SELECT count(*) FROM warnings),
+                (SELECT count(*) FROM (SELECT person_id FROM mentions WHERE person_id IS NOT NULL
+                                       UNION SELECT person_id FROM document_persons)),
+                (SELECT count(DISTINCT country_id) FROM mentions WHERE country_id IS NOT NULL)",
+            [],
+            |row| {
+                Ok((
+                    row.get(0)?,
+                    row.get(1)?,
+                    row.get(2)?,
+                    row.get(3)?,
+                    row.get(4)?,
+                    row.get(5)?,
+                ))
+            },
+        )?;
+    summary.files = files as u64;
+    summary.documents = documents as u64;
+    summary.mentions = mentions as u64;
+    summary.warnings = warnings as u64;
+    summary.persons_resolved = persons as u64;
+    summary.countries_resolved = countries as u64;
+    Ok(())
 }
 
 /// `archdb seed --dry-run`: parse and resolve, print what each document
@@ -175,13 +303,20 @@ pub fn dry_run(options: &SeedOptions, out: &mut dyn Write) -> Result<SeedSummary
         summary.warnings += 1;
     }
     let mut duplicates = duplicates::Duplicates::default();
-    for batch in inputs.chunks(BATCH) {
-        for mut source in prepare_batch(batch, &gazetteer)? {
-            duplicates.check(&mut source);
-            summary.files += 1;
-            describe_source(&source, out, &mut summary)?;
-        }
-    }
+    pipeline::run(
+        &inputs,
+        &gazetteer,
+        &HashMap::new(),
+        |item| {
+            if let Item::Changed(mut source) = item {
+                duplicates.check(&mut source);
+                summary.files += 1;
+                describe_source(&source, out, &mut summary)?;
+            }
+            Ok(())
+        },
+        |_| {},
+    )?;
     Ok(summary)
 }
 
@@ -300,10 +435,12 @@ impl Progress {
         Progress(Some(bar))
     }
 
-    fn advance(&self, files: u64, documents: u64) {
+    fn advance(&self, files: u64, documents: u64, unchanged: u64) {
         if let Some(bar) = &self.0 {
             bar.inc(files);
-            bar.set_message(format!("{documents} documents"));
+            bar.set_message(format!(
+                "{documents} documents written, {unchanged} files unchanged"
+            ));
         }
     }
 

@@ -38,15 +38,28 @@ pub struct ResolvedDocument {
 
 /// The SHA-256 of `bytes`, lowercase hex.
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    use std::fmt::Write;
+    let mut hex = String::with_capacity(64);
+    for b in Sha256::digest(bytes) {
+        let _ = write!(hex, "{b:02x}"); // writing to a String cannot fail
+    }
+    hex
 }
 
 /// Decodes, parses and resolves one file whose bytes were read already.
 pub fn prepare(input: &Input, content: Vec<u8>, gazetteer: &Gazetteer) -> PreparedSource {
     let sha256 = sha256_hex(&content);
+    prepare_hashed(input, content, sha256, gazetteer)
+}
+
+/// [`prepare`] for a file whose SHA-256 the caller computed already (to
+/// decide whether it changed since the last seed).
+pub fn prepare_hashed(
+    input: &Input,
+    content: Vec<u8>,
+    sha256: String,
+    gazetteer: &Gazetteer,
+) -> PreparedSource {
     if let Some(warning) = super::limits::check(input.format, &content) {
         return unparsed(input, content, sha256, warning);
     }

@@ -2,10 +2,10 @@
 //! caller's transaction. All SQL of the seeder lives here, with bound
 //! parameters.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap};
 
 use anyhow::{anyhow, Context, Result};
-use rusqlite::{params, Transaction};
+use rusqlite::{params, OptionalExtension, Statement, Transaction};
 
 use crate::corpus::Warning;
 use crate::entities::Target;
@@ -13,6 +13,7 @@ use crate::reference::validate::{date_window, Day};
 use crate::reference::ReferenceData;
 
 use super::prepare::PreparedSource;
+use super::summary::{self, Tally};
 
 /// Integer ids of the reference rows, by key, as written.
 #[derive(Debug, Default)]
@@ -35,9 +36,37 @@ pub struct Written {
 
 /// Deletes every corpus row and every reference row. The user's own tables
 /// (`annotations` and any they add) are left alone.
+///
+/// Children go before parents, so no ON DELETE CASCADE has to search for
+/// them row by row, and the full-text index is emptied in one command with
+/// its delete trigger off (re-indexing every body only to remove it would
+/// cost as much as the seed). The trigger comes back from its own SQL in
+/// sqlite_master, so the schema stays defined by the migrations alone.
 pub fn clear(tx: &Transaction) -> Result<()> {
+    let trigger: Option<String> = tx
+        .query_row(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'documents_fts_delete'",
+            [],
+            |row| row.get(0),
+        )
+        .optional()?;
+    if trigger.is_some() {
+        tx.execute_batch("DROP TRIGGER documents_fts_delete")?;
+    }
     tx.execute_batch(
-        "DELETE FROM warnings;
+        "INSERT INTO documents_fts (documents_fts) VALUES ('delete-all');
+         DELETE FROM mention_years;
+         DELETE FROM mention_year_spellings;
+         DELETE FROM warnings;
+         DELETE FROM mentions;
+         DELETE FROM document_institutions;
+         DELETE FROM document_persons;
+         DELETE FROM document_parties;
+         DELETE FROM footnotes;
+         DELETE FROM publications;
+         DELETE FROM citations;
+         DELETE FROM boilerplate;
+         DELETE FROM documents;
          DELETE FROM sources;
          DELETE FROM positions;
          DELETE FROM office_aliases;
@@ -49,25 +78,79 @@ pub fn clear(tx: &Transaction) -> Result<()> {
          DELETE FROM country_aliases;
          DELETE FROM countries;",
     )
-    .map_err(|err| {
-        // A user's table with a foreign key to archdb's rows blocks the delete.
-        if err.to_string().contains("FOREIGN KEY") {
-            anyhow!(
-                "clearing the previous data: a table of yours has a FOREIGN KEY to archdb's rows (documents.id, persons.id ...), \
-                 which every seed renumbers; nothing was written. Link notes by (source_path, seq) as `annotations` does, \
-                 or drop that foreign key ({err})"
-            )
-        } else {
-            anyhow::Error::new(err).context("clearing the previous data")
-        }
-    })?;
+    .map_err(|err| user_foreign_key_advice(err, "clearing the previous data"))?;
+    if let Some(sql) = trigger {
+        tx.execute_batch(&sql)
+            .context("restoring the full-text delete trigger")?;
+    }
     Ok(())
+}
+
+/// A user's table with a foreign key to archdb's rows blocks deleting them
+/// (or, foreign keys being deferred during a seed, the commit):
+/// say so, and what to do, instead of SQLite's bare "FOREIGN KEY constraint failed".
+pub(crate) fn user_foreign_key_advice(err: rusqlite::Error, doing: &str) -> anyhow::Error {
+    if err.to_string().contains("FOREIGN KEY") {
+        anyhow!(
+            "{doing}: a table of yours has a FOREIGN KEY to archdb's rows (documents.id, persons.id ...), \
+             which a seed replaces; nothing was written. Link notes by (source_path, seq) as `annotations` does, \
+             or drop that foreign key ({err})"
+        )
+    } else {
+        anyhow::Error::new(err).context(doing.to_string())
+    }
+}
+
+/// Deletes the warnings about entries that were not read at all (no
+/// source row); every seed writes them anew from its own walk.
+pub fn clear_unread(tx: &Transaction) -> Result<()> {
+    tx.execute("DELETE FROM warnings WHERE source_id IS NULL", [])?;
+    Ok(())
+}
+
+/// The sources already in the database: path -> (id, sha256).
+pub fn known_sources(tx: &Transaction) -> Result<HashMap<String, (i64, String)>> {
+    let mut stmt = tx.prepare("SELECT path, id, sha256 FROM sources")?;
+    let rows = stmt.query_map([], |row| {
+        Ok((row.get::<_, String>(0)?, (row.get(1)?, row.get(2)?)))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The reference fingerprint and build fingerprint of the last seed, if any.
+pub fn last_run(tx: &Transaction) -> Result<Option<(String, Option<String>)>> {
+    Ok(tx
+        .query_row(
+            "SELECT reference_fingerprint, build_fingerprint FROM seed_runs ORDER BY id DESC LIMIT 1",
+            [],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
+        .optional()?)
+}
+
+impl ReferenceIds {
+    /// Ids in file order (1, 2, ...), so the same files always give the
+    /// same ids: an incremental seed can reuse them without reading them back.
+    pub fn assign(data: &ReferenceData) -> ReferenceIds {
+        let number = |keys: &mut dyn Iterator<Item = &String>| -> HashMap<String, i64> {
+            keys.enumerate()
+                .map(|(i, k)| (k.clone(), i as i64 + 1))
+                .collect()
+        };
+        ReferenceIds {
+            countries: number(&mut data.countries.iter().map(|c| &c.id)),
+            persons: number(&mut data.persons.iter().map(|p| &p.id)),
+            institutions: number(&mut data.institutions.iter().map(|i| &i.id)),
+            offices: number(&mut data.offices.iter().map(|o| &o.id)),
+            positions: (1..=data.positions.len() as i64).collect(),
+        }
+    }
 }
 
 /// Writes the reference data with ids in file order (1, 2, ...), so the
 /// same files always give the same ids.
 pub fn reference(tx: &Transaction, data: &ReferenceData) -> Result<ReferenceIds> {
-    let mut ids = ReferenceIds::default();
+    let ids = ReferenceIds::assign(data);
     let key_id =
         |map: &HashMap<String, i64>, key: &Option<String>, what: &str| -> Result<Option<i64>> {
             match key {
@@ -80,9 +163,6 @@ pub fn reference(tx: &Transaction, data: &ReferenceData) -> Result<ReferenceIds>
             }
         };
 
-    for (i, c) in data.countries.iter().enumerate() {
-        ids.countries.insert(c.id.clone(), i as i64 + 1);
-    }
     // Successors and parents may come later in the file: insert the rows
     // first, then link them, so every foreign key holds at each statement.
     let mut stmt = tx.prepare(
@@ -135,11 +215,9 @@ pub fn reference(tx: &Transaction, data: &ReferenceData) -> Result<ReferenceIds>
         "INSERT INTO persons (id, key, name, surname, given_names, born, died, country_id, description, note)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     )?;
-    for (i, p) in data.persons.iter().enumerate() {
-        let id = i as i64 + 1;
-        ids.persons.insert(p.id.clone(), id);
+    for p in &data.persons {
         stmt.execute(params![
-            id,
+            ids.persons[&p.id],
             p.id,
             p.name,
             p.surname,
@@ -162,11 +240,9 @@ pub fn reference(tx: &Transaction, data: &ReferenceData) -> Result<ReferenceIds>
 
     let mut stmt =
         tx.prepare("INSERT INTO institutions (id, key, name, country_id, kind, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?;
-    for (i, inst) in data.institutions.iter().enumerate() {
-        let id = i as i64 + 1;
-        ids.institutions.insert(inst.id.clone(), id);
+    for inst in &data.institutions {
         stmt.execute(params![
-            id,
+            ids.institutions[&inst.id],
             inst.id,
             inst.name,
             key_id(&ids.countries, &inst.country_id, "country")?,
@@ -187,10 +263,14 @@ pub fn reference(tx: &Transaction, data: &ReferenceData) -> Result<ReferenceIds>
 
     let mut stmt =
         tx.prepare("INSERT INTO offices (id, key, title, single_holder, description) VALUES (?1, ?2, ?3, ?4, ?5)")?;
-    for (i, o) in data.offices.iter().enumerate() {
-        let id = i as i64 + 1;
-        ids.offices.insert(o.id.clone(), id);
-        stmt.execute(params![id, o.id, o.title, o.single_holder, o.description])?;
+    for o in &data.offices {
+        stmt.execute(params![
+            ids.offices[&o.id],
+            o.id,
+            o.title,
+            o.single_holder,
+            o.description
+        ])?;
     }
     let mut stmt = tx.prepare("INSERT INTO office_aliases (office_id, alias) VALUES (?1, ?2)")?;
     for a in &data.office_aliases {
@@ -203,9 +283,7 @@ pub fn reference(tx: &Transaction, data: &ReferenceData) -> Result<ReferenceIds>
                                 date_from, date_to, from_earliest, from_latest, to_earliest, to_latest, note)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
     )?;
-    for (i, p) in data.positions.iter().enumerate() {
-        let id = i as i64 + 1;
-        ids.positions.push(id);
+    for (p, id) in data.positions.iter().zip(&ids.positions) {
         stmt.execute(params![
             id,
             key_id(&ids.persons, &Some(p.person_id.clone()), "person")?,
@@ -240,184 +318,290 @@ fn iso(day: Day) -> String {
     format!("{:04}-{:02}-{:02}", day / 10000, day / 100 % 100, day % 100)
 }
 
-/// Writes one source with its documents and everything found in them.
-pub fn source(tx: &Transaction, ids: &ReferenceIds, src: &PreparedSource) -> Result<Written> {
-    let mut written = Written::default();
-    tx.prepare_cached(
-        "INSERT INTO sources (path, format, sha256, bytes, encoding, text, content)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    )?
-    .execute(params![
-        src.path,
-        src.format.as_str(),
-        src.sha256,
-        src.content.len() as i64,
-        src.encoding,
-        src.text,
-        src.content
-    ])
-    .with_context(|| format!("writing source {}", src.path))?;
-    let source_id = tx.last_insert_rowid();
+/// The seeder's INSERT statements, prepared once per seed: a source writes
+/// dozens of rows (mentions above all), and looking each statement up in
+/// the connection's cache by its SQL text showed up in profiles.
+pub struct Writer<'c> {
+    ids: &'c ReferenceIds,
+    /// Mention counts for the per-year summary (full seeds only).
+    pub tally: Option<Tally>,
+    /// Years of the documents written or deleted (incremental seeds
+    /// recompute their summary rows).
+    pub years: BTreeSet<Option<String>>,
+    tx: &'c Transaction<'c>,
+    source: Statement<'c>,
+    boilerplate: Statement<'c>,
+    document: Statement<'c>,
+    citation: Statement<'c>,
+    publication: Statement<'c>,
+    footnote: Statement<'c>,
+    party: Statement<'c>,
+    person: Statement<'c>,
+    institution: Statement<'c>,
+    mention: Statement<'c>,
+    warning: Statement<'c>,
+    delete_source: Statement<'c>,
+}
 
-    for range in &src.page.boilerplate {
-        tx.prepare_cached(
-            "INSERT INTO boilerplate (source_id, raw_start, raw_end, text) VALUES (?1, ?2, ?3, ?4)",
-        )?
-        .execute(params![
-            source_id,
-            range.start as i64,
-            range.end as i64,
-            &src.text[range.clone()]
-        ])?;
-    }
-    for w in src.warnings.iter().chain(&src.page.warnings) {
-        warning(tx, source_id, None, w)?;
-        written.warnings += 1;
-    }
-
-    for (doc, resolved) in src.page.documents.iter().zip(&src.resolved) {
-        let date = doc.date.as_ref();
-        tx.prepare_cached(
-            "INSERT INTO documents (source_id, seq, heading, kind, is_extract, date_text, date_from, date_to,
-                 date_precision, doc_number, place, classification, classification_text, priority, priority_text,
-                 distribution_text, body, signature, print_note, press_source, raw_text, raw_start, raw_end,
-                 start_line, end_line, body_line)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
-                 ?21, ?22, ?23, ?24, ?25, ?26)",
-        )?
-        .execute(params![
-            source_id,
-            doc.seq,
-            doc.heading,
-            doc.kind.as_str(),
-            doc.is_extract,
-            date.map(|d| &d.text),
-            date.map(|d| &d.from),
-            date.map(|d| &d.to),
-            date.map_or("unknown", |d| d.precision.as_str()),
-            doc.doc_number,
-            doc.place,
-            doc.classification.map(|c| c.as_str()),
-            doc.classification_text,
-            doc.priority.map(|p| p.as_str()),
-            doc.priority_text,
-            doc.distribution_text,
-            doc.body,
-            doc.signature,
-            doc.print_note,
-            doc.press_source,
-            doc.raw_text,
-            doc.raw_span.start as i64,
-            doc.raw_span.end as i64,
-            doc.start_line,
-            doc.end_line,
-            doc.body_line
-        ])
-        .with_context(|| format!("writing document {} of {}", doc.seq, src.path))?;
-        let document_id = tx.last_insert_rowid();
-        written.documents += 1;
-
-        for c in &doc.citations {
-            tx.prepare_cached(
+impl<'c> Writer<'c> {
+    pub fn new(
+        conn: &'c Transaction<'c>,
+        ids: &'c ReferenceIds,
+        tally: Option<Tally>,
+    ) -> Result<Self> {
+        Ok(Writer {
+            ids,
+            tally,
+            years: BTreeSet::new(),
+            tx: conn,
+            source: conn.prepare(
+                "INSERT INTO sources (path, format, sha256, bytes, encoding, text, content)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?,
+            boilerplate: conn
+                .prepare("INSERT INTO boilerplate (source_id, raw_start, raw_end, text) VALUES (?1, ?2, ?3, ?4)")?,
+            document: conn.prepare(
+                "INSERT INTO documents (source_id, seq, heading, kind, is_extract, date_text, date_from, date_to,
+                     date_precision, doc_number, place, classification, classification_text, priority, priority_text,
+                     distribution_text, body, signature, print_note, press_source, raw_text, raw_start, raw_end,
+                     start_line, end_line, body_line)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
+                     ?21, ?22, ?23, ?24, ?25, ?26)",
+            )?,
+            citation: conn.prepare(
                 "INSERT INTO citations (document_id, archive, fond, opis, papka, delo, sheets, as_printed, line)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            )?
-            .execute(params![document_id, c.archive, c.fond, c.opis, c.papka, c.delo, c.sheets, c.as_printed, c.line])?;
-        }
-        for p in &doc.publications {
-            tx.prepare_cached(
-                "INSERT INTO publications (document_id, as_printed, line) VALUES (?1, ?2, ?3)",
-            )?
-            .execute(params![document_id, p.as_printed, p.line])?;
-        }
-        for f in &doc.footnotes {
-            tx.prepare_cached(
-                "INSERT INTO footnotes (document_id, marker, text, line) VALUES (?1, ?2, ?3, ?4)",
-            )?
-            .execute(params![document_id, f.marker, f.text, f.line])?;
-        }
-
-        let mut seen_persons = HashSet::new();
-        let mut seen_institutions = HashSet::new();
-        for (party, resolution) in doc.parties.iter().zip(&resolved.parties) {
-            let person_id = resolution
-                .person
-                .as_ref()
-                .and_then(|k| ids.persons.get(k))
-                .copied();
-            let position_id = resolution
-                .position
-                .and_then(|i| ids.positions.get(i))
-                .copied();
-            let institution_id = resolution
-                .institution
-                .as_ref()
-                .and_then(|k| ids.institutions.get(k))
-                .copied();
-            let role = party.role.as_str();
-            tx.prepare_cached(
+            )?,
+            publication: conn.prepare("INSERT INTO publications (document_id, as_printed, line) VALUES (?1, ?2, ?3)")?,
+            footnote: conn
+                .prepare("INSERT INTO footnotes (document_id, marker, text, line) VALUES (?1, ?2, ?3, ?4)")?,
+            party: conn.prepare(
                 "INSERT INTO document_parties (document_id, role, as_printed, name_text, position_text,
                      person_id, position_id, institution_id, line)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            )?
-            .execute(params![
-                document_id,
-                role,
-                party.text,
-                party.name,
-                party.position,
-                person_id,
-                position_id,
-                institution_id,
-                party.line
-            ])?;
-            if let Some(person_id) = person_id.filter(|id| seen_persons.insert((*id, role))) {
-                tx.prepare_cached(
-                    "INSERT INTO document_persons (document_id, person_id, role, position_id, as_printed)
-                     VALUES (?1, ?2, ?3, ?4, ?5)",
-                )?
-                .execute(params![document_id, person_id, role, position_id, party.text])?;
-            }
-            if let Some(inst_id) = institution_id.filter(|id| seen_institutions.insert((*id, role)))
-            {
-                tx.prepare_cached(
-                    "INSERT INTO document_institutions (document_id, institution_id, role, as_printed)
-                     VALUES (?1, ?2, ?3, ?4)",
-                )?
-                .execute(params![document_id, inst_id, role, party.text])?;
-            }
-        }
-
-        for m in &resolved.mentions {
-            let (person_id, country_id) = match &m.target {
-                Target::Person(key) => (ids.persons.get(key).copied(), None),
-                Target::Country(key) => (None, ids.countries.get(key).copied()),
-            };
-            if person_id.is_none() && country_id.is_none() {
-                continue; // cannot happen: the gazetteer only knows written keys
-            }
-            tx.prepare_cached(
+            )?,
+            person: conn.prepare(
+                "INSERT INTO document_persons (document_id, person_id, role, position_id, as_printed)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?,
+            institution: conn.prepare(
+                "INSERT INTO document_institutions (document_id, institution_id, role, as_printed)
+                 VALUES (?1, ?2, ?3, ?4)",
+            )?,
+            mention: conn.prepare(
                 "INSERT INTO mentions (document_id, person_id, country_id, char_start, char_end, surface)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            )?
-            .execute(params![document_id, person_id, country_id, m.char_start as i64, m.char_end as i64, m.surface])?;
-            written.mentions += 1;
-        }
+            )?,
+            warning: conn.prepare(
+                "INSERT INTO warnings (source_id, document_id, line, code, message, expected)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?,
+            // Every row that came from the file goes with it (ON DELETE
+            // CASCADE), and the FTS delete trigger keeps the index in step.
+            delete_source: conn.prepare("DELETE FROM sources WHERE id = ?1")?,
+        })
+    }
 
-        for w in doc.warnings.iter().chain(&resolved.warnings) {
-            warning(tx, source_id, Some(document_id), w)?;
+    /// Removes a source and everything that came from it.
+    pub fn delete_source(&mut self, source_id: i64) -> Result<()> {
+        summary::years_of_source(self.tx, source_id, &mut self.years)?;
+        self.delete_source.execute([source_id]).map_err(|err| {
+            user_foreign_key_advice(err, &format!("removing the rows of source {source_id}"))
+        })?;
+        Ok(())
+    }
+
+    /// Writes one source with its documents and everything found in them.
+    pub fn source(&mut self, src: &PreparedSource) -> Result<Written> {
+        let ids = self.ids;
+        let mut written = Written::default();
+        let source_id = self
+            .source
+            .insert(params![
+                src.path,
+                src.format.as_str(),
+                src.sha256,
+                src.content.len() as i64,
+                src.encoding,
+                src.text,
+                src.content
+            ])
+            .with_context(|| format!("writing source {}", src.path))?;
+
+        for range in &src.page.boilerplate {
+            let text = src.text.get(range.clone()).ok_or_else(|| {
+                anyhow!(
+                    "boilerplate range {range:?} of {} is not inside its text",
+                    src.path
+                )
+            })?;
+            self.boilerplate.execute(params![
+                source_id,
+                range.start as i64,
+                range.end as i64,
+                text
+            ])?;
+        }
+        for w in src.warnings.iter().chain(&src.page.warnings) {
+            self.warning(source_id, None, w)?;
             written.warnings += 1;
         }
-    }
-    Ok(written)
-}
 
-fn warning(tx: &Transaction, source_id: i64, document_id: Option<i64>, w: &Warning) -> Result<()> {
-    tx.prepare_cached(
-        "INSERT INTO warnings (source_id, document_id, line, code, message, expected) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )?
-    .execute(params![source_id, document_id, (w.line > 0).then_some(w.line), w.code, w.message, w.expected])?;
-    Ok(())
+        for (doc, resolved) in src.page.documents.iter().zip(&src.resolved) {
+            let date = doc.date.as_ref();
+            let document_id = self
+                .document
+                .insert(params![
+                    source_id,
+                    doc.seq,
+                    doc.heading,
+                    doc.kind.as_str(),
+                    doc.is_extract,
+                    date.map(|d| &d.text),
+                    date.map(|d| &d.from),
+                    date.map(|d| &d.to),
+                    date.map_or("unknown", |d| d.precision.as_str()),
+                    doc.doc_number,
+                    doc.place,
+                    doc.classification.map(|c| c.as_str()),
+                    doc.classification_text,
+                    doc.priority.map(|p| p.as_str()),
+                    doc.priority_text,
+                    doc.distribution_text,
+                    doc.body,
+                    doc.signature,
+                    doc.print_note,
+                    doc.press_source,
+                    doc.raw_text,
+                    doc.raw_span.start as i64,
+                    doc.raw_span.end as i64,
+                    doc.start_line,
+                    doc.end_line,
+                    doc.body_line
+                ])
+                .with_context(|| format!("writing document {} of {}", doc.seq, src.path))?;
+            written.documents += 1;
+
+            for c in &doc.citations {
+                self.citation.execute(params![
+                    document_id,
+                    c.archive,
+                    c.fond,
+                    c.opis,
+                    c.papka,
+                    c.delo,
+                    c.sheets,
+                    c.as_printed,
+                    c.line
+                ])?;
+            }
+            for p in &doc.publications {
+                self.publication
+                    .execute(params![document_id, p.as_printed, p.line])?;
+            }
+            for f in &doc.footnotes {
+                self.footnote
+                    .execute(params![document_id, f.marker, f.text, f.line])?;
+            }
+
+            // A person or institution named twice in one role (heading and
+            // "Sent to" line) is one row of document_persons.
+            let mut seen_persons: Vec<(i64, &str)> = Vec::new();
+            let mut seen_institutions: Vec<(i64, &str)> = Vec::new();
+            for (party, resolution) in doc.parties.iter().zip(&resolved.parties) {
+                let person_id = resolution
+                    .person
+                    .as_ref()
+                    .and_then(|k| ids.persons.get(k))
+                    .copied();
+                let position_id = resolution
+                    .position
+                    .and_then(|i| ids.positions.get(i))
+                    .copied();
+                let institution_id = resolution
+                    .institution
+                    .as_ref()
+                    .and_then(|k| ids.institutions.get(k))
+                    .copied();
+                let role = party.role.as_str();
+                self.party.execute(params![
+                    document_id,
+                    role,
+                    party.text,
+                    party.name,
+                    party.position,
+                    person_id,
+                    position_id,
+                    institution_id,
+                    party.line
+                ])?;
+                if let Some(person_id) = person_id.filter(|id| !seen_persons.contains(&(*id, role)))
+                {
+                    seen_persons.push((person_id, role));
+                    self.person.execute(params![
+                        document_id,
+                        person_id,
+                        role,
+                        position_id,
+                        party.text
+                    ])?;
+                }
+                if let Some(inst_id) =
+                    institution_id.filter(|id| !seen_institutions.contains(&(*id, role)))
+                {
+                    seen_institutions.push((inst_id, role));
+                    self.institution
+                        .execute(params![document_id, inst_id, role, party.text])?;
+                }
+            }
+
+            let date_from = date.map(|d| d.from.as_str());
+            self.years.insert(summary::year_of(date_from));
+            let mut entities: Vec<(summary::Entity, &str)> = Vec::new();
+            for m in &resolved.mentions {
+                let (person_id, country_id) = match &m.target {
+                    Target::Person(key) => (ids.persons.get(key).copied(), None),
+                    Target::Country(key) => (None, ids.countries.get(key).copied()),
+                };
+                if person_id.is_none() && country_id.is_none() {
+                    continue; // cannot happen: the gazetteer only knows written keys
+                }
+                self.mention.execute(params![
+                    document_id,
+                    person_id,
+                    country_id,
+                    m.char_start as i64,
+                    m.char_end as i64,
+                    m.surface
+                ])?;
+                written.mentions += 1;
+                if self.tally.is_some() {
+                    entities.push(((person_id, country_id), m.surface.as_str()));
+                }
+            }
+            if let Some(tally) = &mut self.tally {
+                tally.document(date_from, entities.into_iter());
+            }
+
+            for w in doc.warnings.iter().chain(&resolved.warnings) {
+                self.warning(source_id, Some(document_id), w)?;
+                written.warnings += 1;
+            }
+        }
+        Ok(written)
+    }
+
+    fn warning(&mut self, source_id: i64, document_id: Option<i64>, w: &Warning) -> Result<()> {
+        self.warning.execute(params![
+            source_id,
+            document_id,
+            (w.line > 0).then_some(w.line),
+            w.code,
+            w.message,
+            w.expected
+        ])?;
+        Ok(())
+    }
 }
 
 /// A warning about a corpus entry that was not read at all (no source row).

@@ -1,0 +1,166 @@
+#!/usr/bin/env bash
+# The archdb seed benchmark (issue 6). One command, from the repository root:
+#
+#     benches/seed.sh                # sizes 1k, 20k, 100k documents
+#     SIZES="1000 20000" benches/seed.sh
+#     BASELINE_MAX=100000 benches/seed.sh   # also run the baseline at 100k (~30 min here)
+#
+# Builds release, generates the synthetic corpora (benches/gen_corpus.py,
+# fixed seed, cached under benches/out/), then for each size measures
+# `archdb seed` (wall time, documents/s, MB/s, peak RSS, database size), the
+# re-seed of the unchanged corpus, and the sqlite-utils baseline
+# (benches/baseline_sqlite_utils.py, in a venv created here); finally the
+# latency of every shipped report on the largest database (median of 5).
+# Prints the tables and writes them to benches/RESULTS.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SIZES="${SIZES:-1000 20000 100000}"
+OUT=benches/out
+REF="${REF:-seed/reference}"
+RUNS=5
+# The baseline's one regex alternation over ~2,000 reference names runs at
+# about 60 documents/s here: at 100k documents it alone would take half an
+# hour, so by default it runs up to this size only, and larger sizes are
+# compared with its rate at the largest size it ran.
+BASELINE_MAX="${BASELINE_MAX:-20000}"
+mkdir -p "$OUT"
+
+if [ ! -x /usr/bin/time ]; then
+    echo "installing GNU time (for peak RSS)" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq && apt-get install -y -qq time >/dev/null
+fi
+
+cargo build --release --locked
+BIN=$PWD/target/release/archdb
+
+if [ ! -x "$OUT/venv/bin/python" ] || ! "$OUT/venv/bin/python" -c 'import sqlite_utils' 2>/dev/null; then
+    python3 -m venv "$OUT/venv"
+    "$OUT/venv/bin/pip" install -q sqlite-utils
+fi
+PY="$OUT/venv/bin/python"
+
+# A corpus is regenerated only when the generator or the reference data changed.
+stamp() { cat benches/gen_corpus.py "$REF"/*.csv | sha256sum | cut -c1-16; }
+
+# Runs a command under GNU time; sets WALL (s) and RSS (KiB).
+measure() {
+    local log="$OUT/time.log"
+    /usr/bin/time -v -o "$log" "$@" >"$OUT/last.out" 2>"$OUT/last.err" || {
+        echo "failed: $*" >&2; cat "$OUT/last.err" >&2; exit 1; }
+    WALL=$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, t, ":"); s = 0;
+        for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s}' "$log")
+    RSS=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")
+}
+
+mib() { awk -v k="$1" 'BEGIN {printf "%.0f", k / 1024}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.1f", a / b}'; }
+
+nproc_=$(nproc)
+cpu=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)
+mem=$(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)
+commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+dirty=$(git status --porcelain --untracked-files=no 2>/dev/null | grep -q . && echo " (with uncommitted changes)" || true)
+
+seed_rows="| documents | corpus MB | seed s | docs/s | MB/s | peak RSS MiB | DB MiB | re-seed unchanged s | re-seed / seed | baseline s | baseline RSS MiB | speed-up vs baseline |
+|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+largest_db=""
+for n in $SIZES; do
+    corpus="$OUT/corpus-$n"
+    if [ "$(cat "$corpus.stamp" 2>/dev/null)" != "$(stamp)" ]; then
+        rm -rf "$corpus"
+        python3 benches/gen_corpus.py --docs "$n" --out "$corpus" --reference "$REF"
+        stamp >"$corpus.stamp"
+    fi
+    bytes=$(find "$corpus" -type f -printf '%s\n' | awk '{s += $1} END {print s}')
+    mb=$(awk -v b="$bytes" 'BEGIN {printf "%.1f", b / 1e6}')
+    db="$OUT/archdb-$n.sqlite"
+    rm -f "$db" "$db-wal" "$db-shm"
+    sync
+    measure "$BIN" --db "$db" seed --corpus "$corpus"
+    seed_wall=$WALL seed_rss=$RSS
+    cat "$OUT/last.out"
+    docs=$(sqlite3 "$db" 'select count(*) from documents')
+    db_mib=$(du -k "$db" | awk '{printf "%.0f", $1 / 1024}')
+    measure "$BIN" --db "$db" seed --corpus "$corpus"
+    reseed_wall=$WALL
+    if [ "$n" -le "$BASELINE_MAX" ]; then
+        base_db="$OUT/baseline-$n.sqlite"
+        measure "$PY" benches/baseline_sqlite_utils.py "$corpus" "$REF" "$base_db"
+        base_wall=$WALL base_rss=$(mib "$RSS")
+        cat "$OUT/last.out"
+        rm -f "$base_db" "$base_db-wal" "$base_db-shm"
+        base_rate=$(ratio "$n" "$base_wall")
+        speedup="$(ratio "$base_wall" "$seed_wall")x"
+    else
+        # Not run: the same corpus at the baseline's measured rate.
+        base_wall="~$(ratio "$n" "$base_rate" | cut -d. -f1) (at $base_rate docs/s)"
+        base_rss="not run"
+        speedup="~$(awk -v n="$n" -v r="$base_rate" -v s="$seed_wall" 'BEGIN {printf "%.1f", n / r / s}')x"
+    fi
+    seed_rows+="
+| $docs | $mb | $seed_wall | $(ratio "$docs" "$seed_wall" | cut -d. -f1) | $(ratio "$mb" "$seed_wall") | $(mib "$seed_rss") | $db_mib | $reseed_wall | $(ratio "$reseed_wall" "$seed_wall") | $base_wall | $base_rss | $speedup |"
+    echo "$seed_rows" | tail -1
+    largest_db=$db
+    largest_n=$docs
+done
+
+# Report latency: the whole command (process start, query, rendering to
+# CSV on /dev/null), median of $RUNS runs, every shipped report with defaults.
+report_rows="| report | median ms | min ms | max ms | rows |
+|---|---:|---:|---:|---:|"
+# Shipped reports, then the summary-table versions proposed in benches/reports/.
+shipped=$("$BIN" --db "$largest_db" report --format csv | tail -n +2 | cut -d, -f1)
+proposed=$(cd benches/reports && ls *.sql | sed 's/\.sql$//')
+for name in $shipped $proposed; do
+    times=()
+    failed=""
+    for _ in $(seq "$RUNS"); do
+        t0=$(date +%s%N)
+        if ! "$BIN" --db "$largest_db" report --reports benches/reports "$name" --format csv \
+            >"$OUT/report.csv" 2>"$OUT/report.err"; then
+            failed=$(tr '\n' ' ' <"$OUT/report.err" | sed 's/|/\\|/g')
+            break
+        fi
+        t1=$(date +%s%N)
+        times+=($(((t1 - t0) / 1000000)))
+    done
+    if [ -n "$failed" ]; then
+        # archdb stops a statement after its --timeout (5 s by default).
+        report_rows+="
+| $name | failed: $failed | | | |"
+    else
+        sorted=($(printf '%s\n' "${times[@]}" | sort -n))
+        rows=$(($(wc -l <"$OUT/report.csv") - 1))
+        report_rows+="
+| $name | ${sorted[$((RUNS / 2))]} | ${sorted[0]} | ${sorted[$((RUNS - 1))]} | $rows |"
+    fi
+    echo "$report_rows" | tail -1
+done
+
+{
+    echo "# Seed benchmark results"
+    echo
+    echo "Produced by \`benches/seed.sh\` (SIZES=\"$SIZES\") on $(date -u +%Y-%m-%dT%H:%MZ), commit $commit$dirty."
+    echo "Machine: $nproc_ cores, $cpu, $mem memory; $(uname -sr)."
+    echo
+    echo "## Seed (synthetic corpus from benches/gen_corpus.py, fixed seed)"
+    echo
+    echo "$seed_rows"
+    echo
+    echo "seed: \`archdb seed --corpus DIR\` into a new database, wall time and peak RSS by /usr/bin/time -v."
+    echo "re-seed: the same command again on the unchanged corpus. baseline: benches/baseline_sqlite_utils.py"
+    echo "(sqlite-utils, one regex alternation, FTS5) on the same corpus; speed-up = baseline s / seed s."
+    echo "Above BASELINE_MAX=$BASELINE_MAX documents the baseline is not run; its time is estimated from its"
+    echo "documents/s at the largest size it ran (marked ~)."
+    echo
+    echo "## Report latency on the $largest_n-document database (median of $RUNS, whole command, CSV to a file)"
+    echo
+    echo "$report_rows"
+    echo
+    echo "Reports named *_summary are not shipped: they are the shipped report of the same name rewritten on the"
+    echo "per-year summary tables of migration V2 (benches/reports/), for the reports' owners to adopt."
+} >benches/RESULTS.md
+echo
+cat benches/RESULTS.md
