@@ -3,6 +3,10 @@
 -- description: where it was held, and the term's dates as known (a year-only date covers the whole year).
 -- param: date | date | 1940-12-27 | The day (YYYY-MM-DD)
 -- param: country | text | null | Only offices of this state or held in it (name or key, e.g. Turkey or turkey)
+WITH args AS (
+    -- The defaults are repeated here because Datasette binds '' for an empty parameter.
+    SELECT coalesce(nullif(:date, ''), '1940-12-27') AS day, nullif(:country, '') AS country
+)
 SELECT p.name AS person,
        pos.title,
        c.name AS of_country,
@@ -11,11 +15,12 @@ SELECT p.name AS person,
        pos.date_to,
        pos.note
 FROM positions pos
+JOIN args
 JOIN persons p ON p.id = pos.person_id
 JOIN countries c ON c.id = pos.country_id
 LEFT JOIN countries h ON h.id = pos.host_country_id
-WHERE :date >= coalesce(pos.from_earliest, '0000-01-01')
-  AND :date <= coalesce(pos.to_latest, '9999-12-31')
-  AND (:country IS NULL
-       OR lower(:country) IN (lower(c.name), c.key, lower(h.name), h.key))
+WHERE args.day >= coalesce(pos.from_earliest, '0000-01-01')
+  AND args.day <= coalesce(pos.to_latest, '9999-12-31')
+  AND (args.country IS NULL
+       OR lower(args.country) IN (lower(c.name), c.key, lower(h.name), h.key))
 ORDER BY c.name, h.name, pos.title, p.name;

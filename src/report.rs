@@ -222,7 +222,10 @@ pub fn bind_values(report: &Report, given: &[(String, String)]) -> Result<Vec<(S
             None => param.default.clone(),
         };
         let bound = match value {
+            // `--param from=` clears a default: like Datasette's empty form
+            // field, an empty value means "no value" for every type.
             None => Value::Null,
+            Some(v) if v.is_empty() => Value::Null,
             Some(v) => check_value(param, &v).with_context(|| format!("report {}: {}", report.name, takes()))?,
         };
         values.push((format!(":{}", param.name), bound));
@@ -276,7 +279,15 @@ pub fn guard(conn: &mut Connection, timeout: Duration) -> Result<()> {
         AuthAction::Attach { .. } | AuthAction::Detach { .. } => Authorization::Deny,
         // The listed pragmas only read, whatever their argument; every other
         // pragma may set something (`PRAGMA user_version = 5`).
-        AuthAction::Pragma { pragma_name, .. } if !READ_PRAGMAS.contains(&pragma_name) => Authorization::Deny,
+        AuthAction::Pragma { pragma_name, pragma_value } => {
+            let reads = READ_PRAGMAS.contains(&pragma_name)
+                || (pragma_value.is_none() && READ_ONLY_WITHOUT_VALUE.contains(&pragma_name));
+            if reads {
+                Authorization::Allow
+            } else {
+                Authorization::Deny
+            }
+        }
         _ => Authorization::Allow,
     }))?;
     let start = Instant::now();
@@ -296,6 +307,23 @@ const READ_PRAGMAS: &[&str] = &[
     "database_list",
     "collation_list",
     "function_list",
+    // FTS5 asks for it on every MATCH to know whether its cache is stale.
+    "data_version",
+];
+
+/// Pragmas that read a setting when given no value (`PRAGMA user_version`)
+/// and change it when given one (`PRAGMA user_version = 5`).
+const READ_ONLY_WITHOUT_VALUE: &[&str] = &[
+    "user_version",
+    "schema_version",
+    "application_id",
+    "page_count",
+    "page_size",
+    "freelist_count",
+    "encoding",
+    "foreign_keys",
+    "journal_mode",
+    "compile_options",
 ];
 
 /// Runs one read-only statement with named values bound.

@@ -1,0 +1,21 @@
+-- title: Countries by year
+-- description: For each year, how many documents name each country or region and how many times in all;
+-- description: optionally for one country. Undated documents are counted under "(undated)", last.
+-- param: country | text | null | A country key, name or alias, e.g. germany (default: all)
+WITH args AS (SELECT nullif(:country, '') AS country),
+wanted AS (
+    SELECT c.id FROM countries c JOIN args
+    WHERE args.country IS NULL
+       OR c.key = lower(args.country) OR c.name = args.country COLLATE NOCASE
+       OR c.id IN (SELECT country_id FROM country_aliases WHERE alias = args.country COLLATE NOCASE)
+)
+SELECT coalesce(substr(d.date_from, 1, 4), '(undated)') AS year,
+       c.name AS country,
+       count(DISTINCT m.document_id) AS documents,
+       count(*) AS mentions
+FROM mentions m
+JOIN countries c ON c.id = m.country_id
+JOIN documents d ON d.id = m.document_id
+WHERE m.country_id IN wanted
+GROUP BY year, c.id
+ORDER BY year = '(undated)', year, mentions DESC, country;
