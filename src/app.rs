@@ -7,8 +7,10 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 
-use crate::cli::{Cli, Command, OutputArgs, QueryArgs, ReportArgs, SeedArgs};
-use crate::{db, render, report, seed};
+use crate::cli::{
+    Cli, Command, DatasetteArgs, OutputArgs, QueryArgs, ReportArgs, SeedArgs, ShowArgs, ShowFormat,
+};
+use crate::{datasette, db, render, report, seed, show};
 
 /// An error in how archdb was called (exit code 2), as opposed to a failure
 /// while doing the work (exit code 1).
@@ -32,11 +34,16 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Seed(args) => seed_command(&cli.db, args),
         Command::Report(args) => report_command(&cli.db, args),
         Command::Query(args) => query_command(&cli.db, args),
+        Command::Show(args) => show_command(&cli.db, args),
+        Command::Datasette(args) => datasette_command(&cli.db, args),
     }
 }
 
 fn seed_command(db_path: &Path, args: SeedArgs) -> Result<()> {
-    let options = seed::SeedOptions { corpus_dirs: args.corpus, reference_dir: args.reference };
+    let options = seed::SeedOptions {
+        corpus_dirs: args.corpus,
+        reference_dir: args.reference,
+    };
     let start = Instant::now();
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
@@ -71,12 +78,23 @@ fn seed_command(db_path: &Path, args: SeedArgs) -> Result<()> {
 }
 
 fn report_command(db_path: &Path, args: ReportArgs) -> Result<()> {
+    if args.help && args.name.is_none() {
+        // clap's own --help is disabled for `report` so that `report NAME --help`
+        // can describe NAME; without a name it is the usual help.
+        use clap::CommandFactory;
+        let mut command = Cli::command();
+        command.build(); // gives the subcommand its full name, `archdb report`
+        if let Some(sub) = command.find_subcommand_mut("report") {
+            sub.print_long_help()?;
+        }
+        return Ok(());
+    }
     let reports = report::load_reports(&args.report_dirs)?;
     let Some(name) = &args.name else {
         return list_reports(&reports, &args.output);
     };
     let report = report::find(&reports, name).map_err(usage)?;
-    if args.describe {
+    if args.describe || args.help {
         return describe_report(report, &args.output);
     }
     let given = args
@@ -98,7 +116,11 @@ fn list_reports(reports: &[report::Report], output: &OutputArgs) -> Result<()> {
             .iter()
             .map(|r| {
                 let params: Vec<String> = r.params.iter().map(report::Param::summary).collect();
-                vec![r.name.clone().into(), r.title.clone().into(), params.join(", ").into()]
+                vec![
+                    r.name.clone().into(),
+                    r.title.clone().into(),
+                    params.join(", ").into(),
+                ]
             })
             .collect(),
     };
@@ -134,6 +156,57 @@ fn query_command(db_path: &Path, args: QueryArgs) -> Result<()> {
     print_rows(&rows, &args.output)
 }
 
+fn show_command(db_path: &Path, args: ShowArgs) -> Result<()> {
+    let conn = db::open_read_only(db_path)?;
+    let Some(doc) = show::load(&conn, args.id)? else {
+        let (count, low, high): (i64, Option<i64>, Option<i64>) = conn.query_row(
+            "SELECT count(*), min(id), max(id) FROM documents",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )?;
+        let range = match (low, high) {
+            (Some(low), Some(high)) => format!("the {count} documents have ids {low} to {high}"),
+            _ => "the database holds no documents".to_string(),
+        };
+        anyhow::bail!(
+            "no document with id {}; {range} (list them with `archdb report documents`)",
+            args.id
+        );
+    };
+    let mut out = open_file_or_stdout(args.output.as_deref())?;
+    match args.format {
+        ShowFormat::Text => show::write_text(&doc, &mut out)?,
+        ShowFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &doc).map_err(std::io::Error::from)?; // keeps a closed pipe visible to main
+            writeln!(out)?;
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+fn datasette_command(db_path: &Path, args: DatasetteArgs) -> Result<()> {
+    let reports = report::load_reports(&args.report_dirs)?;
+    let name = args
+        .database_name
+        .unwrap_or_else(|| datasette::database_name(db_path));
+    let metadata = datasette::metadata(&reports, &name);
+    let mut out = open_file_or_stdout(args.output.as_deref())?;
+    serde_json::to_writer_pretty(&mut out, &metadata).map_err(std::io::Error::from)?; // keeps a closed pipe visible to main
+    writeln!(out)?;
+    out.flush()?;
+    if let Some(path) = &args.output {
+        eprintln!(
+            "wrote {} canned queries to {}; publish with: datasette {} -m {}",
+            reports.len(),
+            path.display(),
+            db_path.display(),
+            path.display()
+        );
+    }
+    Ok(())
+}
+
 fn run_read_only(
     db_path: &Path,
     sql: &str,
@@ -141,7 +214,10 @@ fn run_read_only(
     output: &OutputArgs,
 ) -> Result<render::Rows> {
     if !(output.timeout > 0.0 && output.timeout.is_finite()) {
-        return Err(usage(anyhow::anyhow!("--timeout must be a positive number of seconds, got {}", output.timeout)));
+        return Err(usage(anyhow::anyhow!(
+            "--timeout must be a positive number of seconds, got {}",
+            output.timeout
+        )));
     }
     let timeout = Duration::from_secs_f64(output.timeout);
     let mut conn = db::open_read_only(db_path)?;
@@ -150,10 +226,16 @@ fn run_read_only(
 }
 
 fn open_output(output: &OutputArgs) -> Result<Box<dyn Write>> {
-    Ok(match &output.output {
-        Some(path) => Box::new(BufWriter::new(
-            File::create(path).with_context(|| format!("creating output file {}", path.display()))?,
-        )),
+    open_file_or_stdout(output.output.as_deref())
+}
+
+fn open_file_or_stdout(path: Option<&Path>) -> Result<Box<dyn Write>> {
+    Ok(match path {
+        Some(path) => {
+            Box::new(BufWriter::new(File::create(path).with_context(|| {
+                format!("creating output file {}", path.display())
+            })?))
+        }
         None => Box::new(BufWriter::new(std::io::stdout().lock())),
     })
 }

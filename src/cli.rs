@@ -11,11 +11,17 @@ use crate::render::Format;
     name = "archdb",
     version,
     about = "Soviet diplomatic documents (1919-1941) in a SQLite database, with stored SQL reports.",
-    after_long_help = "Examples:\n  archdb seed                                  build ./archdb.sqlite from the bundled corpus\n  archdb seed --corpus ~/pages                 ... from your own folder of .txt/.htm pages\n  archdb report                                list the stored reports\n  archdb report mentions_by_country --format csv\n  archdb report positions_at --param date=1939-01-01\n  archdb query \"select heading, date_from from documents\""
+    after_long_help = "Examples:\n  archdb seed                                  build ./archdb.sqlite from the bundled corpus\n  archdb seed --corpus ~/pages                 ... from your own folder of .txt/.htm pages\n  archdb report                                list the stored reports\n  archdb report mentions_by_country --format csv\n  archdb report positions_at --param date=1939-01-01\n  archdb query \"select heading, date_from from documents\"\n  archdb show 1                                one document in full, mentions marked\n  archdb datasette --output metadata.json      the reports as Datasette canned queries"
 )]
 pub struct Cli {
     /// The SQLite database file.
-    #[arg(long, global = true, value_name = "PATH", env = "ARCHDB_DB", default_value = "archdb.sqlite")]
+    #[arg(
+        long,
+        global = true,
+        value_name = "PATH",
+        env = "ARCHDB_DB",
+        default_value = "archdb.sqlite"
+    )]
     pub db: PathBuf,
 
     #[command(subcommand)]
@@ -25,16 +31,37 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Parse a corpus and (re)build the database from it, in one transaction.
-    #[command(after_long_help = "Examples:\n  archdb seed\n  archdb seed --corpus ~/pages --corpus ~/more-pages\n  archdb --db /tmp/test.sqlite seed --dry-run")]
+    #[command(
+        after_long_help = "Examples:\n  archdb seed\n  archdb seed --corpus ~/pages --corpus ~/more-pages\n  archdb --db /tmp/test.sqlite seed --dry-run"
+    )]
     Seed(SeedArgs),
 
     /// List the stored reports, or run one.
-    #[command(after_long_help = "Examples:\n  archdb report\n  archdb report overview\n  archdb report positions_at --param date=1939-01-01 --format json\n  archdb report --describe positions_at")]
+    // `archdb report NAME --help` describes the report NAME, so clap's own
+    // help flag is replaced by one the command interprets (see ReportArgs::help).
+    #[command(
+        disable_help_flag = true,
+        after_long_help = "Examples:\n  archdb report\n  archdb report overview\n  archdb report positions_at --param date=1939-01-01 --format json\n  archdb report who_held -p office=envoy -p country=ussr -p host=turkey -p date=1939-01-01\n  archdb report search -p query='Balkans NOT Germany' -f csv\n  archdb report positions_at --help          the report's parameters (same as --describe)"
+    )]
     Report(ReportArgs),
 
     /// Run one ad-hoc SQL statement on a read-only connection.
-    #[command(after_long_help = "Examples:\n  archdb query \"select kind, count(*) from documents group by kind\"\n  archdb query \"select * from document_overview\" --format csv")]
+    #[command(
+        after_long_help = "Examples:\n  archdb query \"select kind, count(*) from documents group by kind\"\n  archdb query \"select * from document_overview\" --format csv"
+    )]
     Query(QueryArgs),
+
+    /// Show one document in full: fields, parties, citations, footnotes, warnings and the body with mentions marked.
+    #[command(
+        after_long_help = "In the body each mention is marked like a Markdown link: [Iden](person:eden),\n[Turks](country:turkey); the target is the person's or country's key.\n\nExamples:\n  archdb show 1\n  archdb show 1 --format json"
+    )]
+    Show(ShowArgs),
+
+    /// Write Datasette metadata that publishes every report as a canned query, with full-text search set up.
+    #[command(
+        after_long_help = "Examples:\n  archdb datasette --output metadata.json\n  datasette archdb.sqlite -m metadata.json"
+    )]
+    Datasette(DatasetteArgs),
 }
 
 #[derive(Debug, Args)]
@@ -67,8 +94,17 @@ pub struct ReportArgs {
     #[arg(long)]
     pub describe: bool,
 
+    /// Print help; after a report name, describe that report (like --describe).
+    #[arg(long, short = 'h')]
+    pub help: bool,
+
     /// A folder of your own report files (*.sql); repeatable.
-    #[arg(long = "reports", value_name = "DIR", env = "ARCHDB_REPORTS", value_delimiter = ':')]
+    #[arg(
+        long = "reports",
+        value_name = "DIR",
+        env = "ARCHDB_REPORTS",
+        value_delimiter = ':'
+    )]
     pub report_dirs: Vec<PathBuf>,
 
     #[command(flatten)]
@@ -83,6 +119,49 @@ pub struct QueryArgs {
 
     #[command(flatten)]
     pub output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The document's id (the `id` column of `documents` and of most reports).
+    #[arg(value_name = "ID")]
+    pub id: i64,
+
+    /// Output format: readable text, or one JSON object.
+    #[arg(long, short = 'f', value_enum, default_value_t = ShowFormat::Text, value_name = "FORMAT")]
+    pub format: ShowFormat,
+
+    /// Write the output to this file instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ShowFormat {
+    /// Fields, then the body with mentions marked `[surface](person:key)`.
+    Text,
+    /// One JSON object with every field, party, citation, footnote, warning and mention.
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct DatasetteArgs {
+    /// Write the metadata to this file instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// The database's name in Datasette (default: the --db file name without its extension).
+    #[arg(long, value_name = "NAME")]
+    pub database_name: Option<String>,
+
+    /// A folder of your own report files (*.sql) to publish too; repeatable.
+    #[arg(
+        long = "reports",
+        value_name = "DIR",
+        env = "ARCHDB_REPORTS",
+        value_delimiter = ':'
+    )]
+    pub report_dirs: Vec<PathBuf>,
 }
 
 #[derive(Debug, Args)]

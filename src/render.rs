@@ -32,7 +32,12 @@ pub enum Format {
 
 /// Writes `rows` to `out` in `format`. `max_width` bounds the table format
 /// (wrapping long text); `None` fits the terminal when there is one.
-pub fn render(rows: &Rows, format: Format, max_width: Option<u16>, out: &mut dyn Write) -> Result<()> {
+pub fn render(
+    rows: &Rows,
+    format: Format,
+    max_width: Option<u16>,
+    out: &mut dyn Write,
+) -> Result<()> {
     match format {
         Format::Table => write_table(rows, max_width, out),
         Format::Csv => write_delimited(rows, b',', out),
@@ -85,15 +90,31 @@ fn write_table(rows: &Rows, max_width: Option<u16>, out: &mut dyn Write) -> Resu
         table.add_row(row.iter().map(text));
     }
     writeln!(out, "{table}")?;
-    writeln!(out, "({} row{})", rows.rows.len(), if rows.rows.len() == 1 { "" } else { "s" })?;
+    writeln!(
+        out,
+        "({} row{})",
+        rows.rows.len(),
+        if rows.rows.len() == 1 { "" } else { "s" }
+    )?;
     Ok(())
 }
 
+/// csv and serde_json wrap the writer's io::Error in their own types, which
+/// hides a closed pipe from main's check (`| head` must exit 0 quietly);
+/// their `From` impls give the io::Error back.
+fn io_error(err: csv::Error) -> std::io::Error {
+    std::io::Error::from(err)
+}
+
 fn write_delimited(rows: &Rows, delimiter: u8, out: &mut dyn Write) -> Result<()> {
-    let mut writer = csv::WriterBuilder::new().delimiter(delimiter).from_writer(out);
-    writer.write_record(&rows.columns)?;
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .from_writer(out);
+    writer.write_record(&rows.columns).map_err(io_error)?;
     for row in &rows.rows {
-        writer.write_record(row.iter().map(text))?;
+        writer
+            .write_record(row.iter().map(text))
+            .map_err(io_error)?;
     }
     writer.flush()?;
     Ok(())
@@ -105,14 +126,15 @@ fn write_json(rows: &Rows, out: &mut dyn Write) -> Result<()> {
         .iter()
         .map(|row| serde_json::Value::Object(object(&rows.columns, row)))
         .collect();
-    serde_json::to_writer_pretty(&mut *out, &array)?;
+    serde_json::to_writer_pretty(&mut *out, &array).map_err(std::io::Error::from)?;
     writeln!(out)?;
     Ok(())
 }
 
 fn write_jsonl(rows: &Rows, out: &mut dyn Write) -> Result<()> {
     for row in &rows.rows {
-        serde_json::to_writer(&mut *out, &object(&rows.columns, row))?;
+        serde_json::to_writer(&mut *out, &object(&rows.columns, row))
+            .map_err(std::io::Error::from)?;
         writeln!(out)?;
     }
     Ok(())
@@ -142,7 +164,11 @@ mod tests {
             columns: vec!["name".into(), "count".into(), "note".into()],
             rows: vec![
                 vec![Value::Text("Turkey".into()), Value::Integer(3), Value::Null],
-                vec![Value::Text("a, \"quoted\" | pipe".into()), Value::Integer(1), Value::Real(0.5)],
+                vec![
+                    Value::Text("a, \"quoted\" | pipe".into()),
+                    Value::Integer(1),
+                    Value::Real(0.5),
+                ],
             ],
         }
     }
@@ -155,7 +181,10 @@ mod tests {
 
     #[test]
     fn csv_quotes_fields_and_has_a_header() {
-        assert_eq!(rendered(Format::Csv), "name,count,note\nTurkey,3,\n\"a, \"\"quoted\"\" | pipe\",1,0.5\n");
+        assert_eq!(
+            rendered(Format::Csv),
+            "name,count,note\nTurkey,3,\n\"a, \"\"quoted\"\" | pipe\",1,0.5\n"
+        );
     }
 
     #[test]
@@ -176,13 +205,19 @@ mod tests {
     fn jsonl_is_one_object_per_line() {
         let out = rendered(Format::Jsonl);
         assert_eq!(out.lines().count(), 2);
-        assert_eq!(out.lines().next().unwrap(), r#"{"name":"Turkey","count":3,"note":null}"#);
+        assert_eq!(
+            out.lines().next().unwrap(),
+            r#"{"name":"Turkey","count":3,"note":null}"#
+        );
     }
 
     #[test]
     fn markdown_escapes_pipes() {
         let out = rendered(Format::Markdown);
-        assert!(out.starts_with("| name | count | note |\n| --- | --- | --- |\n"), "{out}");
+        assert!(
+            out.starts_with("| name | count | note |\n| --- | --- | --- |\n"),
+            "{out}"
+        );
         assert!(out.contains(r#"a, "quoted" \| pipe"#), "{out}");
     }
 

@@ -121,7 +121,10 @@ pub fn parse_report(name: &str, text: &str, origin: &str) -> Result<Report> {
 fn parse_param(spec: &str) -> Result<Param> {
     let fields: Vec<&str> = spec.split('|').map(str::trim).collect();
     let [name, kind, default, description] = fields[..] else {
-        bail!("a param line has four fields separated by `|`, found {}", fields.len());
+        bail!(
+            "a param line has four fields separated by `|`, found {}",
+            fields.len()
+        );
     };
     if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
         bail!("parameter name {name:?} must be letters, digits and underscores");
@@ -133,7 +136,12 @@ fn parse_param(spec: &str) -> Result<Param> {
         other => bail!("parameter {name}: unknown type {other:?}"),
     };
     let default = (!default.eq_ignore_ascii_case("null")).then(|| default.to_string());
-    let param = Param { name: name.to_string(), kind, default, description: description.to_string() };
+    let param = Param {
+        name: name.to_string(),
+        kind,
+        default,
+        description: description.to_string(),
+    };
     if let Some(value) = &param.default {
         check_value(&param, value)?;
     }
@@ -153,11 +161,19 @@ pub fn load_reports(extra_dirs: &[PathBuf]) -> Result<Vec<Report>> {
         let text = file
             .contents_utf8()
             .ok_or_else(|| anyhow!("built-in report {} is not UTF-8", path.display()))?;
-        reports.push(parse_report(&name, text, &format!("reports/{}", path.display()))?);
+        reports.push(parse_report(
+            &name,
+            text,
+            &format!("reports/{}", path.display()),
+        )?);
     }
     for dir in extra_dirs {
-        let entries = std::fs::read_dir(dir)
-            .with_context(|| format!("reading reports folder {} (from --reports / ARCHDB_REPORTS)", dir.display()))?;
+        let entries = std::fs::read_dir(dir).with_context(|| {
+            format!(
+                "reading reports folder {} (from --reports / ARCHDB_REPORTS)",
+                dir.display()
+            )
+        })?;
         let mut paths: Vec<PathBuf> = entries
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| p.extension().and_then(|e| e.to_str()) == Some("sql"))
@@ -187,7 +203,10 @@ fn report_name(path: &Path) -> Result<String> {
 pub fn find<'a>(reports: &'a [Report], name: &str) -> Result<&'a Report> {
     reports.iter().find(|r| r.name == name).ok_or_else(|| {
         let names: Vec<&str> = reports.iter().map(|r| r.name.as_str()).collect();
-        anyhow!("no report named {name:?}; the reports are: {} (run `archdb report` for titles)", names.join(", "))
+        anyhow!(
+            "no report named {name:?}; the reports are: {} (run `archdb report` for titles)",
+            names.join(", ")
+        )
     })
 }
 
@@ -212,7 +231,11 @@ pub fn bind_values(report: &Report, given: &[(String, String)]) -> Result<Vec<(S
     };
     for (key, _) in given {
         if !report.params.iter().any(|p| &p.name == key) {
-            bail!("report {} has no parameter {key:?}; {}", report.name, takes());
+            bail!(
+                "report {} has no parameter {key:?}; {}",
+                report.name,
+                takes()
+            );
         }
     }
     let mut values = Vec::new();
@@ -226,7 +249,8 @@ pub fn bind_values(report: &Report, given: &[(String, String)]) -> Result<Vec<(S
             // field, an empty value means "no value" for every type.
             None => Value::Null,
             Some(v) if v.is_empty() => Value::Null,
-            Some(v) => check_value(param, &v).with_context(|| format!("report {}: {}", report.name, takes()))?,
+            Some(v) => check_value(param, &v)
+                .with_context(|| format!("report {}: {}", report.name, takes()))?,
         };
         values.push((format!(":{}", param.name), bound));
     }
@@ -257,7 +281,8 @@ pub fn is_iso_day(text: &str) -> bool {
     if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
         return false;
     }
-    let number = |range: std::ops::Range<usize>| text.get(range).and_then(|s| s.parse::<u32>().ok());
+    let number =
+        |range: std::ops::Range<usize>| text.get(range).and_then(|s| s.parse::<u32>().ok());
     let (Some(year), Some(month), Some(day)) = (number(0..4), number(5..7), number(8..10)) else {
         return false;
     };
@@ -279,7 +304,10 @@ pub fn guard(conn: &mut Connection, timeout: Duration) -> Result<()> {
         AuthAction::Attach { .. } | AuthAction::Detach { .. } => Authorization::Deny,
         // The listed pragmas only read, whatever their argument; every other
         // pragma may set something (`PRAGMA user_version = 5`).
-        AuthAction::Pragma { pragma_name, pragma_value } => {
+        AuthAction::Pragma {
+            pragma_name,
+            pragma_value,
+        } => {
             let reads = READ_PRAGMAS.contains(&pragma_name)
                 || (pragma_value.is_none() && READ_ONLY_WITHOUT_VALUE.contains(&pragma_name));
             if reads {
@@ -327,7 +355,12 @@ const READ_ONLY_WITHOUT_VALUE: &[&str] = &[
 ];
 
 /// Runs one read-only statement with named values bound.
-pub fn run_sql(conn: &Connection, sql: &str, values: &[(String, Value)], timeout: Duration) -> Result<Rows> {
+pub fn run_sql(
+    conn: &Connection,
+    sql: &str,
+    values: &[(String, Value)],
+    timeout: Duration,
+) -> Result<Rows> {
     let mut stmt = conn.prepare(sql).map_err(|e| explain(e, timeout))?;
     if !stmt.readonly() {
         bail!("refused: this statement would change the database; reports and queries are read-only (use a SQL client on a copy to experiment)");
@@ -357,7 +390,10 @@ fn explain(error: rusqlite::Error, timeout: Duration) -> anyhow::Error {
     if matches!(error, rusqlite::Error::MultipleStatement) {
         anyhow!("refused: more than one SQL statement; a report or query is a single statement")
     } else if text.contains("interrupted") {
-        anyhow!("stopped: the statement ran longer than {} s (raise it with --timeout SECONDS)", timeout.as_secs_f64())
+        anyhow!(
+            "stopped: the statement ran longer than {} s (raise it with --timeout SECONDS)",
+            timeout.as_secs_f64()
+        )
     } else if text.contains("not authorized") {
         anyhow!("refused: reports and queries may not ATTACH databases or change pragmas ({text})")
     } else if text.contains("readonly") || text.contains("read-only") {
@@ -397,7 +433,12 @@ mod tests {
 
     #[test]
     fn bad_param_line_names_file_and_line() {
-        let err = parse_report("x", "-- title: X\n-- param: date | day | 1 | d\nSELECT 1", "x.sql").unwrap_err();
+        let err = parse_report(
+            "x",
+            "-- title: X\n-- param: date | day | 1 | d\nSELECT 1",
+            "x.sql",
+        )
+        .unwrap_err();
         assert!(format!("{err:#}").contains("x.sql:2"), "{err:#}");
     }
 
@@ -405,7 +446,10 @@ mod tests {
     fn dates_are_checked() {
         let report = parse_report("held", SAMPLE, "test").unwrap();
         let err = bind_values(&report, &[("date".into(), "1940-13-01".into())]).unwrap_err();
-        assert!(format!("{err:#}").contains("date must be YYYY-MM-DD, got '1940-13-01'"), "{err:#}");
+        assert!(
+            format!("{err:#}").contains("date must be YYYY-MM-DD, got '1940-13-01'"),
+            "{err:#}"
+        );
         assert!(bind_values(&report, &[("date".into(), "1940-02-29".into())]).is_ok());
         assert!(bind_values(&report, &[("date".into(), "1941-02-29".into())]).is_err());
     }
@@ -415,14 +459,20 @@ mod tests {
         let report = parse_report("held", SAMPLE, "test").unwrap();
         let err = bind_values(&report, &[("dat".into(), "1940-01-01".into())]).unwrap_err();
         let text = format!("{err:#}");
-        assert!(text.contains("date=1940-12-27 (date)") && text.contains("country=null (text)"), "{text}");
+        assert!(
+            text.contains("date=1940-12-27 (date)") && text.contains("country=null (text)"),
+            "{text}"
+        );
     }
 
     #[test]
     fn defaults_fill_in_and_null_binds_null() {
         let report = parse_report("held", SAMPLE, "test").unwrap();
         let values = bind_values(&report, &[]).unwrap();
-        assert_eq!(values[0], (":date".to_string(), Value::Text("1940-12-27".into())));
+        assert_eq!(
+            values[0],
+            (":date".to_string(), Value::Text("1940-12-27".into()))
+        );
         assert_eq!(values[1], (":country".to_string(), Value::Null));
     }
 
@@ -430,7 +480,11 @@ mod tests {
     fn values_are_bound_not_spliced() {
         let conn = Connection::open_in_memory().unwrap();
         let report = parse_report("held", SAMPLE, "test").unwrap();
-        let values = bind_values(&report, &[("country".into(), "x'; DROP TABLE t; --".into())]).unwrap();
+        let values = bind_values(
+            &report,
+            &[("country".into(), "x'; DROP TABLE t; --".into())],
+        )
+        .unwrap();
         let rows = run_sql(&conn, &report.sql, &values, Duration::from_secs(5)).unwrap();
         assert_eq!(rows.rows[0][1], Value::Text("x'; DROP TABLE t; --".into()));
     }
@@ -440,11 +494,21 @@ mod tests {
         let mut conn = Connection::open_in_memory().unwrap();
         conn.execute_batch("CREATE TABLE t (x)").unwrap();
         guard(&mut conn, Duration::from_secs(5)).unwrap();
-        for sql in ["INSERT INTO t VALUES (1)", "ATTACH 'other.db' AS o", "PRAGMA foreign_keys = OFF"] {
+        for sql in [
+            "INSERT INTO t VALUES (1)",
+            "ATTACH 'other.db' AS o",
+            "PRAGMA foreign_keys = OFF",
+        ] {
             let err = run_sql(&conn, sql, &[], Duration::from_secs(5)).unwrap_err();
             assert!(err.to_string().starts_with("refused"), "{sql}: {err}");
         }
-        assert!(run_sql(&conn, "PRAGMA user_version = 5", &[], Duration::from_secs(5)).is_err());
+        assert!(run_sql(
+            &conn,
+            "PRAGMA user_version = 5",
+            &[],
+            Duration::from_secs(5)
+        )
+        .is_err());
         let info = run_sql(&conn, "PRAGMA table_info(t)", &[], Duration::from_secs(5)).unwrap();
         assert_eq!(info.rows.len(), 1);
     }
@@ -470,7 +534,11 @@ mod tests {
         let reports = load_reports(&[]).unwrap();
         assert!(reports.len() >= 8, "only {} reports", reports.len());
         for report in &reports {
-            assert!(!report.description.is_empty(), "{} has no description", report.name);
+            assert!(
+                !report.description.is_empty(),
+                "{} has no description",
+                report.name
+            );
             bind_values(report, &[]).unwrap();
         }
     }
