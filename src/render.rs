@@ -100,10 +100,14 @@ fn write_table(rows: &Rows, max_width: Option<u16>, out: &mut dyn Write) -> Resu
 }
 
 /// csv and serde_json wrap the writer's io::Error in their own types, which
-/// hides a closed pipe from main's check (`| head` must exit 0 quietly);
-/// their `From` impls give the io::Error back.
+/// hides a closed pipe from main's check (`| head` must exit 0 quietly).
+/// serde_json's `From` gives the io::Error back; csv's wraps it again, so
+/// it is unwrapped here.
 fn io_error(err: csv::Error) -> std::io::Error {
-    std::io::Error::from(err)
+    match err.into_kind() {
+        csv::ErrorKind::Io(io) => io,
+        other => std::io::Error::other(format!("{other:?}")),
+    }
 }
 
 fn write_delimited(rows: &Rows, delimiter: u8, out: &mut dyn Write) -> Result<()> {
