@@ -8,8 +8,23 @@
 //! page text handed to [`parse_page`] (after decoding, and after HTML-to-text
 //! for HTML pages). Line numbers are 1-based lines of that same text.
 
+#[macro_use]
+mod text;
+mod boilerplate;
+pub mod citation;
+pub mod classification;
+mod closing;
+pub mod date;
+pub mod decode;
+pub mod heading;
+pub mod html;
 pub mod page;
 
+#[cfg(test)]
+mod proptests;
+
+pub use decode::{decode, DecodeError, Decoded};
+pub use html::html_to_text;
 pub use page::parse_page;
 
 use std::ops::Range;

@@ -6,8 +6,9 @@
 //! into integer ids when it writes the tables.
 
 pub mod load;
+pub mod validate;
 
-pub use load::{load_embedded, load_dir};
+pub use load::{load_dir, load_embedded};
 
 use serde::Deserialize;
 

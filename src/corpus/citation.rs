@@ -1,0 +1,315 @@
+//! Archival citations (`avprf, f.059, op.24, p.70, d.43, l.132‐137`) in every
+//! spelling the corpus uses, and publication references (`Publ.: ...`).
+
+use super::text::{clean, norm_dashes};
+use super::{Citation, Publication, Warning};
+
+// The archive names, anchored on a word start so that `f.` inside other
+// words is never read. `AVPR` and `FPARF` (Foreign Policy Archive of the
+// Russian Federation) are renderings of AVP RF.
+static_regex!(
+    re_archive,
+    r"(?i)(?:^|[\s(\[,;])(?P<a>avp\s?rf|avprf|a\.v\.p\.\s?r\.f\.|avpr|fparf|rgaspi|rgaspi|garf|rgva|rgae|rtskhidni|\x{0410}\x{0412}\x{041F}\s?\x{0420}\x{0424}|\x{0420}\x{0413}\x{0410}\x{0421}\x{041F}\x{0418}|\x{0413}\x{0410}\x{0420}\x{0424})(?:\.|\b)"
+);
+// A field label and its value. `on.` is a mistranslated `op.`; `inv.`,
+// `fold.` and `file` come from the English rendering (FPARF).
+static_regex!(
+    re_field,
+    r"(?i)(?:^|[\s,.;])(?P<k>fond|f|op|on|inv|pap|fold|folder|p|d|file|case|ll|l|sheets?|\x{0444}|\x{043E}\x{043F}|\x{043F}|\x{0434}|\x{043B})(?:\.|\s|$)\s*(?P<v>[^\s,;]+(?:\s*[\-\x{2010}\x{2011}\x{2013}\x{2014}]\s*[^\s,;]+)?(?:\s*,\s*\d[^\s,;]*)*)"
+);
+static_regex!(
+    re_publ,
+    r"(?i)^(?:publ\.?|published(?:\s+in)?|publication)\s*:"
+);
+static_regex!(
+    re_field_start,
+    r"(?i)^(?:op|on|inv|d|l|ll|p|file|fold)\.?\s*\d"
+);
+
+/// Normalised archive name for a matched spelling.
+fn archive_name(s: &str) -> &'static str {
+    let k: String = s
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect::<String>()
+        .to_lowercase();
+    match k.as_str() {
+        "avprf" | "avpr" | "fparf" | "\u{0430}\u{0432}\u{043f}\u{0440}\u{0444}" => "AVP RF",
+        "rgaspi" | "\u{0440}\u{0433}\u{0430}\u{0441}\u{043f}\u{0438}" | "rtskhidni" => "RGASPI",
+        "garf" | "\u{0433}\u{0430}\u{0440}\u{0444}" => "GARF",
+        "rgva" => "RGVA",
+        "rgae" => "RGAE",
+        _ => "AVP RF",
+    }
+}
+
+/// Where a citation starts in a line, and the text before it (a glued signature).
+pub fn find_citation_start(line: &str) -> Option<usize> {
+    if line.len() > 2000 {
+        return None;
+    }
+    let c = re_archive().captures(line)?;
+    let a = c.name("a")?;
+    // Only a citation if at least one labelled field follows the archive name.
+    let rest = &line[a.end()..];
+    if re_field().is_match(rest) {
+        Some(a.start())
+    } else {
+        None
+    }
+}
+
+/// True for a line that continues a citation broken over two lines
+/// (`Op. 3. D. 12. L. 30.`).
+pub fn is_citation_continuation(line: &str) -> bool {
+    let t = clean(line);
+    t.len() <= 120 && re_field_start().is_match(t)
+}
+
+/// Parses a citation (text starting at the archive name). Values are kept as
+/// text; a value with letters where a number belongs is kept and warned about.
+pub fn parse_citation(text: &str, line: u32) -> (Citation, Vec<Warning>) {
+    let as_printed = clean(text).to_string();
+    let mut cit = Citation {
+        as_printed: as_printed.clone(),
+        line,
+        ..Citation::default()
+    };
+    let mut warnings = Vec::new();
+    let mut rest_start = 0;
+    if let Some(c) = re_archive().captures(&as_printed) {
+        if let Some(a) = c.name("a") {
+            cit.archive = archive_name(a.as_str()).to_string();
+            rest_start = a.end();
+        }
+    }
+    let rest = &as_printed[rest_start..];
+    for c in re_field().captures_iter(rest) {
+        let (Some(k), Some(v)) = (c.name("k"), c.name("v")) else {
+            continue;
+        };
+        let key = k.as_str().to_lowercase();
+        let value = norm_dashes(v.as_str().trim_end_matches(['.', ')']));
+        let value: String = value
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .replace(" - ", "-")
+            .replace(" -", "-")
+            .replace("- ", "-");
+        let slot = match key.as_str() {
+            "f" | "fond" | "\u{0444}" => &mut cit.fond,
+            "op" | "on" | "inv" | "\u{043e}\u{043f}" => &mut cit.opis,
+            "pap" | "fold" | "folder" => &mut cit.papka,
+            // `p.` is the papka in AVP RF citations, but the page (sheet) once
+            // the file (delo) has been given, as in the FPARF rendering.
+            "p" | "\u{043f}" => {
+                if cit.delo.is_some() {
+                    &mut cit.sheets
+                } else {
+                    &mut cit.papka
+                }
+            }
+            "d" | "file" | "case" | "\u{0434}" => &mut cit.delo,
+            _ => &mut cit.sheets,
+        };
+        if slot.is_some() {
+            warnings.push(Warning {
+                line,
+                code: "citation_field_repeated",
+                message: format!("field `{}` given twice in `{as_printed}`", k.as_str()),
+                expected: "each of fond, opis, papka, delo and sheets once".into(),
+            });
+            continue;
+        }
+        if !value_is_numeric(&value) {
+            warnings.push(Warning {
+                line,
+                code: "citation_field_not_numeric",
+                message: format!("`{}` value `{value}` in `{as_printed}`", k.as_str()),
+                expected: "a number (sheets: a number, range or list of them)".into(),
+            });
+        }
+        *slot = Some(value);
+    }
+    if cit.fond.is_none() && cit.opis.is_none() && cit.delo.is_none() && cit.sheets.is_none() {
+        warnings.push(Warning {
+            line,
+            code: "citation_unreadable",
+            message: format!("no fond, opis, delo or sheets found in `{as_printed}`"),
+            expected: "labelled fields such as `f. 059, op. 24, p. 70, d. 43, l. 132-137`".into(),
+        });
+    }
+    (cit, warnings)
+}
+
+/// A number, optionally with a one-letter suffix (`43a`); sheets may also be
+/// a range or a list, or carry `ob.`/`rev.` (verso).
+fn value_is_numeric(v: &str) -> bool {
+    v.split([',', '-']).all(|part| {
+        let p = part.trim();
+        let p = p.trim_end_matches("ob").trim_end_matches("rev").trim();
+        let digits = p.trim_end_matches(|c: char| c.is_alphabetic());
+        !p.is_empty()
+            && !digits.is_empty()
+            && digits.chars().all(|c| c.is_ascii_digit())
+            && p.len() - digits.len() <= 1
+    })
+}
+
+/// A publication reference line (`Publ.: Foreign policy of the USSR ...`).
+pub fn parse_publication(line: &str, line_no: u32) -> Option<Publication> {
+    let t = clean(line);
+    if re_publ().is_match(t) {
+        Some(Publication {
+            as_printed: t.to_string(),
+            line: line_no,
+        })
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cite(s: &str) -> Citation {
+        let start = find_citation_start(s).expect("citation found");
+        parse_citation(&s[start..], 1).0
+    }
+
+    fn fields(
+        c: &Citation,
+    ) -> (
+        String,
+        Option<&str>,
+        Option<&str>,
+        Option<&str>,
+        Option<&str>,
+        Option<&str>,
+    ) {
+        (
+            c.archive.clone(),
+            c.fond.as_deref(),
+            c.opis.as_deref(),
+            c.papka.as_deref(),
+            c.delo.as_deref(),
+            c.sheets.as_deref(),
+        )
+    }
+
+    #[test]
+    fn avprf_glued_with_hyphen_range() {
+        let c = cite("avprf, f.059, op.24, p.70, d.43, l.132\u{2010}137.");
+        assert_eq!(
+            fields(&c),
+            (
+                "AVP RF".into(),
+                Some("059"),
+                Some("24"),
+                Some("70"),
+                Some("43"),
+                Some("132-137")
+            )
+        );
+        assert_eq!(
+            c.as_printed,
+            "avprf, f.059, op.24, p.70, d.43, l.132\u{2010}137."
+        );
+    }
+
+    #[test]
+    fn spaced_and_mistranslated_opis() {
+        let c = cite("Avp rf, f. 059, on. 1, p. 313, d. 2154, l. 7\u{2013}9.");
+        assert_eq!(
+            fields(&c),
+            (
+                "AVP RF".into(),
+                Some("059"),
+                Some("1"),
+                Some("313"),
+                Some("2154"),
+                Some("7-9")
+            )
+        );
+        let c2 = cite("AVP RF, f. 05, op. 3, p. 12, d. 80, l. 4-5");
+        assert_eq!(c2.fond.as_deref(), Some("05"));
+        assert_eq!(c2.sheets.as_deref(), Some("4-5"));
+        assert_eq!(cite("AVPR, f. 08, op. 2, d. 7, l. 11").archive, "AVP RF");
+    }
+
+    #[test]
+    fn rgaspi_dots_between_fields() {
+        let c = cite("RGASPI. F. 17. Op. 3. D. 12. L. 30.");
+        assert_eq!(
+            fields(&c),
+            (
+                "RGASPI".into(),
+                Some("17"),
+                Some("3"),
+                None,
+                Some("12"),
+                Some("30")
+            )
+        );
+        let r = cite("\u{0420}\u{0413}\u{0410}\u{0421}\u{041F}\u{0418}. \u{0424}. 558. \u{041E}\u{043F}. 11. \u{0414}. 65. \u{041B}. 2.");
+        assert_eq!(
+            fields(&r),
+            (
+                "RGASPI".into(),
+                Some("558"),
+                Some("11"),
+                None,
+                Some("65"),
+                Some("2")
+            )
+        );
+    }
+
+    #[test]
+    fn fparf_english_rendering() {
+        let c = cite("FPARF, f. 059, inv. 1, fold. 188, file 1347, p. 25\u{2010}26");
+        assert_eq!(
+            fields(&c),
+            (
+                "AVP RF".into(),
+                Some("059"),
+                Some("1"),
+                Some("188"),
+                Some("1347"),
+                Some("25-26")
+            )
+        );
+    }
+
+    #[test]
+    fn signature_glued_before_citation() {
+        let line = "I. Maisky avprf, f.059, op.24, p.70, d.43, l.132\u{2010}137.";
+        let at = find_citation_start(line).expect("found");
+        assert_eq!(clean(&line[..at]), "I. Maisky");
+        assert!(find_citation_start("Mikhailov avp rf, f.059, op.1, p.5, d.6, l.7").is_some());
+    }
+
+    #[test]
+    fn letters_where_numbers_belong_warn() {
+        let (c, w) = parse_citation("avp rf, f. O59, op. 2, d. 4, l. 9", 3);
+        assert_eq!(c.fond.as_deref(), Some("O59"));
+        assert_eq!(w[0].code, "citation_field_not_numeric");
+        assert_eq!(w[0].line, 3);
+    }
+
+    #[test]
+    fn publication_is_not_a_citation() {
+        let p = "Publ.: Foreign policy of the USSR. t. I. s. 145\u{2010}146.";
+        assert!(parse_publication(p, 2).is_some());
+        assert!(find_citation_start(p).is_none());
+        assert!(find_citation_start("We spoke about the avprf yesterday").is_none());
+    }
+
+    #[test]
+    fn continuation_line() {
+        assert!(is_citation_continuation("Op. 3. D. 12. L. 30."));
+        assert!(!is_citation_continuation("Opinion of the minister"));
+    }
+}

@@ -1,0 +1,503 @@
+//! Dates as the corpus prints them: month-first, day-first, ranges with
+//! U+2010, month-only, lowercase months, the garbled `1937 g on May 14.`,
+//! and the date lines that carry a place, a document number, a
+//! classification or a priority beside the date.
+
+use std::ops::Range;
+
+use super::classification::{find_marks, Marks};
+use super::text::clean;
+use super::{DatePrecision, ParsedDate, Warning};
+
+const MONTH: &str =
+    r"(january|february|march|april|may|june|july|august|september|sept|october|november|december)";
+const DASH: &str = r"[\-\x{2010}\x{2011}\x{2012}\x{2013}\x{2014}]";
+
+fn pat(body: &str) -> String {
+    format!("(?i){}", body.replace("MONTH", MONTH).replace("DASH", DASH))
+}
+
+static_regex!(
+    re_cross,
+    &pat(r"\bMONTH\s+(\d{1,2})\s*DASH\s*MONTH\s+(\d{1,2})\s*,?\s*(\d{4})\b")
+);
+static_regex!(
+    re_mdy,
+    &pat(r"\bMONTH\s+(\d{1,2})(?:\s*DASH\s*(\d{1,2}))?(?:st|nd|rd|th)?\s*,?\s*(\d{4})\b")
+);
+static_regex!(
+    re_dmy,
+    &pat(r"\b(\d{1,2})(?:\s*DASH\s*(\d{1,2}))?\s+MONTH\s*,?\s*(\d{4})\b")
+);
+static_regex!(
+    re_garbled_md,
+    &pat(r"\b(\d{4})\s*g\b\.?\s*(?:on\s+)?MONTH\s+(\d{1,2})\b\.?")
+);
+static_regex!(
+    re_garbled_dm,
+    &pat(r"\b(\d{4})\s*g\b\.?\s*(?:on\s+)?(\d{1,2})\s+MONTH\b\.?")
+);
+static_regex!(re_my, &pat(r"\bMONTH\s*,?\s*(\d{4})\b"));
+static_regex!(re_year_line, r"^(\d{4})(?:\s*g\b\.?)?\.?$");
+
+/// A date found in a piece of text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DateFound {
+    /// Byte range of the date inside the searched text.
+    pub range: Range<usize>,
+    pub date: ParsedDate,
+    /// Set when the printed date is impossible (February 30) or reversed.
+    pub warning: Option<Warning>,
+}
+
+fn month_no(name: &str) -> u32 {
+    let n = name.to_ascii_lowercase();
+    match n.as_str() {
+        "january" => 1,
+        "february" => 2,
+        "march" => 3,
+        "april" => 4,
+        "may" => 5,
+        "june" => 6,
+        "july" => 7,
+        "august" => 8,
+        "september" | "sept" => 9,
+        "october" => 10,
+        "november" => 11,
+        _ => 12,
+    }
+}
+
+fn is_leap(y: i32) -> bool {
+    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+}
+
+pub(crate) fn days_in_month(y: i32, m: u32) -> u32 {
+    match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        _ => {
+            if is_leap(y) {
+                29
+            } else {
+                28
+            }
+        }
+    }
+}
+
+fn iso(y: i32, m: u32, d: u32) -> String {
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+fn num(s: Option<regex::Match<'_>>) -> Option<u32> {
+    s.and_then(|m| m.as_str().parse().ok())
+}
+
+/// Builds a normalised date from parts; an impossible day falls back to the
+/// month (still true information) with a warning.
+fn build(
+    text: &str,
+    line: u32,
+    y: i32,
+    m1: u32,
+    d1: Option<u32>,
+    m2: u32,
+    d2: Option<u32>,
+) -> (ParsedDate, Option<Warning>) {
+    let mk = |from: String, to: String, precision| ParsedDate {
+        text: text.to_string(),
+        from,
+        to,
+        precision,
+        line,
+    };
+    let month_only = |m: u32| {
+        mk(
+            iso(y, m, 1),
+            iso(y, m, days_in_month(y, m)),
+            DatePrecision::Month,
+        )
+    };
+    let Some(d1) = d1 else {
+        return (month_only(m1), None);
+    };
+    let bad = |d: u32, m: u32| d == 0 || d > days_in_month(y, m);
+    if bad(d1, m1) || d2.is_some_and(|d| bad(d, m2)) {
+        let w = Warning {
+            line,
+            code: "date_impossible",
+            message: format!("the date `{text}` names a day that does not exist"),
+            expected: "a real calendar day; the month is kept with month precision".into(),
+        };
+        return (month_only(m1), Some(w));
+    }
+    let from = iso(y, m1, d1);
+    let to = iso(y, m2, d2.unwrap_or(d1));
+    if to < from {
+        let w = Warning {
+            line,
+            code: "date_range_reversed",
+            message: format!("the range `{text}` ends before it starts"),
+            expected: "a range whose end is not before its start; the start day is kept".into(),
+        };
+        return (mk(from.clone(), from, DatePrecision::Day), Some(w));
+    }
+    (mk(from, to, DatePrecision::Day), None)
+}
+
+/// Finds the first date in `s` (earliest start, then the longest form).
+pub fn find_date(s: &str, line: u32) -> Option<DateFound> {
+    let mut best: Option<DateFound> = None;
+    let mut consider = |f: DateFound| {
+        let better = match &best {
+            None => true,
+            Some(b) => {
+                f.range.start < b.range.start
+                    || (f.range.start == b.range.start && f.range.end > b.range.end)
+            }
+        };
+        if better {
+            best = Some(f);
+        }
+    };
+    let year = |m: Option<regex::Match<'_>>| m.and_then(|m| m.as_str().parse::<i32>().ok());
+    if let Some(c) = re_cross().captures(s) {
+        if let (Some(m0), Some(y)) = (c.get(0), year(c.get(5))) {
+            let (d, w) = build(
+                m0.as_str(),
+                line,
+                y,
+                month_no(&c[1]),
+                num(c.get(2)),
+                month_no(&c[3]),
+                num(c.get(4)),
+            );
+            consider(DateFound {
+                range: m0.range(),
+                date: d,
+                warning: w,
+            });
+        }
+    }
+    if let Some(c) = re_mdy().captures(s) {
+        if let (Some(m0), Some(y)) = (c.get(0), year(c.get(4))) {
+            let m = month_no(&c[1]);
+            let (d, w) = build(m0.as_str(), line, y, m, num(c.get(2)), m, num(c.get(3)));
+            consider(DateFound {
+                range: m0.range(),
+                date: d,
+                warning: w,
+            });
+        }
+    }
+    if let Some(c) = re_dmy().captures(s) {
+        if let (Some(m0), Some(y)) = (c.get(0), year(c.get(4))) {
+            let m = month_no(&c[3]);
+            let (d, w) = build(m0.as_str(), line, y, m, num(c.get(1)), m, num(c.get(2)));
+            consider(DateFound {
+                range: m0.range(),
+                date: d,
+                warning: w,
+            });
+        }
+    }
+    if let Some(c) = re_garbled_md().captures(s) {
+        if let (Some(m0), Some(y)) = (c.get(0), year(c.get(1))) {
+            let m = month_no(&c[2]);
+            let (d, w) = build(m0.as_str(), line, y, m, num(c.get(3)), m, None);
+            consider(DateFound {
+                range: m0.range(),
+                date: d,
+                warning: w,
+            });
+        }
+    }
+    if let Some(c) = re_garbled_dm().captures(s) {
+        if let (Some(m0), Some(y)) = (c.get(0), year(c.get(1))) {
+            let m = month_no(&c[3]);
+            let (d, w) = build(m0.as_str(), line, y, m, num(c.get(2)), m, None);
+            consider(DateFound {
+                range: m0.range(),
+                date: d,
+                warning: w,
+            });
+        }
+    }
+    if let Some(c) = re_my().captures(s) {
+        if let (Some(m0), Some(y)) = (c.get(0), year(c.get(2))) {
+            let m = month_no(&c[1]);
+            let (d, w) = build(m0.as_str(), line, y, m, None, m, None);
+            consider(DateFound {
+                range: m0.range(),
+                date: d,
+                warning: w,
+            });
+        }
+    }
+    best
+}
+
+/// Every date in `s`, left to right, not overlapping.
+pub fn find_all_dates(s: &str, line: u32) -> Vec<DateFound> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < s.len() {
+        let Some(rest) = s.get(at..) else { break };
+        let Some(mut f) = find_date(rest, line) else {
+            break;
+        };
+        f.range = f.range.start + at..f.range.end + at;
+        // A match is never empty, so this always moves forward.
+        at = f.range.end.max(at + 1);
+        while at < s.len() && !s.is_char_boundary(at) {
+            at += 1;
+        }
+        out.push(f);
+    }
+    out
+}
+
+static_regex!(
+    re_docno,
+    r"(?i)(?:^|[\s,.;])(?:no\.?|n\x{00BA}|\x{2116}|m)\s*(\d+(?:/\d+)?(?:\s*[\-\x{2010}\x{2011}\x{2013}]\s*[a-z\x{0430}-\x{044F}])?)\b\.?"
+);
+static_regex!(
+    re_place,
+    r"^(\p{Lu}[\p{L}\-\x{2010}]+(?:\s+\p{Lu}[\p{L}\-\x{2010}]+){0,2})\s*,?$"
+);
+
+/// What a date line holds besides the date.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DateLine {
+    pub date: ParsedDate,
+    pub doc_number: Option<String>,
+    pub place: Option<String>,
+    pub marks: Marks,
+    pub warnings: Vec<Warning>,
+}
+
+/// Reads a whole line as a date line (`December 7, 1939 secret`,
+/// `Lausanne, January 21, 1923 No. 84`, `Out of line 24 November 1938`).
+/// Returns `None` when the line is something else (e.g. a body sentence
+/// that happens to contain a date): then it stays body text.
+pub fn parse_date_line(raw: &str, line: u32) -> Option<DateLine> {
+    let s = clean(raw);
+    if s.is_empty() || s.len() > 200 {
+        return None;
+    }
+    if let Some(c) = re_year_line().captures(s) {
+        let y: i32 = c[1].parse().ok()?;
+        let date = ParsedDate {
+            text: s.to_string(),
+            from: iso(y, 1, 1),
+            to: iso(y, 12, 31),
+            precision: DatePrecision::Year,
+            line,
+        };
+        return Some(DateLine {
+            date,
+            doc_number: None,
+            place: None,
+            marks: Marks::default(),
+            warnings: Vec::new(),
+        });
+    }
+    let found = find_date(s, line)?;
+    let before = &s[..found.range.start];
+    let after = &s[found.range.end..];
+    let mut warnings: Vec<Warning> = found.warning.into_iter().collect();
+
+    // The number follows the date; cut it out before looking for marks so
+    // that `m 12` is not read as anything else.
+    let mut doc_number = None;
+    let mut after_rest = after.to_string();
+    if let Some(c) = re_docno().captures(after) {
+        if let (Some(m0), Some(m1)) = (c.get(0), c.get(1)) {
+            doc_number = Some(m1.as_str().to_string());
+            after_rest = format!("{} {}", &after[..m0.start()], &after[m0.end()..]);
+        }
+    }
+    let mut place = None;
+    let marks_before = find_marks(before);
+    let before_left = clean(
+        marks_before
+            .leftover
+            .trim_matches(|c: char| c == ',' || c == '.' || c == ':' || c.is_whitespace()),
+    );
+    if !before_left.is_empty() {
+        if let Some(c) = re_place().captures(before_left) {
+            place = c.get(1).map(|m| m.as_str().to_string());
+        } else {
+            return None;
+        }
+    }
+    let marks_after = find_marks(&after_rest);
+    let left: String = marks_after
+        .leftover
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect();
+    if !left.is_empty() {
+        // A short line that starts with a date is still a date line; what
+        // follows is reported, not thrown away.
+        if before_left.is_empty() && s.chars().count() <= 80 {
+            warnings.push(Warning {
+                line,
+                code: "date_line_unrecognized",
+                message: format!(
+                    "unrecognised text `{}` on the date line `{s}`",
+                    clean(&marks_after.leftover)
+                ),
+                expected: "a date followed only by a document number, classification or priority"
+                    .into(),
+            });
+        } else {
+            return None;
+        }
+    }
+    let marks = marks_before.merge(marks_after);
+    Some(DateLine {
+        date: found.date,
+        doc_number,
+        place,
+        marks,
+        warnings,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{Classification, Priority};
+
+    fn d(s: &str) -> ParsedDate {
+        find_date(s, 1).expect("a date").date
+    }
+
+    #[test]
+    fn month_first_alone() {
+        let x = d("December 27, 1940");
+        assert_eq!(
+            (x.from.as_str(), x.to.as_str(), x.precision),
+            ("1940-12-27", "1940-12-27", DatePrecision::Day)
+        );
+        assert_eq!(x.text, "December 27, 1940");
+    }
+
+    #[test]
+    fn day_first_and_lowercase_month() {
+        assert_eq!(d("10 July 1940").from, "1940-07-10");
+        assert_eq!(d("the reply came on 28 august 1921:").from, "1921-08-28");
+    }
+
+    #[test]
+    fn hyphen_range() {
+        let x = d("August 20\u{2010}26, 1939");
+        assert_eq!(
+            (x.from.as_str(), x.to.as_str()),
+            ("1939-08-20", "1939-08-26")
+        );
+        let y = d("3-5 March 1936");
+        assert_eq!(
+            (y.from.as_str(), y.to.as_str()),
+            ("1936-03-03", "1936-03-05")
+        );
+        let z = d("August 30 \u{2013} September 2, 1939");
+        assert_eq!(
+            (z.from.as_str(), z.to.as_str()),
+            ("1939-08-30", "1939-09-02")
+        );
+    }
+
+    #[test]
+    fn month_only_and_year_only() {
+        let x = d("June 1937");
+        assert_eq!(
+            (x.from.as_str(), x.to.as_str(), x.precision),
+            ("1937-06-01", "1937-06-30", DatePrecision::Month)
+        );
+        let y = parse_date_line("1924", 3).expect("year line").date;
+        assert_eq!(
+            (y.from.as_str(), y.to.as_str(), y.precision),
+            ("1924-01-01", "1924-12-31", DatePrecision::Year)
+        );
+        assert_eq!(d("February 1940").to, "1940-02-29");
+    }
+
+    #[test]
+    fn garbled_russian_order() {
+        let x = d("1937 g on May 14.");
+        assert_eq!(x.from, "1937-05-14");
+        assert_eq!(x.precision, DatePrecision::Day);
+    }
+
+    #[test]
+    fn impossible_day_warns_and_keeps_month() {
+        let f = find_date("February 30, 1939", 7).expect("found");
+        assert_eq!(f.date.precision, DatePrecision::Month);
+        assert_eq!(f.date.from, "1939-02-01");
+        let w = f.warning.expect("warning");
+        assert_eq!((w.code, w.line), ("date_impossible", 7));
+    }
+
+    #[test]
+    fn date_line_with_classification_and_priority() {
+        let l = parse_date_line("May 24, 1939 out of line. Top secret", 1).expect("date line");
+        assert_eq!(l.date.from, "1939-05-24");
+        assert_eq!(
+            l.marks.classification.map(|c| c.0),
+            Some(Classification::TopSecret)
+        );
+        assert_eq!(l.marks.priority.map(|p| p.0), Some(Priority::OutOfTurn));
+        let l2 = parse_date_line("December 7, 1939  secret", 1).expect("date line");
+        assert_eq!(
+            l2.marks.classification.map(|c| c.0),
+            Some(Classification::Secret)
+        );
+        let l3 = parse_date_line("Out of line 24 November 1938", 1).expect("date line");
+        assert_eq!(l3.marks.priority.map(|p| p.0), Some(Priority::OutOfTurn));
+        assert_eq!(l3.date.from, "1938-11-24");
+    }
+
+    #[test]
+    fn document_numbers() {
+        for (line, no) in [
+            ("April 6, 1921 no. 317", "317"),
+            ("June 1, 1922 No. 11/568", "11/568"),
+            ("May 2, 1923 no. 863\u{2010}a", "863\u{2010}a"),
+            ("March 9, 1922 m 12", "12"),
+        ] {
+            let l = parse_date_line(line, 1).expect(line);
+            assert_eq!(l.doc_number.as_deref(), Some(no), "{line}");
+            assert!(l.warnings.is_empty(), "{line}: {:?}", l.warnings);
+        }
+    }
+
+    #[test]
+    fn place_before_date() {
+        let l = parse_date_line("Lausanne, January 21, 1923 No. 84", 1).expect("date line");
+        assert_eq!(l.place.as_deref(), Some("Lausanne"));
+        assert_eq!(l.doc_number.as_deref(), Some("84"));
+        assert_eq!(l.date.from, "1923-01-21");
+    }
+
+    #[test]
+    fn body_sentence_is_not_a_date_line() {
+        assert!(parse_date_line("On May 5, 1939 the ambassador came to see me and we spoke at length about the straits.", 1).is_none());
+        assert!(parse_date_line("Eden said it on May 5, 1939", 1).is_none());
+    }
+
+    #[test]
+    fn short_line_with_junk_warns() {
+        let l = parse_date_line("March 3, 1938 wxyz", 4).expect("kept as a date line");
+        assert_eq!(l.warnings[0].code, "date_line_unrecognized");
+    }
+
+    #[test]
+    fn all_dates_in_order() {
+        let v = find_all_dates("minister Aras. June 11, 1937 June 11, 1937", 1);
+        assert_eq!(v.len(), 2);
+        assert!(v[0].range.end <= v[1].range.start);
+    }
+}

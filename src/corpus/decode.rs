@@ -1,0 +1,191 @@
+//! Bytes of a corpus file to text: UTF-8 (with or without BOM), otherwise
+//! Windows-1251 or Latin-1 detected with chardetng and decoded with a
+//! warning. Binary files are refused with an error that says so.
+
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1251, WINDOWS_1252};
+
+use super::Warning;
+
+/// A decoded page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decoded {
+    pub text: String,
+    /// WHATWG name of the encoding used (`UTF-8`, `windows-1251`, `windows-1252`).
+    pub encoding: &'static str,
+    /// Set when anything but plain UTF-8 was read (BOM stripped, legacy encoding).
+    pub warning: Option<Warning>,
+}
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum DecodeError {
+    #[error("this looks like a binary file, not a text page: {nul} NUL bytes and {control} other control bytes in the first {checked} bytes; save the page as .txt (UTF-8) or .htm")]
+    Binary {
+        nul: usize,
+        control: usize,
+        checked: usize,
+    },
+}
+
+const SAMPLE: usize = 64 * 1024;
+
+fn check_binary(bytes: &[u8]) -> Result<(), DecodeError> {
+    let sample = &bytes[..bytes.len().min(SAMPLE)];
+    let nul = sample.iter().filter(|&&b| b == 0).count();
+    let control = sample
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, 0 | b'\t' | b'\n' | b'\r' | 0x0c | 0x1a))
+        .count();
+    let n = sample.len().max(1);
+    // Text pages hold no NULs; a handful can be a stray glitch, but one in a
+    // hundred bytes (or one control byte in ten) means binary data.
+    if nul * 100 >= n && nul > 0 || control * 10 >= n && control > 0 {
+        return Err(DecodeError::Binary {
+            nul,
+            control,
+            checked: sample.len(),
+        });
+    }
+    Ok(())
+}
+
+fn line_of(bytes: &[u8], at: usize) -> u32 {
+    let n = bytes[..at.min(bytes.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count();
+    u32::try_from(n + 1).unwrap_or(u32::MAX)
+}
+
+pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    // A UTF-16 BOM comes first: UTF-16 text is full of NULs.
+    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+        if enc == UTF_16LE || enc == UTF_16BE {
+            let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
+            return Ok(Decoded {
+                text: text.into_owned(),
+                encoding: enc.name(),
+                warning: Some(Warning {
+                    line: 1,
+                    code: "encoding_utf16",
+                    message: format!(
+                        "file is {} with a byte order mark{}",
+                        enc.name(),
+                        if had_errors {
+                            "; some bytes were invalid and replaced"
+                        } else {
+                            ""
+                        }
+                    ),
+                    expected: "UTF-8 text".into(),
+                }),
+            });
+        }
+    }
+    check_binary(bytes)?;
+    let (body, bom) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => (rest, true),
+        None => (bytes, false),
+    };
+    match std::str::from_utf8(body) {
+        Ok(s) => Ok(Decoded {
+            text: s.to_string(),
+            encoding: UTF_8.name(),
+            warning: bom.then(|| Warning {
+                line: 1,
+                code: "utf8_bom_stripped",
+                message: "file starts with a UTF-8 byte order mark; it was removed".into(),
+                expected: "UTF-8 text without a byte order mark".into(),
+            }),
+        }),
+        Err(e) => {
+            let bad_line = line_of(body, e.valid_up_to());
+            let mut det = chardetng::EncodingDetector::new();
+            det.feed(body, true);
+            let guess = det.guess(None, false);
+            // The collection is English with Russian names: a Cyrillic guess
+            // means Windows-1251 (or a Cyrillic relative), anything else Latin-1.
+            let cyrillic = [
+                "windows-1251",
+                "KOI8-R",
+                "KOI8-U",
+                "IBM866",
+                "ISO-8859-5",
+                "x-mac-cyrillic",
+            ];
+            let enc = if cyrillic.contains(&guess.name()) {
+                guess
+            } else {
+                WINDOWS_1252
+            };
+            let enc = if enc.name() == "x-mac-cyrillic" {
+                WINDOWS_1251
+            } else {
+                enc
+            };
+            let (text, _) = enc.decode_without_bom_handling(body);
+            Ok(Decoded {
+                text: text.into_owned(),
+                encoding: enc.name(),
+                warning: Some(Warning {
+                    line: bad_line,
+                    code: "encoding_not_utf8",
+                    message: format!(
+                        "file is not UTF-8 (first invalid byte on line {bad_line}); decoded as {}",
+                        enc.name()
+                    ),
+                    expected: "UTF-8 text".into(),
+                }),
+            })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_plain_and_with_bom() {
+        let d = decode("Chargé dʹaffaires".as_bytes()).expect("utf-8");
+        assert_eq!(
+            (d.text.as_str(), d.encoding, d.warning.is_none()),
+            ("Chargé dʹaffaires", "UTF-8", true)
+        );
+        let b = decode(b"\xEF\xBB\xBFTelegram").expect("bom");
+        assert_eq!(b.text, "Telegram");
+        assert_eq!(b.warning.map(|w| w.code), Some("utf8_bom_stripped"));
+    }
+
+    #[test]
+    fn windows_1251_detected() {
+        let src = "Телеграмма полномочного представителя СССР в Турции в Народный комиссариат иностранных дел. Секретно.\nСегодня министр сообщил мне, что переговоры будут продолжены.\n";
+        let (bytes, _, _) = WINDOWS_1251.encode(src);
+        let d = decode(&bytes).expect("decodes");
+        assert_eq!(d.encoding, "windows-1251");
+        assert_eq!(d.text, src);
+        assert_eq!(
+            d.warning.map(|w| (w.code, w.line)),
+            Some(("encoding_not_utf8", 1))
+        );
+    }
+
+    #[test]
+    fn latin1_detected() {
+        let src = "Telegram of the chargé d'affaires\nThe minister met Atatürk at the café; the señor from the légation was there.\n";
+        let (bytes, _, _) = WINDOWS_1252.encode(src);
+        let d = decode(&bytes).expect("decodes");
+        assert_eq!(d.encoding, "windows-1252");
+        assert_eq!(d.text, src);
+        assert_eq!(d.warning.map(|w| w.line), Some(1));
+    }
+
+    #[test]
+    fn binary_refused() {
+        let bytes: Vec<u8> = (0..4096u32)
+            .map(|i| if i % 7 == 0 { 0 } else { (i % 251) as u8 })
+            .collect();
+        let e = decode(&bytes).expect_err("binary");
+        assert!(e.to_string().contains("binary file"), "{e}");
+        assert!(decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10").is_err());
+    }
+}

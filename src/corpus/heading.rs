@@ -1,0 +1,772 @@
+//! Headings: which line starts a document, its kind and extract flag, the
+//! date a heading may carry, and the roles its grammar names
+//! (`<kind> of <author> to <recipient>`, `talk of A with B`,
+//! `between A and B`), plus the "Sent to" distribution line.
+
+use super::date::{find_all_dates, find_date};
+use super::text::{clean, strip_trailing_markers};
+use super::{DocumentKind, ParsedDate, Party, Role, Warning};
+
+const KIND_WORDS: &str = r"telegram|cipher\s+telegram|recording|record|letter|conversation|note|talk|talks|diary|treaty|report|statement|memorandum";
+
+static_regex!(re_extract, r"^(?i:from)(?:\s*[:;]\s*|\s+)");
+static_regex!(
+    re_kind_start,
+    &format!(r"^(?i:(?:a|the)\s+)?(?P<k>(?i:{KIND_WORDS}))\b(?P<rest>.*)$")
+);
+static_regex!(
+    re_rest_ok,
+    r"^(?i:\s*$|\s+(?:of|from|the|between|with|to|by|on|in|about|concerning|addressed|sent|no\.?|between|held|at|and)\b|s\s+(?:of|from|between|with))"
+);
+static_regex!(
+    re_bare,
+    r"^(?:(?:\p{L}{1,3}\.\s*){1,3})\p{Lu}[\p{L}\x{02B9}'\x{2019}\-\x{2010}]+\s+to\s+\S"
+);
+static_regex!(
+    re_sent,
+    r"^(?i)(?:sent\s+(?:out\s+)?to|sent\s*:|copies?\s+(?:sent\s+)?to|distribution\s*:)\s*:?\s*"
+);
+
+/// How the heading line is recognised.
+fn kind_start(s: &str, require_capital: bool) -> bool {
+    let Some(c) = re_kind_start().captures(s) else {
+        return false;
+    };
+    let (Some(k), Some(rest)) = (c.name("k"), c.name("rest")) else {
+        return false;
+    };
+    if require_capital && !s.starts_with(|ch: char| ch.is_uppercase()) {
+        return false;
+    }
+    let _ = k;
+    re_rest_ok().is_match(rest.as_str())
+}
+
+/// Does this line start a new document?
+pub fn is_heading_start(line: &str) -> bool {
+    let t = clean(line);
+    if t.is_empty() || t.len() > 1200 || t.chars().count() > 400 {
+        return false;
+    }
+    if let Some(m) = re_extract().find(t) {
+        return kind_start(&t[m.end()..], false);
+    }
+    if kind_start(t, true) {
+        return true;
+    }
+    // Date-first heading: `March 3, 1938, telegram from the ...`.
+    if let Some(f) = find_date(t, 0) {
+        if f.range.start == 0 {
+            let rest = t[f.range.end..]
+                .trim_start_matches(|c: char| c == ',' || c == '.' || c.is_whitespace());
+            return kind_start(rest, false);
+        }
+    }
+    re_bare().is_match(t)
+}
+
+static_regex!(
+    re_connective_end,
+    r"(?i)\b(?:of|the|to|in|with|and|from|between|for|on|by|representative|commissar|commissioner|minister|ambassador|envoy|affaires|attorney|secretary|general|deputy)\s*$"
+);
+static_regex!(
+    re_connective_start,
+    r"^(?:(?i:to|with|and|in|of|between|from)\b|\p{Ll}|(?:\p{L}{1,3}\.\s*){1,3}\p{Lu})"
+);
+
+/// Is `next` the continuation of a heading that so far reads `so_far`?
+/// Headings split over two or three lines put the name on the next line.
+pub fn is_heading_continuation(so_far: &str, next: &str) -> bool {
+    let t = clean(next);
+    if t.is_empty() || t.chars().count() > 160 {
+        return false;
+    }
+    if t.ends_with('.') && !t.ends_with(". .") {
+        // A body sentence, not a name; initials end in `.` but are followed by a surname.
+        return false;
+    }
+    // A name line after an unfinished heading looks like a bare heading
+    // (`A. V. Terentyev to the NKID`); it continues the heading when the
+    // heading so far names no recipient.
+    let bare_name_line =
+        re_bare().is_match(t) && !re_to().is_match(so_far) && !re_with().is_match(so_far);
+    if (is_heading_start(t) && !bare_name_line)
+        || super::date::parse_date_line(t, 0).is_some()
+        || re_sent().is_match(t)
+    {
+        return false;
+    }
+    if super::classification::parse_marks_line(t).is_some() || super::text::is_elision(t) {
+        return false;
+    }
+    re_connective_end().is_match(clean(so_far)) || re_connective_start().is_match(t)
+}
+
+/// Everything the heading says.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct HeadingInfo {
+    pub heading: String,
+    pub kind: DocumentKind,
+    pub is_extract: bool,
+    /// A date printed in the heading (first, glued at the end, or inside).
+    pub date: Option<ParsedDate>,
+    pub parties: Vec<Party>,
+    pub warnings: Vec<Warning>,
+}
+
+static_regex!(
+    re_kind_phrase,
+    r"^(?i)(?:(?:a|the)\s+)?(?:(?P<rec>(?:recording|record|records)\s+(?:of\s+)?(?:(?:the|a)\s+)?(?:conversations?|talks?|meeting))|(?P<conv>conversations?|talks?)|(?P<tel>(?:cipher\s+)?telegrams?)|(?P<let>letters?)|(?P<note>note|memorandum)|(?P<diary>(?:the\s+)?diary)|(?P<treaty>treaty)|(?P<rep>report)|(?P<stat>statement))\b"
+);
+
+fn kind_of(c: &regex::Captures<'_>) -> DocumentKind {
+    if c.name("rec").is_some() || c.name("conv").is_some() {
+        DocumentKind::Conversation
+    } else if c.name("tel").is_some() {
+        DocumentKind::Telegram
+    } else if c.name("let").is_some() {
+        DocumentKind::Letter
+    } else if c.name("note").is_some() {
+        DocumentKind::Note
+    } else if c.name("diary").is_some() {
+        DocumentKind::Diary
+    } else if c.name("treaty").is_some() {
+        DocumentKind::Treaty
+    } else if c.name("rep").is_some() {
+        DocumentKind::Report
+    } else {
+        DocumentKind::Statement
+    }
+}
+
+/// Longest heading worth reading for roles and dates.
+const MAX_HEADING_BYTES: usize = 2000;
+
+/// Parses a heading already joined into one line.
+pub fn parse_heading(joined: &str, line: u32) -> HeadingInfo {
+    // Runs of spaces (and no-break spaces) read as one, as a browser shows them,
+    // so the text and HTML forms of a page give the same heading.
+    let heading = strip_trailing_markers(joined)
+        .split(super::text::is_space)
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut info = HeadingInfo {
+        heading: heading.clone(),
+        ..HeadingInfo::default()
+    };
+    if heading.len() > MAX_HEADING_BYTES {
+        // Not a heading anyone wrote; reading roles and dates from it would
+        // only cost time. It stays in the document's raw text.
+        info.warnings.push(Warning {
+            line,
+            code: "heading_too_long",
+            message: format!(
+                "the first line of this document is {} bytes long",
+                heading.len()
+            ),
+            expected: format!("a heading of at most {MAX_HEADING_BYTES} bytes"),
+        });
+        return info;
+    }
+    let mut t: &str = heading.as_str();
+
+    if let Some(m) = re_extract().find(t) {
+        let after = &t[m.end()..];
+        if re_kind_start().is_match(after) {
+            info.is_extract = true;
+            t = after;
+        }
+    }
+    // Date first.
+    if let Some(f) = find_date(t, line) {
+        if f.range.start == 0 {
+            info.warnings.extend(f.warning.clone());
+            info.date = Some(f.date.clone());
+            t = t[f.range.end..]
+                .trim_start_matches(|c: char| c == ',' || c == '.' || c.is_whitespace());
+        }
+    }
+    // Dates glued to the end (sometimes twice): `... minister Aras. June 11, 1937`.
+    let mut body = t.to_string();
+    for _ in 0..3 {
+        let trimmed = body
+            .trim_end_matches(|c: char| {
+                c == '.' || c == ',' || c == '*' || super::text::is_space(c)
+            })
+            .to_string();
+        let all = find_all_dates(&trimmed, line);
+        match all.last() {
+            Some(f) if f.range.end == trimmed.len() && f.range.start > 0 => {
+                if info.date.is_none() {
+                    info.warnings.extend(f.warning.clone());
+                    info.date = Some(f.date.clone());
+                }
+                body = trimmed[..f.range.start].to_string();
+            }
+            _ => break,
+        }
+    }
+    let body = body
+        .trim_end_matches(|c: char| c == ',' || super::text::is_space(c))
+        .to_string();
+    if info.date.is_none() {
+        if let Some(f) = find_date(&body, line) {
+            info.warnings.extend(f.warning.clone());
+            info.date = Some(f.date);
+        }
+    }
+
+    let rest: &str;
+    if let Some(c) = re_kind_phrase().captures(&body) {
+        info.kind = kind_of(&c);
+        let end = c.get(0).map(|m| m.end()).unwrap_or(0);
+        rest = &body[end..];
+    } else {
+        info.kind = DocumentKind::Other;
+        rest = &body;
+        if !re_bare().is_match(&body) {
+            info.warnings.push(Warning {
+                line,
+                code: "heading_unrecognized",
+                message: format!("heading `{heading}` has no known kind word"),
+                expected: "Telegram / Record(ing) of the conversation / Letter / Note / Talk / From the diary / Treaty / Report / Statement ...".into(),
+            });
+        }
+    }
+    info.parties = roles(rest, info.kind, line);
+    if info.parties.is_empty() && !clean(rest).is_empty() {
+        info.warnings.push(Warning {
+            line,
+            code: "heading_roles_unparsed",
+            message: format!("no author or recipient read from `{}`", clean(rest)),
+            expected: "`of <author> to <recipient>`, `of A with B` or `between A and B`".into(),
+        });
+    }
+    info
+}
+
+static_regex!(re_lead_prep, r"^(?i)\s*(?:of|from|by)\s+");
+static_regex!(re_between, r"(?i)(?:^|\s)between\s+");
+static_regex!(re_with, r"(?i)\s+with\s+");
+static_regex!(re_and, r"(?i)\s+and\s+");
+static_regex!(re_to, r"(?i)\s+(?:addressed\s+)?to\s+");
+static_regex!(
+    re_in_institution,
+    r"(?i)\s+in\s+(?:the\s+)?(?:NKID|narkomindel|people[\x{02B9}'\x{2019}]?s\s+commissariat|general\s+secretariat|central\s+committee|politburo|sovnarkom|council\s+of\s+people)"
+);
+
+/// Reads the roles from what follows the kind words.
+fn roles(rest: &str, kind: DocumentKind, line: u32) -> Vec<Party> {
+    let mut out = Vec::new();
+    let r = clean(rest);
+    if r.is_empty() {
+        return out;
+    }
+    if let Some(m) = re_between().find(r) {
+        // `between A and B`, also after other words (`Treaty of friendship between ...`).
+        let inner = &r[m.end()..];
+        if let Some(a) = re_and().find(inner) {
+            push_party(&mut out, &inner[..a.start()], Role::Participant, line);
+            push_party(&mut out, &inner[a.end()..], Role::Participant, line);
+        } else {
+            push_party(&mut out, inner, Role::Participant, line);
+        }
+        return out;
+    }
+    let r = match re_lead_prep().find(r) {
+        Some(m) => &r[m.end()..],
+        None => r,
+    };
+    let r = r.trim_start_matches(|c: char| c == ':' || c == ',' || c.is_whitespace());
+    if kind == DocumentKind::Diary {
+        // `From the diary of V. M. Molotov. Reception of ... with B`: the
+        // diary's keeper is the author; a `with` later names the participant.
+        let (author, tail) = split_first_sentence(r);
+        push_party(&mut out, author, Role::Author, line);
+        if let Some(w) = re_with().find(tail) {
+            push_party(&mut out, &tail[w.end()..], Role::Participant, line);
+        }
+        return out;
+    }
+    if kind == DocumentKind::Conversation {
+        if let Some(w) = re_with().find(r) {
+            push_party(&mut out, &r[..w.start()], Role::Author, line);
+            push_party(&mut out, &r[w.end()..], Role::Participant, line);
+            return out;
+        }
+    }
+    let split = re_to().find(r).map(|m| (m.start(), m.end())).or_else(|| {
+        re_in_institution()
+            .find(r)
+            .map(|m| (m.start(), m.start() + leading_in_len(&r[m.start()..])))
+    });
+    match split {
+        Some((a, b)) => {
+            push_party(&mut out, &r[..a], Role::Author, line);
+            push_party(&mut out, &r[b..], Role::Recipient, line);
+        }
+        None => push_party(&mut out, r, Role::Author, line),
+    }
+    out
+}
+
+/// Length of the ` in ` that precedes an institution (`in the NKID` = to the NKID).
+fn leading_in_len(s: &str) -> usize {
+    let lower = s.to_ascii_lowercase();
+    lower.find(" in ").map(|i| i + 4).unwrap_or(0)
+}
+
+/// Splits `V. M. Molotov. Reception of ...` after the surname, not after an initial.
+fn split_first_sentence(s: &str) -> (&str, &str) {
+    let mut word_len = 0usize;
+    for (i, c) in s.char_indices() {
+        if c == '.' && word_len >= 3 {
+            return (&s[..i], &s[i + 1..]);
+        }
+        if c.is_alphabetic() {
+            word_len += 1;
+        } else {
+            word_len = 0;
+        }
+    }
+    (s, "")
+}
+
+static_regex!(
+    re_name_end,
+    r"(?:^|\s)(?P<n>(?:(?:\p{L}{1,3}\.\s*){1,3}|(?i:comrades?|c\.)\s+)\p{Lu}[\p{L}\x{02B9}'\x{2019}\-\x{2010}]+(?:\s+(?:n\.|von|fon|de|van)\s*\p{Lu}[\p{L}]+)?)$"
+);
+static_regex!(
+    re_single_cap_end,
+    r"(?:^|\s)(?P<n>\p{Lu}[\p{Ll}\x{02B9}'\x{2019}\-\x{2010}]+)$"
+);
+// In headings only the word is stripped: `T. R. Aras` starts with an initial.
+static_regex!(re_comrade, r"^(?i:comrades?)\s+");
+// In "Sent to" lists `c.` (and `tt.`) abbreviate "comrade(s)".
+static_regex!(re_comrade_list, r"^(?:(?i:comrades?)\s+|c\.\s*|tt\.\s*)");
+static_regex!(
+    re_institution,
+    r"(?i)\b(?:NKID|narkomindel|commissariat|secretariat|committee|politburo|sovnarkom|government|ministry|embassy|legation|representation|mission|council|NKVD|department|presidium|bureau)\b"
+);
+static_regex!(
+    re_position_noun,
+    r"(?i)\b(?:minister|ambassador|envoy|representative|commissar|commissioner|consul|secretary|attorney|affaires|president|premier|chairman|king|shah|emir|counsellor|adviser|advisor|chief|head|deputy|plenipotentiary|agent|leader|marshal|general)\s*$"
+);
+
+/// Place and country words that end positions (`the ambassador of Turkey`)
+/// and are therefore not a surname.
+const PLACES: &[&str] = &[
+    "ussr",
+    "rsfsr",
+    "turkey",
+    "britain",
+    "england",
+    "germany",
+    "france",
+    "iran",
+    "persia",
+    "afghanistan",
+    "japan",
+    "china",
+    "italy",
+    "poland",
+    "romania",
+    "rumania",
+    "bulgaria",
+    "yugoslavia",
+    "greece",
+    "india",
+    "latvia",
+    "estonia",
+    "lithuania",
+    "finland",
+    "sweden",
+    "norway",
+    "czechoslovakia",
+    "hungary",
+    "balkans",
+    "moscow",
+    "berlin",
+    "london",
+    "ankara",
+    "angora",
+    "kabul",
+    "tehran",
+    "teheran",
+    "paris",
+    "rome",
+    "tokyo",
+    "america",
+    "usa",
+    "states",
+    "switzerland",
+    "geneva",
+    "egypt",
+    "iraq",
+    "syria",
+    "spain",
+    "austria",
+    "denmark",
+    "holland",
+    "netherlands",
+    "belgium",
+    "mongolia",
+    "manchuria",
+    "lausanne",
+    "istanbul",
+    "constantinople",
+    "union",
+];
+
+/// Turns a role phrase into a party: the name is the trailing initials and
+/// surname (or a surname after a position noun); the rest is the position;
+/// an institution with no person is the name.
+pub fn party_from_phrase(raw: &str, role: Role, line: u32) -> Option<Party> {
+    let text = clean(strip_trailing_markers(raw).trim_end_matches([',', ';', ':']));
+    // A sentence stop after a surname (`minister Aras.`), not after an initial.
+    let text = match text.strip_suffix('.') {
+        Some(t) if t.chars().rev().take(2).all(|c| c.is_lowercase()) => t,
+        _ => text,
+    };
+    if text.is_empty() {
+        return None;
+    }
+    let mut name: Option<String> = None;
+    let mut position_part = text;
+    if let Some(c) = re_name_end().captures(text) {
+        if let Some(n) = c.name("n") {
+            name = Some(re_comrade().replace(n.as_str(), "").trim().to_string());
+            position_part = &text[..n.start()];
+        }
+    } else if let Some(c) = re_single_cap_end().captures(text) {
+        if let Some(n) = c.name("n") {
+            let before = clean(&text[..n.start()]);
+            let is_place = PLACES.contains(&n.as_str().to_lowercase().as_str());
+            let last_word = before
+                .rsplit(char::is_whitespace)
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            let after_position = before.is_empty()
+                || re_position_noun().is_match(before)
+                || before.ends_with('.')
+                || PLACES.contains(&last_word.as_str());
+            if !is_place && !re_institution().is_match(n.as_str()) && after_position {
+                name = Some(n.as_str().to_string());
+                position_part = &text[..n.start()];
+            }
+        }
+    }
+    let position_part = clean(position_part).trim_end_matches([',', '.']).trim();
+    let position_part = strip_article(position_part);
+    let mut position = if position_part.is_empty() {
+        None
+    } else {
+        Some(position_part.to_string())
+    };
+    if name.is_none() && re_institution().is_match(text) && !re_position_noun().is_match(text) {
+        // An institution (`the NKID of the USSR`) is the party itself.
+        name = Some(strip_article(&re_comrade().replace(text, "")).to_string());
+        position = None;
+    }
+    Some(Party {
+        role,
+        text: text.to_string(),
+        position,
+        name,
+        line,
+    })
+}
+
+fn strip_article(s: &str) -> &str {
+    let t = s.trim();
+    for a in ["the ", "The "] {
+        if let Some(r) = t.strip_prefix(a) {
+            return r.trim_start();
+        }
+    }
+    t
+}
+
+static_regex!(
+    re_topic,
+    r"(?i)\s+(?:on|about|concerning|regarding)\s+(?:the\s+)?\p{Ll}"
+);
+
+fn push_party(out: &mut Vec<Party>, phrase: &str, role: Role, line: u32) {
+    // `the Soviet press on the conference`: the topic is not part of the party.
+    let phrase = match re_topic().find(phrase) {
+        Some(m) => &phrase[..m.start()],
+        None => phrase,
+    };
+    if let Some(p) = party_from_phrase(phrase, role, line) {
+        out.push(p);
+    }
+}
+
+/// A "Sent to" line: each comma-separated item is a copy recipient.
+/// `comrade`/`c.` are taken off the name but kept in the text.
+pub fn parse_distribution(line_text: &str, line: u32) -> Option<Vec<Party>> {
+    let t = clean(line_text);
+    if t.len() > 600 {
+        return None;
+    }
+    let m = re_sent().find(t)?;
+    let list = t[m.end()..].trim_end_matches('.');
+    let mut out = Vec::new();
+    for item in list
+        .split([',', ';'])
+        .flat_map(|p| re_and().split(p).collect::<Vec<_>>())
+    {
+        let item = clean(item);
+        if item.is_empty() {
+            continue;
+        }
+        let bare = clean(&re_comrade_list().replace(item, "")).to_string();
+        let is_institution = re_institution().is_match(&bare)
+            || bare.chars().next().is_some_and(|c| c.is_lowercase());
+        let name = if is_institution {
+            strip_article(&bare).to_string()
+        } else {
+            bare
+        };
+        out.push(Party {
+            role: Role::CopyRecipient,
+            text: item.to_string(),
+            position: None,
+            name: Some(name),
+            line,
+        });
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(h: &HeadingInfo, role: Role) -> Vec<String> {
+        h.parties
+            .iter()
+            .filter(|p| p.role == role)
+            .filter_map(|p| p.name.clone())
+            .collect()
+    }
+    fn positions(h: &HeadingInfo, role: Role) -> Vec<String> {
+        h.parties
+            .iter()
+            .filter(|p| p.role == role)
+            .filter_map(|p| p.position.clone())
+            .collect()
+    }
+
+    #[test]
+    fn heading_families_start_documents() {
+        for h in [
+            "Telegram of the plenipotentiary representative of the USSR in Turkey A. V. Terentyev to the NKID of the USSR",
+            "Telegram the temporary attorney of the USSR in Iran to the NKID",
+            "Telegram from the people's commissar for foreign affairs to the embassy",
+            "Recording of the conversation of the people's commissar with the ambassador of Turkey",
+            "Record of a conversation between X. Y. Petrov and the consul",
+            "Recording of the talks of the delegations",
+            "Letter from the envoy to the minister",
+            "Conversation of the envoy with the shah",
+            "Note of the government of the RSFSR to the government of Turkey",
+            "Talk of the ambassador with the king",
+            "From the diary of V. M. Molotov",
+            "From diary of the envoy",
+            "Treaty of friendship between Turkey and the RSFSR",
+            "Report of the Soviet press on the conference",
+            "Statement of the people's commissariat",
+            "From: talk of the envoy with the minister",
+            "From;  telegram of the envoy",
+            "From a conversation of the envoy with the premier",
+            "From letter of the envoy to the NKID",
+            "from telegram of the consul",
+            "March 3, 1938, telegram from the consul in Kars to the NKID",
+            "K. K. Yurenev to the people's commissariat of foreign affairs of the USSR",
+        ] {
+            assert!(is_heading_start(h), "should start a document: {h}");
+        }
+    }
+
+    #[test]
+    fn body_lines_do_not_start_documents() {
+        for b in [
+            "Note that the minister did not reply.",
+            "Note: the minister did not reply.",
+            "5. Eden, of course, was interested in the general lines of our policy.",
+            "I told him that the treaty was important.",
+            "From the very start he was nervous.",
+            "",
+        ] {
+            assert!(!is_heading_start(b), "not a heading: {b}");
+        }
+    }
+
+    #[test]
+    fn extract_with_author_and_participant() {
+        let h = parse_heading("From: talk of the plenipotentiary representative of the USSR in the Great Britain I. M. Maisky with the minister of foreign affairs of the Great Britain A. Iden", 11);
+        assert!(h.is_extract);
+        assert_eq!(h.kind, DocumentKind::Conversation);
+        assert_eq!(names(&h, Role::Author), ["I. M. Maisky"]);
+        assert_eq!(
+            positions(&h, Role::Author),
+            ["plenipotentiary representative of the USSR in the Great Britain"]
+        );
+        assert_eq!(names(&h, Role::Participant), ["A. Iden"]);
+        assert_eq!(
+            positions(&h, Role::Participant),
+            ["minister of foreign affairs of the Great Britain"]
+        );
+        assert_eq!(h.parties[0].line, 11);
+    }
+
+    #[test]
+    fn extract_spellings() {
+        for s in [
+            "From: telegram of X. Y. Zorin to the NKID",
+            "From:  telegram of X. Y. Zorin to the NKID",
+            "From; telegram of X. Y. Zorin to the NKID",
+            "from telegram of X. Y. Zorin to the NKID",
+            "From letter of X. Y. Zorin to the NKID",
+        ] {
+            let h = parse_heading(s, 1);
+            assert!(h.is_extract, "{s}");
+            assert_eq!(names(&h, Role::Author), ["X. Y. Zorin"], "{s}");
+        }
+        let h = parse_heading("Telegram from X. Y. Zorin to the NKID", 1);
+        assert!(!h.is_extract);
+    }
+
+    #[test]
+    fn recipient_institution_and_in_the_nkid() {
+        let h = parse_heading("Telegram of the temporary attorney of the USSR in Turkey a. V. Terentyev in the NKID of the USSR *", 1);
+        assert_eq!(h.heading, "Telegram of the temporary attorney of the USSR in Turkey a. V. Terentyev in the NKID of the USSR");
+        assert_eq!(names(&h, Role::Author), ["a. V. Terentyev"]);
+        assert_eq!(
+            positions(&h, Role::Author),
+            ["temporary attorney of the USSR in Turkey"]
+        );
+        assert_eq!(names(&h, Role::Recipient), ["NKID of the USSR"]);
+    }
+
+    #[test]
+    fn date_first_and_glued_dates() {
+        let h = parse_heading(
+            "March 3, 1938, telegram from the consul in Kars to the NKID",
+            1,
+        );
+        assert_eq!(h.kind, DocumentKind::Telegram);
+        assert_eq!(h.date.as_ref().map(|d| d.from.as_str()), Some("1938-03-03"));
+        let g = parse_heading("Recording of the conversation of the ambassador with minister Aras. June 11, 1937 June 11, 1937", 1);
+        assert_eq!(g.date.as_ref().map(|d| d.from.as_str()), Some("1937-06-11"));
+        assert_eq!(names(&g, Role::Participant), ["Aras"]);
+        assert_eq!(positions(&g, Role::Participant), ["minister"]);
+    }
+
+    #[test]
+    fn between_a_and_b() {
+        let h = parse_heading("Record of a conversation between the envoy B. S. Stomonyakov and the minister of Iran Kazemi", 1);
+        assert_eq!(
+            names(&h, Role::Participant),
+            ["B. S. Stomonyakov", "Kazemi"]
+        );
+    }
+
+    #[test]
+    fn treaty_between_and_topic_clause() {
+        let h = parse_heading(
+            "Treaty of friendship and brotherhood between the RSFSR and Turkey",
+            1,
+        );
+        assert_eq!(h.kind, DocumentKind::Treaty);
+        assert_eq!(positions(&h, Role::Participant), ["RSFSR", "Turkey"]);
+        let r = parse_heading(
+            "Report of the Soviet press on the conference in Montreux",
+            1,
+        );
+        assert_eq!(r.kind, DocumentKind::Report);
+        assert_eq!(positions(&r, Role::Author), ["Soviet press"]);
+    }
+
+    #[test]
+    fn initial_t_is_not_comrade() {
+        let p = party_from_phrase(
+            "the minister of foreign affairs of Turkey T. R. Aras",
+            Role::Participant,
+            1,
+        )
+        .expect("party");
+        assert_eq!(p.name.as_deref(), Some("T. R. Aras"));
+        let q = party_from_phrase("comrade Stalin", Role::Recipient, 1).expect("party");
+        assert_eq!(q.name.as_deref(), Some("Stalin"));
+    }
+
+    #[test]
+    fn bare_heading() {
+        let h = parse_heading(
+            "K. K. Yurenev to the people's commissariat of foreign affairs of the USSR",
+            1,
+        );
+        assert_eq!(h.kind, DocumentKind::Other);
+        assert_eq!(names(&h, Role::Author), ["K. K. Yurenev"]);
+        assert_eq!(
+            names(&h, Role::Recipient),
+            ["people's commissariat of foreign affairs of the USSR"]
+        );
+        assert!(h.warnings.is_empty(), "{:?}", h.warnings);
+    }
+
+    #[test]
+    fn diary_author_and_participant() {
+        let h = parse_heading(
+            "From the diary of V. M. Molotov. Reception of the ambassador of Turkey with A. Aktay",
+            1,
+        );
+        assert_eq!(h.kind, DocumentKind::Diary);
+        assert_eq!(names(&h, Role::Author), ["V. M. Molotov"]);
+        assert_eq!(names(&h, Role::Participant), ["A. Aktay"]);
+    }
+
+    #[test]
+    fn split_heading_continuation() {
+        assert!(is_heading_continuation(
+            "Telegram of the plenipotentiary representative of the USSR in Turkey",
+            "A. V. Terentyev to the NKID of the USSR"
+        ));
+        assert!(is_heading_continuation(
+            "Letter of the people's commissar of foreign affairs of the",
+            "USSR M. M. Litvinov"
+        ));
+        assert!(!is_heading_continuation(
+            "Telegram of the envoy X. Zorin to the NKID",
+            "December 2, 1939"
+        ));
+        assert!(!is_heading_continuation(
+            "Telegram of the envoy X. Zorin to the NKID",
+            "Today the minister told me the news."
+        ));
+    }
+
+    #[test]
+    fn sent_to_lines() {
+        let p = parse_distribution(
+            "Sent to comrade Molotov, comrade Vyshinsky, general secretariat",
+            3,
+        )
+        .expect("sent to");
+        let n: Vec<_> = p
+            .iter()
+            .map(|x| x.name.clone().unwrap_or_default())
+            .collect();
+        assert_eq!(n, ["Molotov", "Vyshinsky", "general secretariat"]);
+        assert_eq!(p[0].text, "comrade Molotov");
+        assert!(p.iter().all(|x| x.role == Role::CopyRecipient));
+        let q = parse_distribution("Sent to c. Stalin, c. Molotov", 3).expect("sent to");
+        assert_eq!(q[1].name.as_deref(), Some("Molotov"));
+        assert!(parse_distribution("Sent out to comrade Dekanozov", 1).is_some());
+        assert!(parse_distribution("Sentiments were high", 1).is_none());
+    }
+}

@@ -1,0 +1,417 @@
+//! Heading parties ("the plenipotentiary representative of the USSR in
+//! Turkey Ya. Z. Surits") to a person, the position held that day, or an
+//! institution.
+
+use std::collections::HashSet;
+
+use super::gazetteer::{scan, Candidate, Gazetteer};
+use super::normalize::normalize;
+use super::who_held::{holder_on, same_state};
+use crate::corpus::{ParsedDate, Party, Warning};
+use crate::reference::validate::{parse_day, Day, Term};
+
+/// What a party phrase resolved to. Anything left `None` that the phrase
+/// named comes with an `unresolved_party` warning.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PartyResolution {
+    /// Person key.
+    pub person: Option<String>,
+    /// Index into `ReferenceData.positions`: the term held on the date.
+    pub position: Option<usize>,
+    /// Institution key.
+    pub institution: Option<String>,
+    pub warnings: Vec<Warning>,
+}
+
+/// Words in a name part that are not the name: forms of address and the
+/// garbled "acting" (`and. About.`).
+const NOISE: &[&str] = &[
+    "comrade", "comrades", "c.", "mr.", "mr", "mister", "and.", "about.", "acting", "the",
+];
+
+/// The office, state and host a position phrase names.
+#[derive(Debug, Default)]
+struct PositionParts {
+    office: Option<usize>,
+    country: Option<String>,
+    host: Option<String>,
+}
+
+impl Gazetteer {
+    /// Resolves one party of a heading or "Sent to" line on the document's date.
+    pub fn resolve_party(&self, party: &Party, date: Option<&ParsedDate>) -> PartyResolution {
+        let day = date.and_then(|d| parse_day(&d.from));
+        let mut res = PartyResolution::default();
+
+        let name = party
+            .name
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty());
+        let position_text = party
+            .position
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty());
+        // A phrase the parser could not split: look for everything in the whole text.
+        let whole = (name.is_none() && position_text.is_none()).then_some(party.text.as_str());
+
+        let persons = name
+            .or(whole)
+            .map(|n| self.person_candidates(n))
+            .unwrap_or_default();
+        let pos = position_text
+            .or(whole)
+            .map(|p| self.position_parts(p, day))
+            .unwrap_or_default();
+
+        // Institutions: `NKID of the USSR`, `general secretariat` (as a name,
+        // or as the whole phrase when no person is named).
+        if persons.is_empty() {
+            for text in [name, whole, position_text].into_iter().flatten() {
+                if pos.office.is_some() && Some(text) == position_text {
+                    continue;
+                }
+                if let Some(i) = self.institution_in(text) {
+                    res.institution = Some(self.data.institutions[i].id.clone());
+                    break;
+                }
+            }
+        }
+
+        if !persons.is_empty() {
+            self.resolve_named(&mut res, &persons, &pos, day, party);
+        } else if let Some(office) = pos.office {
+            self.resolve_office(&mut res, office, &pos, day, party);
+        } else if res.institution.is_none() {
+            res.warnings.push(unresolved(
+                party,
+                "no person, office or institution in the reference data answers to it",
+            ));
+        }
+        if name.is_some()
+            && res.person.is_none()
+            && res.institution.is_none()
+            && res.warnings.is_empty()
+        {
+            res.warnings.push(unresolved(
+                party,
+                "the name matches no person or institution alias",
+            ));
+        }
+        res
+    }
+
+    /// Persons whose alias matches the name part, after dropping garbled
+    /// initials and forms of address.
+    fn person_candidates(&self, name: &str) -> Vec<usize> {
+        let mut out = Vec::new();
+        let collect = |text: &str, out: &mut Vec<usize>| {
+            let n = normalize(text);
+            for hit in scan(&self.names, &n, |_| true) {
+                for c in &self.candidates[hit.pattern] {
+                    if let Candidate::Person { idx, .. } = c {
+                        if !out.contains(idx) {
+                            out.push(*idx);
+                        }
+                    }
+                }
+            }
+        };
+        // Try the name as printed first (an initials alias like `I. M. Maisky`
+        // is most specific), then with initials and address words removed.
+        collect(name, &mut out);
+        if out.is_empty() {
+            let stripped = strip_initials(name);
+            collect(&stripped, &mut out);
+        }
+        out
+    }
+
+    fn position_parts(&self, text: &str, day: Option<Day>) -> PositionParts {
+        let n = normalize(text);
+        let office = scan(&self.offices, &n, |_| true)
+            .first()
+            .map(|h| self.office_of[h.pattern]);
+        let date = day.map(day_iso);
+        let (mentions, _) = self.find_mentions(text, 0, date.as_deref());
+        let mut parts = PositionParts {
+            office,
+            ..PositionParts::default()
+        };
+        for m in mentions {
+            let super::Target::Country(key) = m.target else {
+                continue;
+            };
+            // `... in Turkey`, `... to Iran`, `... at Kabul`: the host.
+            let before: String = text.chars().take(m.char_start).collect();
+            let before = before.trim_end().to_lowercase();
+            let is_host = ["in", "in the", "to", "to the", "at", "at the"]
+                .iter()
+                .any(|w| before.ends_with(&format!(" {w}")) || before == *w);
+            if is_host && parts.host.is_none() {
+                parts.host = Some(key);
+            } else if parts.country.is_none() {
+                parts.country = Some(key);
+            }
+        }
+        parts
+    }
+
+    fn institution_in(&self, text: &str) -> Option<usize> {
+        let n = normalize(text);
+        scan(&self.institutions, &n, |_| true)
+            .first()
+            .map(|h| self.institution_of[h.pattern])
+    }
+
+    fn position_fits(&self, p: usize, office: Option<usize>, pos: &PositionParts) -> bool {
+        let p = &self.data.positions[p];
+        office.is_none_or(|o| p.office_id == self.data.offices[o].id)
+            && pos
+                .country
+                .as_deref()
+                .is_none_or(|c| same_state(&self.data, &p.country_id, c))
+            && pos.host.as_deref().is_none_or(|h| {
+                p.host_country_id
+                    .as_deref()
+                    .is_some_and(|ph| same_state(&self.data, ph, h))
+            })
+    }
+
+    /// A name was given: pick the person (several may share the alias) and
+    /// the term they held on the day.
+    fn resolve_named(
+        &self,
+        res: &mut PartyResolution,
+        persons: &[usize],
+        pos: &PositionParts,
+        day: Option<Day>,
+        party: &Party,
+    ) {
+        // Who among the candidates has a term fitting the office on the day?
+        let fitting = |certain_day: bool| -> Vec<(usize, usize)> {
+            let mut v = Vec::new();
+            for &person in persons {
+                let id = &self.data.persons[person].id;
+                for &p in self
+                    .positions_by_person
+                    .get(id)
+                    .map(Vec::as_slice)
+                    .unwrap_or(&[])
+                {
+                    if !self.position_fits(p, pos.office, pos) {
+                        continue;
+                    }
+                    let pp = &self.data.positions[p];
+                    let t = Term::new(pp.date_from.as_deref(), pp.date_to.as_deref());
+                    let ok = match day {
+                        Some(d) if certain_day => t.certainly_covers(d),
+                        Some(d) => t.possibly_covers(d),
+                        None => true,
+                    };
+                    if ok {
+                        v.push((person, p));
+                    }
+                }
+            }
+            v
+        };
+        let mut chosen: Option<(usize, Option<usize>)> = None;
+        for certain in [true, false] {
+            let v = fitting(certain);
+            let people: HashSet<usize> = v.iter().map(|(x, _)| *x).collect();
+            if people.len() == 1 {
+                let (person, _) = v[0];
+                // Several concurrent terms of one person: prefer a single-holder office.
+                let best = v
+                    .iter()
+                    .find(|(_, p)| self.is_single(*p))
+                    .or_else(|| v.first())
+                    .map(|(_, p)| *p);
+                chosen = Some((person, best));
+                break;
+            }
+            if people.len() > 1 {
+                break;
+            }
+        }
+        if chosen.is_none() && persons.len() == 1 {
+            // The person is certain; the position is the nearest fitting term
+            // of theirs (the heading may be dated just outside it), if any.
+            let person = persons[0];
+            let id = &self.data.persons[person].id;
+            let nearest = self
+                .positions_by_person
+                .get(id)
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(|&p| {
+                    (pos.office.is_some() || pos.host.is_some())
+                        && self.position_fits(p, pos.office, pos)
+                })
+                .min_by_key(|&p| {
+                    let pp = &self.data.positions[p];
+                    let t = Term::new(pp.date_from.as_deref(), pp.date_to.as_deref());
+                    day.map_or(0, |d| distance(&t, d))
+                });
+            chosen = Some((person, nearest));
+        }
+        match chosen {
+            Some((person, position)) => {
+                res.person = Some(self.data.persons[person].id.clone());
+                res.position = position;
+                if position.is_none() && pos.office.is_some() {
+                    res.warnings.push(unresolved(
+                        party,
+                        "the person is known but holds no term of the named office in the reference data",
+                    ));
+                }
+            }
+            None => {
+                let mut keys: Vec<&str> = persons
+                    .iter()
+                    .map(|&i| self.data.persons[i].id.as_str())
+                    .collect();
+                keys.sort();
+                res.warnings.push(unresolved(
+                    party,
+                    &format!(
+                        "the name may mean {} and the title and date do not tell which",
+                        keys.join(", ")
+                    ),
+                ));
+            }
+        }
+    }
+
+    /// Only an office was given: whoever held it on the day.
+    fn resolve_office(
+        &self,
+        res: &mut PartyResolution,
+        office: usize,
+        pos: &PositionParts,
+        day: Option<Day>,
+        party: &Party,
+    ) {
+        let Some(day) = day else {
+            res.warnings.push(unresolved(
+                party,
+                "a title without a name needs the document's date to find the holder",
+            ));
+            return;
+        };
+        let office_id = &self.data.offices[office].id;
+        // A Soviet heading's bare `plenipotentiary representative in Turkey`
+        // is the Soviet one; try the named state, else any state.
+        let held = holder_on(
+            &self.data,
+            office_id,
+            pos.country.as_deref(),
+            pos.host.as_deref(),
+            day,
+        )
+        .or_else(|| match (pos.country.as_deref(), pos.host.as_deref()) {
+            // A Soviet heading's bare `plenipotentiary representative in
+            // Turkey` is the Soviet one.
+            (None, Some(_)) => holder_on(
+                &self.data,
+                office_id,
+                Some("ussr"),
+                pos.host.as_deref(),
+                day,
+            ),
+            _ => None,
+        });
+        let where_ = format!(
+            "`{office_id}`{}{} on {}",
+            pos.country
+                .as_deref()
+                .map(|c| format!(" of {c}"))
+                .unwrap_or_default(),
+            pos.host
+                .as_deref()
+                .map(|h| format!(" in {h}"))
+                .unwrap_or_default(),
+            day_iso(day)
+        );
+        match held {
+            Some(h) => {
+                res.person = Some(self.data.positions[h.position].person_id.clone());
+                res.position = Some(h.position);
+                if !h.certain {
+                    // Said out loud, not guessed silently: the term's coarse
+                    // dates allow this holder on the day but do not prove it.
+                    res.warnings.push(Warning {
+                        line: party.line,
+                        code: "uncertain_holder",
+                        message: format!(
+                            "{} `{}`: `{}` is the only possible holder of {where_}, but the term's dates do not prove it",
+                            party.role.as_str(),
+                            party.text,
+                            self.data.positions[h.position].person_id
+                        ),
+                        expected: "a term of office whose dates cover the document's date".to_string(),
+                    });
+                }
+            }
+            None => res.warnings.push(unresolved(
+                party,
+                &format!("no single holder of office {where_} in the reference data"),
+            )),
+        }
+    }
+
+    fn is_single(&self, position: usize) -> bool {
+        let office = &self.data.positions[position].office_id;
+        self.data
+            .offices
+            .iter()
+            .any(|o| &o.id == office && o.single_holder == 1)
+    }
+}
+
+/// Days between a term and a day (0 when the term possibly covers it), in
+/// `yyyymmdd` units, which is enough to rank terms.
+fn distance(t: &Term, d: Day) -> u32 {
+    if t.possibly_covers(d) {
+        0
+    } else if d < t.start_lo {
+        t.start_lo - d
+    } else {
+        d.saturating_sub(t.end_hi)
+    }
+}
+
+fn day_iso(d: Day) -> String {
+    format!("{:04}-{:02}-{:02}", d / 10000, d / 100 % 100, d % 100)
+}
+
+/// Drops garbled initials (`a. V.`, `m. M.`, `Ya.`) and forms of address,
+/// keeping the words that can be a surname.
+pub(crate) fn strip_initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter(|w| {
+            let lw = w.to_lowercase();
+            if NOISE.contains(&lw.as_str()) {
+                return false;
+            }
+            // An initial: one or two letters and a dot (`I.`, `Ya.`, `m.`).
+            let letters = w.trim_end_matches('.');
+            !(w.ends_with('.')
+                && letters.chars().count() <= 2
+                && letters.chars().all(char::is_alphabetic))
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn unresolved(party: &Party, why: &str) -> Warning {
+    Warning {
+        line: party.line,
+        code: "unresolved_party",
+        message: format!("{} `{}`: {why}", party.role.as_str(), party.text),
+        expected: "a person, office or institution named in seed/reference (add an alias or a term of office)".to_string(),
+    }
+}
