@@ -15,7 +15,8 @@ SELECT d.id,
        d.date_from AS date,
        d.kind,
        d.heading,
-       snippet(documents_fts, 1, '**', '**', '…', 16) AS snippet,
+       -- One line per row: the body's line breaks become spaces.
+       replace(snippet(documents_fts, 1, '**', '**', '…', 16), char(10), ' ') AS snippet,
        -- bm25 is negative, lower is better; shown as a positive score, higher is better.
        round(-bm25(documents_fts), 3) AS score
 FROM documents_fts

@@ -2,7 +2,7 @@
 -- description: Capitalised, name-like words in document bodies that are no alias of any person, country or
 -- description: institution, by number of occurrences: candidates for new aliases in seed/reference/. A word
 -- description: that also occurs in lower case somewhere in the corpus is taken for an ordinary word at the start
--- description: of a sentence and left out; possessive ʹs and glued footnote digits are stripped. On a large corpus
+-- description: of a sentence and left out, as are month and day names; possessive ʹs and glued footnote digits are stripped. On a large corpus
 -- description: narrow it with from/to or raise --timeout.
 -- param: from | date | null | Earliest document date, YYYY-MM-DD (default: no bound)
 -- param: to | date | null | Latest document date, YYYY-MM-DD (default: no bound)
@@ -50,6 +50,12 @@ known AS MATERIALIZED (
          json_each('["' || replace(replace(replace(n.name, '\', '\\'), '"', '\"'), ' ', '","') || '"]') j
     WHERE json_valid('["' || replace(replace(replace(n.name, '\', '\\'), '"', '\"'), ' ', '","') || '"]')
 ),
+-- Capitalised words that are never names.
+calendar (word) AS (
+    VALUES ('january'), ('february'), ('march'), ('april'), ('may'), ('june'), ('july'), ('august'),
+           ('september'), ('october'), ('november'), ('december'), ('monday'), ('tuesday'), ('wednesday'),
+           ('thursday'), ('friday'), ('saturday'), ('sunday')
+),
 lower_words AS MATERIALIZED (
     SELECT DISTINCT word FROM words WHERE word = lower(word) AND word <> upper(word)
 )
@@ -65,6 +71,7 @@ WHERE length(w.word) >= 3
   AND substr(w.word, 1, 1) BETWEEN 'A' AND 'Z'
   AND lower(w.word) NOT IN (SELECT word FROM known)
   AND lower(w.word) NOT IN (SELECT word FROM lower_words)
+  AND lower(w.word) NOT IN (SELECT word FROM calendar)
 GROUP BY w.word
 HAVING count(*) >= (SELECT min_count FROM args)
 ORDER BY occurrences DESC, name
