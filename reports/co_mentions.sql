@@ -44,5 +44,5 @@ WHERE (args.kind IS NULL
   AND (args.entity IS NULL
        OR lower(args.entity) IN (a.key, b.key, lower(a.name), lower(b.name)))
 GROUP BY a.kind, a.key, b.kind, b.key
-ORDER BY documents DESC, first, second
+ORDER BY documents DESC, first COLLATE NOCASE, second COLLATE NOCASE
 LIMIT (SELECT max_rows FROM args);

@@ -7,7 +7,8 @@ wanted AS (
     SELECT c.id FROM countries c JOIN args
     WHERE args.country IS NULL
        OR c.key = lower(args.country) OR c.name = args.country COLLATE NOCASE
-       OR c.id IN (SELECT country_id FROM country_aliases WHERE alias = args.country COLLATE NOCASE)
+       OR c.id IN (SELECT country_id FROM country_aliases
+                  WHERE alias = args.country COLLATE NOCASE OR 'the ' || alias = args.country COLLATE NOCASE)
 )
 SELECT coalesce(substr(d.date_from, 1, 4), '(undated)') AS year,
        c.name AS country,

@@ -2,10 +2,16 @@
 -- description: Everyone the reference data has in office on the given day: the office, whose state it is,
 -- description: where it was held, and the term's dates as known (a year-only date covers the whole year).
 -- param: date | date | 1940-12-27 | The day (YYYY-MM-DD)
--- param: country | text | null | Only offices of this state or held in it (name or key, e.g. Turkey or turkey)
+-- param: country | text | null | Only offices of this state or held in it (key, name or alias, e.g. turkey, Turkey or the Turks)
 WITH args AS (
     -- The defaults are repeated here because Datasette binds '' for an empty parameter.
     SELECT coalesce(nullif(:date, ''), '1940-12-27') AS day, nullif(:country, '') AS country
+),
+wanted AS (
+    SELECT c.id FROM countries c JOIN args
+    WHERE c.key = lower(args.country) OR c.name = args.country COLLATE NOCASE
+       OR c.id IN (SELECT country_id FROM country_aliases
+                  WHERE alias = args.country COLLATE NOCASE OR 'the ' || alias = args.country COLLATE NOCASE)
 )
 SELECT p.name AS person,
        pos.title,
@@ -21,6 +27,5 @@ JOIN countries c ON c.id = pos.country_id
 LEFT JOIN countries h ON h.id = pos.host_country_id
 WHERE args.day >= coalesce(pos.from_earliest, '0000-01-01')
   AND args.day <= coalesce(pos.to_latest, '9999-12-31')
-  AND (args.country IS NULL
-       OR lower(args.country) IN (lower(c.name), c.key, lower(h.name), h.key))
+  AND (args.country IS NULL OR pos.country_id IN wanted OR pos.host_country_id IN wanted)
 ORDER BY c.name, h.name, pos.title, p.name;

@@ -17,7 +17,8 @@ WITH args AS (
 wanted_countries AS (
     SELECT c.id FROM countries c JOIN args
     WHERE c.key = lower(args.country) OR c.name = args.country COLLATE NOCASE
-       OR c.id IN (SELECT country_id FROM country_aliases WHERE alias = args.country COLLATE NOCASE)
+       OR c.id IN (SELECT country_id FROM country_aliases
+                  WHERE alias = args.country COLLATE NOCASE OR 'the ' || alias = args.country COLLATE NOCASE)
 ),
 wanted_persons AS (
     SELECT p.id FROM persons p JOIN args

@@ -22,12 +22,14 @@ wanted_offices AS (
 wanted_countries AS (
     SELECT c.id FROM countries c JOIN args
     WHERE c.key = lower(args.country) OR c.name = args.country COLLATE NOCASE
-       OR c.id IN (SELECT country_id FROM country_aliases WHERE alias = args.country COLLATE NOCASE)
+       OR c.id IN (SELECT country_id FROM country_aliases
+                  WHERE alias = args.country COLLATE NOCASE OR 'the ' || alias = args.country COLLATE NOCASE)
 ),
 wanted_hosts AS (
     SELECT c.id FROM countries c JOIN args
     WHERE c.key = lower(args.host) OR c.name = args.host COLLATE NOCASE
-       OR c.id IN (SELECT country_id FROM country_aliases WHERE alias = args.host COLLATE NOCASE)
+       OR c.id IN (SELECT country_id FROM country_aliases
+                  WHERE alias = args.host COLLATE NOCASE OR 'the ' || alias = args.host COLLATE NOCASE)
 )
 SELECT p.name AS person,
        pos.title,

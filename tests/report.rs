@@ -279,7 +279,7 @@ const CASES: &[(&str, &str, &[&str])] = &[
     ("person", "default", &[]),
     ("person", "litvinov", &["person=Litvinov"]),
     ("positions_at", "default", &[]),
-    ("positions_at", "turkey_1923", &["date=1923-03-03", "country=turkey"]),
+    ("positions_at", "turks_1923", &["date=1923-03-03", "country=the Turks"]),
     ("search", "default", &[]),
     ("search", "phrase_dates", &["query=\"the Straits\" NOT Germany", "from=1921-01-01", "to=1937-12-31"]),
     ("search", "prefix", &["query=Sikor* OR Mosul", "limit=1"]),
