@@ -27,8 +27,8 @@ pub fn open_for_write(path: &Path) -> Result<Connection> {
             );
         }
     }
-    let mut conn = Connection::open(path)
-        .with_context(|| format!("opening database {}", path.display()))?;
+    let mut conn =
+        Connection::open(path).with_context(|| format!("opening database {}", path.display()))?;
     configure(&conn, path)?;
     migrate(&mut conn, path)?;
     Ok(conn)
@@ -41,7 +41,9 @@ pub fn open_read_only(path: &Path) -> Result<Connection> {
     ensure_exists(path)?;
     let conn = Connection::open_with_flags(
         path,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI,
+        OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_URI,
     )
     .with_context(|| format!("opening database {} read-only", path.display()))?;
     conn.busy_timeout(BUSY_TIMEOUT)?;
@@ -75,7 +77,10 @@ fn configure(conn: &Connection, path: &Path) -> Result<()> {
             )
         })?;
     if !mode.eq_ignore_ascii_case("wal") {
-        bail!("could not switch {} to WAL mode (got {mode})", path.display());
+        bail!(
+            "could not switch {} to WAL mode (got {mode})",
+            path.display()
+        );
     }
     conn.pragma_update(None, "foreign_keys", true)?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;

@@ -56,7 +56,10 @@ impl Input {
         match &self.location {
             Location::Bundled(bytes) => Ok(bytes.to_vec()),
             Location::File(path) => std::fs::read(path).with_context(|| {
-                format!("reading corpus file {} (check that it exists and is readable)", path.display())
+                format!(
+                    "reading corpus file {} (check that it exists and is readable)",
+                    path.display()
+                )
             }),
         }
     }
@@ -118,9 +121,18 @@ pub fn walk(dirs: &[PathBuf]) -> Result<(Vec<Input>, Vec<Skipped>)> {
     Ok((inputs, skipped))
 }
 
-fn walk_dir(root: &Path, dir: &Path, inputs: &mut Vec<Input>, skipped: &mut Vec<Skipped>) -> Result<()> {
-    let entries = std::fs::read_dir(dir)
-        .with_context(|| format!("reading corpus folder {} (check its permissions)", dir.display()))?;
+fn walk_dir(
+    root: &Path,
+    dir: &Path,
+    inputs: &mut Vec<Input>,
+    skipped: &mut Vec<Skipped>,
+) -> Result<()> {
+    let entries = std::fs::read_dir(dir).with_context(|| {
+        format!(
+            "reading corpus folder {} (check its permissions)",
+            dir.display()
+        )
+    })?;
     let mut paths: Vec<PathBuf> = Vec::new();
     for entry in entries {
         let entry = entry.with_context(|| format!("reading corpus folder {}", dir.display()))?;
@@ -136,19 +148,27 @@ fn walk_dir(root: &Path, dir: &Path, inputs: &mut Vec<Input>, skipped: &mut Vec<
         let meta = match std::fs::symlink_metadata(&path) {
             Ok(meta) => meta,
             Err(err) => {
-                skipped.push(Skipped { path: relative, reason: format!("cannot be read: {err}") });
+                skipped.push(Skipped {
+                    path: relative,
+                    reason: format!("cannot be read: {err}"),
+                });
                 continue;
             }
         };
         if meta.file_type().is_symlink() && path.is_dir() {
             skipped.push(Skipped {
                 path: relative,
-                reason: "is a symbolic link to a folder; not followed (link loops would never end)".into(),
+                reason: "is a symbolic link to a folder; not followed (link loops would never end)"
+                    .into(),
             });
         } else if meta.is_dir() {
             walk_dir(root, &path, inputs, skipped)?;
         } else if let Some(format) = Format::of(&path) {
-            inputs.push(Input { path: relative, format, location: Location::File(path) });
+            inputs.push(Input {
+                path: relative,
+                format,
+                location: Location::File(path),
+            });
         } else {
             skipped.push(Skipped {
                 path: relative,
@@ -166,7 +186,9 @@ mod tests {
     #[test]
     fn bundled_corpus_holds_the_real_page() {
         let inputs = bundled();
-        assert!(inputs.iter().any(|i| i.path == "000_8e37452bcfcc29b4.txt" && i.format == Format::Text));
+        assert!(inputs
+            .iter()
+            .any(|i| i.path == "000_8e37452bcfcc29b4.txt" && i.format == Format::Text));
     }
 
     #[test]
@@ -188,7 +210,10 @@ mod tests {
     #[test]
     fn missing_folder_is_a_clear_error() {
         let err = walk(&[PathBuf::from("/no/such/folder")]).unwrap_err();
-        assert!(err.to_string().contains("/no/such/folder does not exist"), "{err}");
+        assert!(
+            err.to_string().contains("/no/such/folder does not exist"),
+            "{err}"
+        );
     }
 
     #[cfg(unix)]

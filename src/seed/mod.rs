@@ -86,7 +86,8 @@ pub fn seed(db_path: &Path, options: &SeedOptions) -> Result<SeedSummary> {
 fn seed_inner(db_path: &Path, options: &SeedOptions) -> Result<SeedSummary> {
     let started = now_utc();
     let reference = load_reference(options)?;
-    let gazetteer = Gazetteer::new(&reference).context("building the name matcher from the reference data")?;
+    let gazetteer =
+        Gazetteer::new(&reference).context("building the name matcher from the reference data")?;
     let (inputs, skipped) = corpus_inputs(options)?;
 
     let mut conn = crate::db::open_for_write(db_path)?;
@@ -94,11 +95,19 @@ fn seed_inner(db_path: &Path, options: &SeedOptions) -> Result<SeedSummary> {
     // timeout) or fails before doing any work.
     let tx = conn
         .transaction_with_behavior(TransactionBehavior::Immediate)
-        .with_context(|| format!("locking {} for writing (is another seed running?)", db_path.display()))?;
+        .with_context(|| {
+            format!(
+                "locking {} for writing (is another seed running?)",
+                db_path.display()
+            )
+        })?;
     write::clear(&tx)?;
     let ids = write::reference(&tx, &reference)?;
 
-    let mut summary = SeedSummary { files_skipped: skipped.len() as u64, ..SeedSummary::default() };
+    let mut summary = SeedSummary {
+        files_skipped: skipped.len() as u64,
+        ..SeedSummary::default()
+    };
     for skip in &skipped {
         write::skipped(&tx, &skip.path, &skip.reason)?;
         summary.warnings += 1;
@@ -141,7 +150,8 @@ fn seed_inner(db_path: &Path, options: &SeedOptions) -> Result<SeedSummary> {
             summary.warnings as i64
         ],
     )?;
-    tx.commit().with_context(|| format!("committing the seed to {}", db_path.display()))?;
+    tx.commit()
+        .with_context(|| format!("committing the seed to {}", db_path.display()))?;
     Ok(summary)
 }
 
@@ -151,7 +161,10 @@ pub fn dry_run(options: &SeedOptions, out: &mut dyn Write) -> Result<SeedSummary
     let reference = load_reference(options)?;
     let gazetteer = Gazetteer::new(&reference)?;
     let (inputs, skipped) = corpus_inputs(options)?;
-    let mut summary = SeedSummary { files_skipped: skipped.len() as u64, ..SeedSummary::default() };
+    let mut summary = SeedSummary {
+        files_skipped: skipped.len() as u64,
+        ..SeedSummary::default()
+    };
     for skip in &skipped {
         writeln!(out, "{}: skipped: {}", skip.path, skip.reason)?;
         summary.warnings += 1;
@@ -165,48 +178,97 @@ pub fn dry_run(options: &SeedOptions, out: &mut dyn Write) -> Result<SeedSummary
     Ok(summary)
 }
 
-fn describe_source(source: &PreparedSource, out: &mut dyn Write, summary: &mut SeedSummary) -> Result<()> {
-    writeln!(out, "== {} ({}, {}, {} bytes)", source.path, source.format.as_str(), source.encoding, source.content.len())?;
+fn describe_source(
+    source: &PreparedSource,
+    out: &mut dyn Write,
+    summary: &mut SeedSummary,
+) -> Result<()> {
+    writeln!(
+        out,
+        "== {} ({}, {}, {} bytes)",
+        source.path,
+        source.format.as_str(),
+        source.encoding,
+        source.content.len()
+    )?;
     for w in source.warnings.iter().chain(&source.page.warnings) {
-        writeln!(out, "   warning {}:{}: {}: {} (expected {})", source.path, w.line, w.code, w.message, w.expected)?;
+        writeln!(
+            out,
+            "   warning {}:{}: {}: {} (expected {})",
+            source.path, w.line, w.code, w.message, w.expected
+        )?;
         summary.warnings += 1;
     }
     for (doc, resolved) in source.page.documents.iter().zip(&source.resolved) {
         summary.documents += 1;
         summary.mentions += resolved.mentions.len() as u64;
-        writeln!(out, "-- document {} (lines {}-{})", doc.seq, doc.start_line, doc.end_line)?;
+        writeln!(
+            out,
+            "-- document {} (lines {}-{})",
+            doc.seq, doc.start_line, doc.end_line
+        )?;
         writeln!(out, "   heading:        {}", doc.heading)?;
-        writeln!(out, "   kind:           {}{}", doc.kind.as_str(), if doc.is_extract { " (extract)" } else { "" })?;
+        writeln!(
+            out,
+            "   kind:           {}{}",
+            doc.kind.as_str(),
+            if doc.is_extract { " (extract)" } else { "" }
+        )?;
         match &doc.date {
-            Some(d) => writeln!(out, "   date:           {} -> {} .. {} ({})", d.text, d.from, d.to, d.precision.as_str())?,
+            Some(d) => writeln!(
+                out,
+                "   date:           {} -> {} .. {} ({})",
+                d.text,
+                d.from,
+                d.to,
+                d.precision.as_str()
+            )?,
             None => writeln!(out, "   date:           (none)")?,
         }
         let classification = doc.classification.map_or("(none)", |c| c.as_str());
         let priority = doc.priority.map_or("(none)", |p| p.as_str());
-        writeln!(out, "   classification: {classification}; priority: {priority}")?;
+        writeln!(
+            out,
+            "   classification: {classification}; priority: {priority}"
+        )?;
         for (party, res) in doc.parties.iter().zip(&resolved.parties) {
             let target = res
                 .person
                 .as_deref()
                 .or(res.institution.as_deref())
                 .unwrap_or("(unresolved)");
-            writeln!(out, "   {:<15} {} -> {}", format!("{}:", party.role.as_str()), party.text, target)?;
+            writeln!(
+                out,
+                "   {:<15} {} -> {}",
+                format!("{}:", party.role.as_str()),
+                party.text,
+                target
+            )?;
         }
         for c in &doc.citations {
-            writeln!(out, "   citation:       {} | fond {:?} opis {:?} papka {:?} delo {:?} sheets {:?}",
-                c.as_printed, c.fond, c.opis, c.papka, c.delo, c.sheets)?;
+            writeln!(
+                out,
+                "   citation:       {} | fond {:?} opis {:?} papka {:?} delo {:?} sheets {:?}",
+                c.as_printed, c.fond, c.opis, c.papka, c.delo, c.sheets
+            )?;
         }
         let mut names: Vec<String> = resolved
             .mentions
             .iter()
             .map(|m| match &m.target {
-                crate::entities::Target::Person(k) | crate::entities::Target::Country(k) => format!("{}={k}", m.surface),
+                crate::entities::Target::Person(k) | crate::entities::Target::Country(k) => {
+                    format!("{}={k}", m.surface)
+                }
             })
             .collect();
         names.dedup();
         writeln!(out, "   mentions:       {}", names.join(", "))?;
         for w in doc.warnings.iter().chain(&resolved.warnings) {
-            writeln!(out, "   warning {}:{}: {}: {} (expected {})", source.path, w.line, w.code, w.message, w.expected)?;
+            writeln!(
+                out,
+                "   warning {}:{}: {}: {} (expected {})",
+                source.path, w.line, w.code, w.message, w.expected
+            )?;
             summary.warnings += 1;
         }
     }
@@ -223,9 +285,9 @@ impl Progress {
             return Progress(None);
         }
         let bar = indicatif::ProgressBar::new(files);
-        if let Ok(style) =
-            indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} files, {msg} ({per_sec}, eta {eta})")
-        {
+        if let Ok(style) = indicatif::ProgressStyle::with_template(
+            "{bar:30} {pos}/{len} files, {msg} ({per_sec}, eta {eta})",
+        ) {
             bar.set_style(style);
         }
         Progress(Some(bar))
@@ -263,7 +325,12 @@ fn now_utc() -> String {
     let day = doy - (153 * mp + 2) / 5 + 1;
     let month = if mp < 10 { mp + 3 } else { mp - 9 };
     let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z", rem / 3600, rem % 3600 / 60, rem % 60)
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60
+    )
 }
 
 /// Seconds since `start`, for the summary line.

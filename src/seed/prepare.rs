@@ -38,7 +38,10 @@ pub struct ResolvedDocument {
 
 /// The SHA-256 of `bytes`, lowercase hex.
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// Decodes, parses and resolves one file whose bytes were read already.
@@ -67,7 +70,11 @@ pub fn prepare(input: &Input, content: Vec<u8>, gazetteer: &Gazetteer) -> Prepar
         Format::Html => corpus::html_to_text(&decoded),
     };
     let page = corpus::parse_page(&text);
-    let resolved = page.documents.iter().map(|doc| resolve(doc, gazetteer)).collect();
+    let resolved = page
+        .documents
+        .iter()
+        .map(|doc| resolve(doc, gazetteer))
+        .collect();
     PreparedSource {
         path: input.path.clone(),
         format: input.format,
@@ -94,5 +101,9 @@ fn resolve(doc: &corpus::ParsedDocument, gazetteer: &Gazetteer) -> ResolvedDocum
             resolution
         })
         .collect();
-    ResolvedDocument { parties, mentions, warnings }
+    ResolvedDocument {
+        parties,
+        mentions,
+        warnings,
+    }
 }

@@ -9,6 +9,7 @@ use rusqlite::{params, Transaction};
 
 use crate::corpus::Warning;
 use crate::entities::Target;
+use crate::reference::validate::{date_window, Day};
 use crate::reference::ReferenceData;
 
 use super::prepare::PreparedSource;
@@ -56,19 +57,26 @@ pub fn clear(tx: &Transaction) -> Result<()> {
 /// same files always give the same ids.
 pub fn reference(tx: &Transaction, data: &ReferenceData) -> Result<ReferenceIds> {
     let mut ids = ReferenceIds::default();
-    let key_id = |map: &HashMap<String, i64>, key: &Option<String>, what: &str| -> Result<Option<i64>> {
-        match key {
-            None => Ok(None),
-            Some(k) => map.get(k).copied().map(Some).ok_or_else(|| anyhow!("unknown {what} key {k:?}")),
-        }
-    };
+    let key_id =
+        |map: &HashMap<String, i64>, key: &Option<String>, what: &str| -> Result<Option<i64>> {
+            match key {
+                None => Ok(None),
+                Some(k) => map
+                    .get(k)
+                    .copied()
+                    .map(Some)
+                    .ok_or_else(|| anyhow!("unknown {what} key {k:?}")),
+            }
+        };
 
     for (i, c) in data.countries.iter().enumerate() {
         ids.countries.insert(c.id.clone(), i as i64 + 1);
     }
+    // Successors and parents may come later in the file: insert the rows
+    // first, then link them, so every foreign key holds at each statement.
     let mut stmt = tx.prepare(
-        "INSERT INTO countries (id, key, name, kind, exists_from, exists_to, successor_id, parent_id, note)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        "INSERT INTO countries (id, key, name, kind, exists_from, exists_to, note)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?;
     for c in &data.countries {
         stmt.execute(params![
@@ -78,11 +86,23 @@ pub fn reference(tx: &Transaction, data: &ReferenceData) -> Result<ReferenceIds>
             c.kind,
             c.exists_from,
             c.exists_to,
-            key_id(&ids.countries, &c.successor_id, "country")?,
-            key_id(&ids.countries, &c.parent_id, "country")?,
             c.note
         ])
         .with_context(|| format!("writing country {}", c.id))?;
+    }
+    let mut stmt =
+        tx.prepare("UPDATE countries SET successor_id = ?2, parent_id = ?3 WHERE id = ?1")?;
+    for c in data
+        .countries
+        .iter()
+        .filter(|c| c.successor_id.is_some() || c.parent_id.is_some())
+    {
+        stmt.execute(params![
+            ids.countries[&c.id],
+            key_id(&ids.countries, &c.successor_id, "country")?,
+            key_id(&ids.countries, &c.parent_id, "country")?
+        ])
+        .with_context(|| format!("linking country {}", c.id))?;
     }
     let mut stmt = tx.prepare(
         "INSERT INTO country_aliases (country_id, alias, kind, match, valid_from, valid_to)
@@ -90,7 +110,14 @@ pub fn reference(tx: &Transaction, data: &ReferenceData) -> Result<ReferenceIds>
     )?;
     for a in &data.country_aliases {
         let country = key_id(&ids.countries, &Some(a.country_id.clone()), "country")?;
-        stmt.execute(params![country, a.alias, a.kind, a.match_mode, a.valid_from, a.valid_to])?;
+        stmt.execute(params![
+            country,
+            a.alias,
+            a.kind,
+            a.match_mode,
+            a.valid_from,
+            a.valid_to
+        ])?;
     }
 
     let mut stmt = tx.prepare(
@@ -136,9 +163,14 @@ pub fn reference(tx: &Transaction, data: &ReferenceData) -> Result<ReferenceIds>
             inst.note
         ])?;
     }
-    let mut stmt = tx.prepare("INSERT INTO institution_aliases (institution_id, alias) VALUES (?1, ?2)")?;
+    let mut stmt =
+        tx.prepare("INSERT INTO institution_aliases (institution_id, alias) VALUES (?1, ?2)")?;
     for a in &data.institution_aliases {
-        let inst = key_id(&ids.institutions, &Some(a.institution_id.clone()), "institution")?;
+        let inst = key_id(
+            &ids.institutions,
+            &Some(a.institution_id.clone()),
+            "institution",
+        )?;
         stmt.execute(params![inst, a.alias])?;
     }
 
@@ -183,34 +215,16 @@ pub fn reference(tx: &Transaction, data: &ReferenceData) -> Result<ReferenceIds>
 
 /// The first day a reduced-precision ISO date can mean (`1939` -> `1939-01-01`).
 pub fn earliest_day(date: &str) -> Option<String> {
-    match date.len() {
-        4 => Some(format!("{date}-01-01")),
-        7 => Some(format!("{date}-01")),
-        10 => Some(date.to_string()),
-        _ => None,
-    }
+    date_window(date).map(|(first, _)| iso(first))
 }
 
 /// The last day a reduced-precision ISO date can mean (`1939-02` -> `1939-02-28`).
 pub fn latest_day(date: &str) -> Option<String> {
-    match date.len() {
-        4 => Some(format!("{date}-12-31")),
-        7 => {
-            let year: i32 = date.get(0..4)?.parse().ok()?;
-            let month: u32 = date.get(5..7)?.parse().ok()?;
-            let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-            let last = match month {
-                4 | 6 | 9 | 11 => 30,
-                2 if leap => 29,
-                2 => 28,
-                1..=12 => 31,
-                _ => return None,
-            };
-            Some(format!("{date}-{last:02}"))
-        }
-        10 => Some(date.to_string()),
-        _ => None,
-    }
+    date_window(date).map(|(_, last)| iso(last))
+}
+
+fn iso(day: Day) -> String {
+    format!("{:04}-{:02}-{:02}", day / 10000, day / 100 % 100, day % 100)
 }
 
 /// Writes one source with its documents and everything found in them.
@@ -233,8 +247,15 @@ pub fn source(tx: &Transaction, ids: &ReferenceIds, src: &PreparedSource) -> Res
     let source_id = tx.last_insert_rowid();
 
     for range in &src.page.boilerplate {
-        tx.prepare_cached("INSERT INTO boilerplate (source_id, raw_start, raw_end, text) VALUES (?1, ?2, ?3, ?4)")?
-            .execute(params![source_id, range.start as i64, range.end as i64, &src.text[range.clone()]])?;
+        tx.prepare_cached(
+            "INSERT INTO boilerplate (source_id, raw_start, raw_end, text) VALUES (?1, ?2, ?3, ?4)",
+        )?
+        .execute(params![
+            source_id,
+            range.start as i64,
+            range.end as i64,
+            &src.text[range.clone()]
+        ])?;
     }
     for w in src.warnings.iter().chain(&src.page.warnings) {
         warning(tx, source_id, None, w)?;
@@ -291,20 +312,35 @@ pub fn source(tx: &Transaction, ids: &ReferenceIds, src: &PreparedSource) -> Res
             .execute(params![document_id, c.archive, c.fond, c.opis, c.papka, c.delo, c.sheets, c.as_printed, c.line])?;
         }
         for p in &doc.publications {
-            tx.prepare_cached("INSERT INTO publications (document_id, as_printed, line) VALUES (?1, ?2, ?3)")?
-                .execute(params![document_id, p.as_printed, p.line])?;
+            tx.prepare_cached(
+                "INSERT INTO publications (document_id, as_printed, line) VALUES (?1, ?2, ?3)",
+            )?
+            .execute(params![document_id, p.as_printed, p.line])?;
         }
         for f in &doc.footnotes {
-            tx.prepare_cached("INSERT INTO footnotes (document_id, marker, text, line) VALUES (?1, ?2, ?3, ?4)")?
-                .execute(params![document_id, f.marker, f.text, f.line])?;
+            tx.prepare_cached(
+                "INSERT INTO footnotes (document_id, marker, text, line) VALUES (?1, ?2, ?3, ?4)",
+            )?
+            .execute(params![document_id, f.marker, f.text, f.line])?;
         }
 
         let mut seen_persons = HashSet::new();
         let mut seen_institutions = HashSet::new();
         for (party, resolution) in doc.parties.iter().zip(&resolved.parties) {
-            let person_id = resolution.person.as_ref().and_then(|k| ids.persons.get(k)).copied();
-            let position_id = resolution.position.and_then(|i| ids.positions.get(i)).copied();
-            let institution_id = resolution.institution.as_ref().and_then(|k| ids.institutions.get(k)).copied();
+            let person_id = resolution
+                .person
+                .as_ref()
+                .and_then(|k| ids.persons.get(k))
+                .copied();
+            let position_id = resolution
+                .position
+                .and_then(|i| ids.positions.get(i))
+                .copied();
+            let institution_id = resolution
+                .institution
+                .as_ref()
+                .and_then(|k| ids.institutions.get(k))
+                .copied();
             let role = party.role.as_str();
             tx.prepare_cached(
                 "INSERT INTO document_parties (document_id, role, as_printed, name_text, position_text,
@@ -329,7 +365,8 @@ pub fn source(tx: &Transaction, ids: &ReferenceIds, src: &PreparedSource) -> Res
                 )?
                 .execute(params![document_id, person_id, role, position_id, party.text])?;
             }
-            if let Some(inst_id) = institution_id.filter(|id| seen_institutions.insert((*id, role))) {
+            if let Some(inst_id) = institution_id.filter(|id| seen_institutions.insert((*id, role)))
+            {
                 tx.prepare_cached(
                     "INSERT INTO document_institutions (document_id, institution_id, role, as_printed)
                      VALUES (?1, ?2, ?3, ?4)",
