@@ -3,7 +3,7 @@
 -- description: optionally for one country. Undated documents are counted under "(undated)", last.
 -- param: country | text | null | A country key, name or alias, e.g. germany (default: all)
 WITH args AS (SELECT nullif(:country, '') AS country),
-wanted AS (
+wanted AS MATERIALIZED (  -- once, not per mention row
     SELECT c.id FROM countries c JOIN args
     WHERE args.country IS NULL
        OR c.key = lower(args.country) OR c.name = args.country COLLATE NOCASE

@@ -3,7 +3,12 @@
 -- description: reference data does not know, a classification printed but not understood, or no citation
 -- description: (archival or published); with the file, the line and the number of warnings.
 -- param: missing | text | null | Only one problem: date, author, author_unresolved, classification or citation (default: all)
-WITH checks AS (
+WITH warnings_per_document AS (
+    -- Grouped once and joined: warnings has no index on document_id, so a per-document subquery
+    -- would scan every warning for every document.
+    SELECT document_id, count(*) AS warnings FROM warnings WHERE document_id IS NOT NULL GROUP BY document_id
+),
+checks AS (
     SELECT d.id,
            s.path AS source,
            d.seq,
@@ -19,9 +24,10 @@ WITH checks AS (
            (d.classification IS NULL AND d.classification_text IS NOT NULL) AS classification_unread,
            NOT EXISTS (SELECT 1 FROM citations c WHERE c.document_id = d.id)
              AND NOT EXISTS (SELECT 1 FROM publications pu WHERE pu.document_id = d.id) AS no_citation,
-           (SELECT count(*) FROM warnings w WHERE w.document_id = d.id) AS warnings
+           coalesce(wd.warnings, 0) AS warnings
     FROM documents d
     JOIN sources s ON s.id = d.source_id
+    LEFT JOIN warnings_per_document wd ON wd.document_id = d.id
 )
 SELECT id,
        source,

@@ -6,7 +6,8 @@ WITH args AS (
     -- The default is repeated here because Datasette binds '' for an empty parameter.
     SELECT coalesce(nullif(:person, ''), 'molotov') AS q
 ),
-who AS (
+-- MATERIALIZED: computed once; inlined, SQLite re-ran the alias lookup for every mention row.
+who AS MATERIALIZED (
     SELECT p.id, p.name FROM persons p JOIN args
     WHERE p.key = lower(args.q) OR p.name = args.q COLLATE NOCASE OR p.surname = args.q COLLATE NOCASE
        OR p.id IN (SELECT person_id FROM person_aliases WHERE alias = args.q COLLATE NOCASE)

@@ -7,7 +7,7 @@ WITH args AS (
     -- The defaults are repeated here because Datasette binds '' for an empty parameter.
     SELECT coalesce(nullif(:date, ''), '1940-12-27') AS day, nullif(:country, '') AS country
 ),
-wanted AS (
+wanted AS MATERIALIZED (  -- once, not per position row
     SELECT c.id FROM countries c JOIN args
     WHERE c.key = lower(args.country) OR c.name = args.country COLLATE NOCASE
        OR c.id IN (SELECT country_id FROM country_aliases

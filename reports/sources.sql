@@ -2,17 +2,33 @@
 -- description: Every corpus file read: its format, encoding and size, how many documents and warnings it
 -- description: gave, the dates it covers and the start of its SHA-256; optionally only paths containing a text.
 -- param: path | text | null | Only files whose path contains this text, e.g. 1939 or .htm (default: all)
+-- Documents and warnings are counted per file in one pass and joined once: a correlated subquery per
+-- file, or a second grouped join, scans every warning for every file (minutes at 10 000 files).
+WITH facts AS (
+    SELECT source_id, 1 AS is_document, 0 AS is_warning, date_from, date_to
+    FROM documents
+    UNION ALL
+    -- A warning belongs to the file directly or through its document.
+    SELECT coalesce(w.source_id, wd.source_id), 0, 1, NULL, NULL
+    FROM warnings w
+    LEFT JOIN documents wd ON wd.id = w.document_id
+),
+per_source AS (
+    SELECT source_id, sum(is_document) AS documents, sum(is_warning) AS warnings,
+           min(date_from) AS first_date, max(date_to) AS last_date
+    FROM facts
+    GROUP BY source_id
+)
 SELECT s.path,
        s.format,
        s.encoding,
        s.bytes,
-       (SELECT count(*) FROM documents d WHERE d.source_id = s.id) AS documents,
-       -- A warning belongs to the file directly or through its document.
-       (SELECT count(*) FROM warnings w LEFT JOIN documents wd ON wd.id = w.document_id
-        WHERE coalesce(w.source_id, wd.source_id) = s.id) AS warnings,
-       (SELECT min(date_from) FROM documents d WHERE d.source_id = s.id) AS first_date,
-       (SELECT max(date_to) FROM documents d WHERE d.source_id = s.id) AS last_date,
+       coalesce(ps.documents, 0) AS documents,
+       coalesce(ps.warnings, 0) AS warnings,
+       ps.first_date,
+       ps.last_date,
        substr(s.sha256, 1, 12) AS sha256
 FROM sources s
+LEFT JOIN per_source ps ON ps.source_id = s.id
 WHERE nullif(:path, '') IS NULL OR instr(s.path, :path) > 0
 ORDER BY s.path;

@@ -14,13 +14,14 @@ WITH args AS (
            nullif(:from, '') AS date_min, nullif(:to, '') AS date_max,
            lower(nullif(:kind, '')) AS kind, lower(nullif(:classification, '')) AS classification
 ),
-wanted_countries AS (
+-- MATERIALIZED: each lookup runs once, not once per document.
+wanted_countries AS MATERIALIZED (
     SELECT c.id FROM countries c JOIN args
     WHERE c.key = lower(args.country) OR c.name = args.country COLLATE NOCASE
        OR c.id IN (SELECT country_id FROM country_aliases
                   WHERE alias = args.country COLLATE NOCASE OR 'the ' || alias = args.country COLLATE NOCASE)
 ),
-wanted_persons AS (
+wanted_persons AS MATERIALIZED (
     SELECT p.id FROM persons p JOIN args
     WHERE p.key = lower(args.person) OR p.name = args.person COLLATE NOCASE OR p.surname = args.person COLLATE NOCASE
        OR p.id IN (SELECT person_id FROM person_aliases WHERE alias = args.person COLLATE NOCASE)

@@ -3,11 +3,12 @@
 -- description: institution, by number of occurrences: candidates for new aliases in seed/reference/. A word
 -- description: that also occurs in lower case somewhere in the corpus is taken for an ordinary word at the start
 -- description: of a sentence and left out, as are month and day names; possessive ʹs and glued footnote digits are stripped. On a large corpus
--- description: narrow it with from/to or raise --timeout.
+-- description: narrow it with from/to (it reads every word: about 16 s on 20 000 documents, so it allows itself 300 s).
 -- param: from | date | null | Earliest document date, YYYY-MM-DD (default: no bound)
 -- param: to | date | null | Latest document date, YYYY-MM-DD (default: no bound)
 -- param: min_count | integer | 1 | Only words seen at least this many times
 -- param: limit | integer | 100 | At most this many words
+-- timeout: 300
 WITH args AS (
     SELECT nullif(:from, '') AS date_min, nullif(:to, '') AS date_max,
            coalesce(CAST(nullif(:min_count, '') AS INTEGER), 1) AS min_count,

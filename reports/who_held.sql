@@ -14,18 +14,19 @@ WITH args AS (
            coalesce(nullif(:host, ''), 'turkey') AS host,
            coalesce(nullif(:date, ''), '1939-01-01') AS day
 ),
-wanted_offices AS (
+-- MATERIALIZED: each lookup runs once, not once per position row.
+wanted_offices AS MATERIALIZED (
     SELECT o.id FROM offices o JOIN args
     WHERE o.key = args.office OR replace(lower(o.title), 'ʹ', '''') = args.office
        OR o.id IN (SELECT office_id FROM office_aliases WHERE replace(lower(alias), 'ʹ', '''') = args.office)
 ),
-wanted_countries AS (
+wanted_countries AS MATERIALIZED (
     SELECT c.id FROM countries c JOIN args
     WHERE c.key = lower(args.country) OR c.name = args.country COLLATE NOCASE
        OR c.id IN (SELECT country_id FROM country_aliases
                   WHERE alias = args.country COLLATE NOCASE OR 'the ' || alias = args.country COLLATE NOCASE)
 ),
-wanted_hosts AS (
+wanted_hosts AS MATERIALIZED (
     SELECT c.id FROM countries c JOIN args
     WHERE c.key = lower(args.host) OR c.name = args.host COLLATE NOCASE
        OR c.id IN (SELECT country_id FROM country_aliases

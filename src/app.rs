@@ -104,7 +104,12 @@ fn report_command(db_path: &Path, args: ReportArgs) -> Result<()> {
         .collect::<Result<Vec<_>>>()
         .map_err(usage)?;
     let values = report::bind_values(report, &given).map_err(usage)?;
-    let rows = run_read_only(db_path, &report.sql, &values, &args.output)
+    let timeout = args
+        .output
+        .timeout
+        .or(report.timeout)
+        .unwrap_or(report::DEFAULT_TIMEOUT);
+    let rows = run_read_only(db_path, &report.sql, &values, timeout)
         .with_context(|| format!("running report {} ({})", report.name, report.origin))?;
     print_rows(&rows, &args.output)
 }
@@ -132,6 +137,12 @@ fn describe_report(report: &report::Report, output: &OutputArgs) -> Result<()> {
     writeln!(out, "{} — {}", report.name, report.title)?;
     writeln!(out, "{}", report.description)?;
     writeln!(out, "source: {}", report.origin)?;
+    if let Some(seconds) = report.timeout {
+        writeln!(
+            out,
+            "time limit: {seconds} s (this report's own; --timeout overrides it)"
+        )?;
+    }
     writeln!(out, "parameters:")?;
     if report.params.is_empty() {
         writeln!(out, "  (none)")?;
@@ -152,7 +163,8 @@ fn describe_report(report: &report::Report, output: &OutputArgs) -> Result<()> {
 }
 
 fn query_command(db_path: &Path, args: QueryArgs) -> Result<()> {
-    let rows = run_read_only(db_path, &args.sql, &[], &args.output)?;
+    let timeout = args.output.timeout.unwrap_or(report::DEFAULT_TIMEOUT);
+    let rows = run_read_only(db_path, &args.sql, &[], timeout)?;
     print_rows(&rows, &args.output)
 }
 
@@ -211,15 +223,14 @@ fn run_read_only(
     db_path: &Path,
     sql: &str,
     values: &[(String, rusqlite::types::Value)],
-    output: &OutputArgs,
+    timeout: f64,
 ) -> Result<render::Rows> {
-    if !(output.timeout > 0.0 && output.timeout.is_finite()) {
+    if !(timeout > 0.0 && timeout.is_finite()) {
         return Err(usage(anyhow::anyhow!(
-            "--timeout must be a positive number of seconds, got {}",
-            output.timeout
+            "--timeout must be a positive number of seconds, got {timeout}"
         )));
     }
-    let timeout = Duration::from_secs_f64(output.timeout);
+    let timeout = Duration::from_secs_f64(timeout);
     let mut conn = db::open_read_only(db_path)?;
     report::guard(&mut conn, timeout)?;
     report::run_sql(&conn, sql, values, timeout)

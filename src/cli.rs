@@ -178,9 +178,10 @@ pub struct OutputArgs {
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
 
-    /// Stop a statement that runs longer than this many seconds.
-    #[arg(long, value_name = "SECONDS", default_value_t = 5.0)]
-    pub timeout: f64,
+    /// Stop a statement that runs longer than this many seconds
+    /// [default: 5, or the report's own `-- timeout:` line].
+    #[arg(long, value_name = "SECONDS")]
+    pub timeout: Option<f64>,
 }
 
 #[cfg(test)]

@@ -38,7 +38,13 @@ pub struct Report {
     pub sql: String,
     /// Where it came from: `builtin` or the file's path.
     pub origin: String,
+    /// The report's own time limit in seconds (`-- timeout: 120`), for
+    /// reports known to be slow on a large corpus; `--timeout` overrides it.
+    pub timeout: Option<f64>,
 }
+
+/// Seconds a statement may run when neither `--timeout` nor the report says otherwise.
+pub const DEFAULT_TIMEOUT: f64 = 5.0;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Param {
@@ -83,6 +89,7 @@ pub fn parse_report(name: &str, text: &str, origin: &str) -> Result<Report> {
     let mut title = None;
     let mut description = Vec::new();
     let mut params = Vec::new();
+    let mut timeout = None;
     for (index, line) in text.lines().enumerate() {
         let line = line.trim();
         let Some(comment) = line.strip_prefix("--") else {
@@ -96,6 +103,19 @@ pub fn parse_report(name: &str, text: &str, origin: &str) -> Result<Report> {
             title = Some(value.trim().to_string());
         } else if let Some(value) = comment.strip_prefix("description:") {
             description.push(value.trim().to_string());
+        } else if let Some(value) = comment.strip_prefix("timeout:") {
+            let seconds = value
+                .trim()
+                .parse::<f64>()
+                .ok()
+                .filter(|s| *s > 0.0 && s.is_finite());
+            timeout = Some(seconds.ok_or_else(|| {
+                anyhow!(
+                    "{origin}:{}: expected `-- timeout: SECONDS` (a positive number), got {:?}",
+                    index + 1,
+                    value.trim()
+                )
+            })?);
         } else if let Some(value) = comment.strip_prefix("param:") {
             params.push(parse_param(value).with_context(|| {
                 format!(
@@ -115,6 +135,7 @@ pub fn parse_report(name: &str, text: &str, origin: &str) -> Result<Report> {
         params,
         sql: text.to_string(),
         origin: origin.to_string(),
+        timeout,
     })
 }
 
@@ -406,6 +427,20 @@ mod tests {
         assert_eq!(report.params[0].kind, ParamKind::Date);
         assert_eq!(report.params[0].default.as_deref(), Some("1940-12-27"));
         assert_eq!(report.params[1].default, None);
+    }
+
+    #[test]
+    fn a_report_may_set_its_own_timeout() {
+        let r = parse_report("slow", "-- title: Slow\n-- timeout: 120\nSELECT 1", "t").unwrap();
+        assert_eq!(r.timeout, Some(120.0));
+        assert_eq!(parse_report("x", SAMPLE, "t").unwrap().timeout, None);
+        let err = parse_report(
+            "bad",
+            "-- title: Bad\n-- timeout: soon\nSELECT 1",
+            "bad.sql",
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("bad.sql:2"), "{err}");
     }
 
     #[test]
