@@ -93,9 +93,11 @@ CREATE TABLE office_aliases (
 CREATE INDEX office_aliases_office ON office_aliases (office_id);
 
 -- A term of office. date_from/date_to keep the precision the fact is known
--- at (1939-05-03, 1939-05 or 1939); from_earliest/to_latest spell the same
--- bounds out as whole days so a date can be compared with BETWEEN. An open
--- term (date_to NULL) ran past 1941 or its end is unknown.
+-- at (1939-05-03, 1939-05 or 1939): a year-only date means "some day that
+-- year". The four day columns spell that out so a date compares with <=:
+-- the term certainly covers day D when from_latest <= D <= to_earliest, and
+-- possibly when from_earliest <= D <= to_latest. An open term (date_to NULL)
+-- ran past 1941 or its end is unknown.
 CREATE TABLE positions (
     id              INTEGER PRIMARY KEY,
     person_id       INTEGER NOT NULL REFERENCES persons (id) ON DELETE CASCADE,
@@ -106,6 +108,8 @@ CREATE TABLE positions (
     date_from       TEXT,
     date_to         TEXT,
     from_earliest   TEXT,
+    from_latest     TEXT,
+    to_earliest     TEXT,
     to_latest       TEXT,
     note            TEXT
 );
@@ -404,6 +408,8 @@ SELECT pos.id,
        pos.date_from,
        pos.date_to,
        pos.from_earliest,
+       pos.from_latest,
+       pos.to_earliest,
        pos.to_latest,
        pos.note
 FROM positions pos

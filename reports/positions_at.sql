@@ -1,6 +1,7 @@
 -- title: Offices held on a date
 -- description: Everyone the reference data has in office on the given day: the office, whose state it is,
--- description: where it was held, and the term's dates as known (a year-only date covers the whole year).
+-- description: where it was held, and the term's dates as known. A year- or month-only date means some day in that
+-- description: period: `certain` is 1 when the dates prove the term covers the day, 0 when it only may.
 -- param: date | date | 1940-12-27 | The day (YYYY-MM-DD)
 -- param: country | text | null | Only offices of this state or held in it (key, name or alias, e.g. turkey, Turkey or the Turks)
 WITH args AS (
@@ -19,6 +20,7 @@ SELECT p.name AS person,
        h.name AS in_country,
        pos.date_from,
        pos.date_to,
+       (coalesce(pos.from_latest, '0000-01-01') <= :date AND :date <= coalesce(pos.to_earliest, '9999-12-31')) AS certain,
        pos.note
 FROM positions pos
 JOIN args

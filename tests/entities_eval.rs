@@ -297,3 +297,81 @@ fn mention_precision_and_recall_on_annotated_documents() {
         "only {parties_ok} of {parties_total} parties resolved as annotated"
     );
 }
+
+/// Throughput of `find_mentions` on ~3 KB bodies built from the fixtures.
+/// Run: `cargo test --release --locked --test entities_eval -- --ignored --nocapture`
+#[test]
+#[ignore = "benchmark; run in release"]
+fn find_mentions_throughput() {
+    let data = match archdb::reference::load_embedded() {
+        Ok(d) => d,
+        Err(e) => panic!("{e:#}"),
+    };
+    let built = std::time::Instant::now();
+    let gaz = match Gazetteer::new(&data) {
+        Ok(g) => g,
+        Err(e) => panic!("{e:#}"),
+    };
+    let build_ms = built.elapsed().as_secs_f64() * 1000.0;
+    let mut bodies = Vec::new();
+    let mut names: Vec<_> = std::fs::read_dir(fixtures())
+        .unwrap_or_else(|e| panic!("{e}"))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    names.sort();
+    let texts: Vec<String> = names
+        .iter()
+        .map(|p| split(&std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{e}"))).1)
+        .collect();
+    // ~3 KB bodies: consecutive fixture bodies joined until 3000 bytes.
+    for i in 0..texts.len() {
+        let mut b = String::new();
+        let mut j = i;
+        while b.len() < 3000 {
+            b.push_str(&texts[j % texts.len()]);
+            b.push('\n');
+            j += 1;
+        }
+        bodies.push(b);
+    }
+    let n = 30_000;
+    let mut bytes = 0usize;
+    let mut found = 0usize;
+    let cpu_before = cpu_seconds();
+    let start = std::time::Instant::now();
+    for i in 0..n {
+        let b = &bodies[i % bodies.len()];
+        bytes += b.len();
+        let (m, _) = gaz.find_mentions(b, 1, Some("1939-06-01"));
+        found += m.len();
+    }
+    let secs = start.elapsed().as_secs_f64();
+    let cpu = cpu_seconds() - cpu_before;
+    // The machine is shared: CPU time, not wall time, says what one core does.
+    let rate = n as f64 / cpu.max(1e-3);
+    println!(
+        "gazetteer built in {build_ms:.1} ms; {n} bodies ({:.1} MB, {found} mentions) in {secs:.2} s wall, {cpu:.2} s CPU: {rate:.0} docs/s, {:.1} MB/s per core ({:.0} docs/s wall)",
+        bytes as f64 / 1e6,
+        bytes as f64 / 1e6 / cpu.max(1e-3),
+        n as f64 / secs
+    );
+    if !cfg!(debug_assertions) {
+        assert!(
+            rate >= 20_000.0,
+            "{rate:.0} docs/s is below the 20k docs/s target"
+        );
+    }
+}
+
+/// User + system CPU seconds of this process (Linux `/proc/self/stat`,
+/// 100 ticks per second); 0 elsewhere, which makes the rate meaningless but
+/// harmless.
+fn cpu_seconds() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // Fields after the `(comm)` part: utime and stime are the 12th and 13th.
+    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let ticks = |i: usize| f.get(i).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0);
+    (ticks(11) + ticks(12)) / 100.0
+}

@@ -250,8 +250,7 @@ fn txt_and_htm_give_identical_documents() {
 /// old editor would have saved the page.
 fn legacy_safe(s: &str) -> String {
     s.replace('\u{02B9}', "'")
-        .replace('\u{2010}', "-")
-        .replace('\u{2013}', "-")
+        .replace(['\u{2010}', '\u{2013}'], "-")
 }
 
 fn legacy_roundtrip(page: &str, enc: &'static encoding_rs::Encoding, want: &str) {

@@ -239,3 +239,126 @@ fn who_held_the_nkid_and_the_envoys_on_first_january() {
         wrong.join("\n")
     );
 }
+
+/// The bundled page (issue 2): its names resolve with the shipped data.
+#[test]
+fn bundled_page_names_resolve() {
+    use archdb::corpus::{DatePrecision, ParsedDate, Party, Role};
+    use archdb::entities::{Gazetteer, Target};
+
+    let data = data();
+    let gaz = match Gazetteer::new(&data) {
+        Ok(g) => g,
+        Err(e) => panic!("{e:#}"),
+    };
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("seed/corpus/000_8e37452bcfcc29b4.txt");
+    let page = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    // The body is the paragraph starting `5. Eden` (between the elision rows).
+    let body = page
+        .lines()
+        .find(|l| l.starts_with("5. Eden"))
+        .unwrap_or_else(|| panic!("no body paragraph"));
+    let (mentions, warnings) = gaz.find_mentions(body, 20, Some("1940-12-27"));
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let has = |t: Target| mentions.iter().any(|m| m.target == t);
+    assert!(has(Target::Person("eden".into())));
+    for c in [
+        "germany",
+        "japan",
+        "china",
+        "turkey",
+        "great_britain",
+        "ussr",
+        "balkans",
+        "middle_east",
+    ] {
+        assert!(has(Target::Country(c.into())), "no mention of {c}");
+    }
+    for m in &mentions {
+        let slice: String = body
+            .chars()
+            .skip(m.char_start)
+            .take(m.char_end - m.char_start)
+            .collect();
+        assert_eq!(slice, m.surface);
+    }
+
+    let date = ParsedDate {
+        text: "December 27, 1940".into(),
+        from: "1940-12-27".into(),
+        to: "1940-12-27".into(),
+        precision: DatePrecision::Day,
+        line: 14,
+    };
+    let party = |role, text: &str, position: Option<&str>, name: &str| Party {
+        role,
+        text: text.into(),
+        position: position.map(Into::into),
+        name: Some(name.into()),
+        line: 10,
+    };
+    let cases = [
+        (
+            party(
+                Role::Author,
+                "the plenipotentiary representative of the USSR in the Great Britain I. M. Maisky",
+                Some("plenipotentiary representative of the USSR in the Great Britain"),
+                "I. M. Maisky",
+            ),
+            "maisky",
+            Some(("envoy", "ussr", Some("great_britain"))),
+        ),
+        (
+            party(
+                Role::Participant,
+                "the minister of foreign affairs of the Great Britain A. Iden",
+                Some("minister of foreign affairs of the Great Britain"),
+                "A. Iden",
+            ),
+            "eden",
+            Some(("foreign_minister", "great_britain", None)),
+        ),
+        (
+            party(
+                Role::CopyRecipient,
+                "comrade Molotov",
+                None,
+                "comrade Molotov",
+            ),
+            "molotov",
+            None,
+        ),
+        (
+            party(
+                Role::CopyRecipient,
+                "comrade Vyshinsky",
+                None,
+                "comrade Vyshinsky",
+            ),
+            "vyshinsky",
+            None,
+        ),
+    ];
+    for (p, person, position) in cases {
+        let r = gaz.resolve_party(&p, Some(&date));
+        assert_eq!(
+            r.person.as_deref(),
+            Some(person),
+            "{}: {:?}",
+            p.text,
+            r.warnings
+        );
+        if let Some((office, country, host)) = position {
+            let pos = r.position.map(|i| &data.positions[i]);
+            let got = pos.map(|p| {
+                (
+                    p.office_id.as_str(),
+                    p.country_id.as_str(),
+                    p.host_country_id.as_deref(),
+                )
+            });
+            assert_eq!(got, Some((office, country, host)), "{}", p.text);
+        }
+    }
+}

@@ -16,6 +16,45 @@ pub fn is_site_line(s: &str) -> bool {
     is_blank(t) || (t.len() <= 2000 && re_site_line().is_match(t))
 }
 
+static_regex!(
+    re_strong_site_line,
+    r"(?i)selected\s+secret\s+documents\s+from|marx[\-\s]*engels|\bhome\s*page\b|download\s+pdf|concentrated\s+on\s+1st"
+);
+
+/// Where a site footer (navigation, `Download PDF`, the title again) begins
+/// at the end of the page, if there is one after line `min`. A lone `Stalin`
+/// is a signature there, so only unmistakable site lines count.
+pub fn footer_start(lines: &[Line<'_>], min: usize) -> usize {
+    let mut start = lines.len();
+    let mut strong = false;
+    let mut k = lines.len();
+    while k > min {
+        let t = clean(lines[k - 1].text);
+        if is_blank(t) {
+            k -= 1;
+            continue;
+        }
+        if t.len() <= 300 && re_strong_site_line().is_match(t) {
+            strong = true;
+            k -= 1;
+            start = k;
+            continue;
+        }
+        // A lone `Lenin`/`Stalin` belongs to the footer only when a strong
+        // site line comes above it too (the footer starts at a strong line).
+        if strong && t.len() <= 300 && re_site_line().is_match(t) {
+            k -= 1;
+            continue;
+        }
+        break;
+    }
+    if strong {
+        start
+    } else {
+        lines.len()
+    }
+}
+
 /// Index of the first line after the site header.
 pub fn header_end(lines: &[Line<'_>]) -> usize {
     lines
@@ -53,6 +92,17 @@ mod tests {
     fn layout_space_only_lines() {
         let t = format!(" \nSelected Secret Documents from Soviet Foreign Policy Documents Archives - 1919 to 1941\n \n \nDownload PDF\n \n{HEADING}");
         assert_eq!(end_of(&t), HEADING);
+    }
+
+    #[test]
+    fn footer_found_but_not_a_signature() {
+        let t = "Telegram of X\nText.\nStalin\n\nMarx-Engels | Lenin | Stalin | Home Page\nDownload PDF\n";
+        let ls = split_lines(t);
+        assert_eq!(footer_start(&ls, 1), 4);
+        let v = "Telegram of X\nText.\nStalin\nMarx-Engels\nLenin\nStalin\nHome Page\n";
+        assert_eq!(footer_start(&split_lines(v), 1), 3);
+        let u = "Telegram of X\nText.\nStalin\n";
+        assert_eq!(footer_start(&split_lines(u), 1), 3);
     }
 
     #[test]

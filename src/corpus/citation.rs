@@ -43,9 +43,43 @@ fn archive_name(s: &str) -> &'static str {
     }
 }
 
+/// A cheap test for an archive name anywhere in the line, so the regex only
+/// runs on lines that may hold a citation.
+fn may_hold_archive(line: &str) -> bool {
+    static AC: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> = std::sync::OnceLock::new();
+    let ac = AC.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build([
+                "avp",
+                "a.v.p",
+                "fparf",
+                "rgaspi",
+                "garf",
+                "rgva",
+                "rgae",
+                "rtskhidni",
+                "\u{0410}\u{0412}\u{041F}",
+                "\u{0420}\u{0413}\u{0410}\u{0421}\u{041F}\u{0418}",
+                "\u{0413}\u{0410}\u{0420}\u{0424}",
+                // Lowercase Cyrillic: ASCII case folding does not cover it.
+                "\u{0430}\u{0432}\u{043f}",
+                "\u{0440}\u{0433}\u{0430}\u{0441}\u{043f}\u{0438}",
+                "\u{0433}\u{0430}\u{0440}\u{0444}",
+            ])
+            .ok()
+    });
+    match ac {
+        Some(ac) => ac.is_match(line),
+        // Building from constant patterns does not fail; if it ever did,
+        // fall back to always asking the regex.
+        None => true,
+    }
+}
+
 /// Where a citation starts in a line, and the text before it (a glued signature).
 pub fn find_citation_start(line: &str) -> Option<usize> {
-    if line.len() > 2000 {
+    if line.len() > 2000 || !may_hold_archive(line) {
         return None;
     }
     let c = re_archive().captures(line)?;
@@ -84,10 +118,12 @@ pub fn parse_citation(text: &str, line: u32) -> (Citation, Vec<Warning>) {
         }
     }
     let rest = &as_printed[rest_start..];
+    let mut last_end = 0;
     for c in re_field().captures_iter(rest) {
         let (Some(k), Some(v)) = (c.name("k"), c.name("v")) else {
             continue;
         };
+        last_end = v.end();
         let key = k.as_str().to_lowercase();
         let value = norm_dashes(v.as_str().trim_end_matches(['.', ')']));
         let value: String = value
@@ -131,6 +167,17 @@ pub fn parse_citation(text: &str, line: u32) -> (Citation, Vec<Warning>) {
             });
         }
         *slot = Some(value);
+    }
+    let tail = clean(rest.get(last_end..).unwrap_or_default());
+    if last_end > 0 && tail.chars().any(char::is_alphanumeric) {
+        // E.g. the page number of the printed edition after the sheets
+        // (`l.132‐137.  24`): kept in `as_printed`, reported here.
+        warnings.push(Warning {
+            line,
+            code: "citation_trailing_text",
+            message: format!("unlabelled `{tail}` after the last field of `{as_printed}`"),
+            expected: "nothing after the sheets (`l.`) field".into(),
+        });
     }
     if cit.fond.is_none() && cit.opis.is_none() && cit.delo.is_none() && cit.sheets.is_none() {
         warnings.push(Warning {
@@ -179,6 +226,7 @@ mod tests {
         parse_citation(&s[start..], 1).0
     }
 
+    #[allow(clippy::type_complexity)]
     fn fields(
         c: &Citation,
     ) -> (
@@ -300,11 +348,40 @@ mod tests {
     }
 
     #[test]
+    fn trailing_text_is_reported() {
+        let (c, w) = parse_citation(
+            "avprf, f.059, op.24, p.70, d.43, l.132\u{2010}137.  24  ",
+            5,
+        );
+        assert_eq!(c.sheets.as_deref(), Some("132-137"));
+        assert_eq!(
+            c.as_printed,
+            "avprf, f.059, op.24, p.70, d.43, l.132\u{2010}137.  24"
+        );
+        assert_eq!(
+            w.iter().map(|x| (x.code, x.line)).collect::<Vec<_>>(),
+            [("citation_trailing_text", 5)]
+        );
+        assert!(parse_citation("avp rf, f.05, op.1, p.2, d.3, l.4.", 1)
+            .1
+            .is_empty());
+    }
+
+    #[test]
     fn publication_is_not_a_citation() {
         let p = "Publ.: Foreign policy of the USSR. t. I. s. 145\u{2010}146.";
         assert!(parse_publication(p, 2).is_some());
         assert!(find_citation_start(p).is_none());
         assert!(find_citation_start("We spoke about the avprf yesterday").is_none());
+    }
+
+    #[test]
+    fn prefilter_agrees_with_the_regex() {
+        assert!(may_hold_archive("I. Maisky AVPRF, f.059"));
+        assert!(may_hold_archive(
+            "\u{0420}\u{0413}\u{0410}\u{0421}\u{041F}\u{0418}. \u{0424}. 17"
+        ));
+        assert!(!may_hold_archive("The minister spoke about the straits."));
     }
 
     #[test]

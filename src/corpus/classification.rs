@@ -9,7 +9,7 @@ use super::{Classification, Priority};
 // abbreviation for "top secret"; `special stick` is a garbled "special folder".
 static_regex!(
     re_class,
-    r"(?i)\b(?:(?P<sf>top\.?\s*secret\.?,?\s*(?:\(?\s*)?spec(?:ial|\.)?\s*(?:folder|stick|file|papka)\)?)|(?P<ts>(?:top|soviet|sov|strictly|completely)\.?\s*secret)|(?P<s>secret))\b\.?"
+    r"(?i)\b(?:(?P<sf>top\.?\s*secret\.?,?\s*(?:\(?\s*)?spec(?:ial|\.)?\s*(?:folder|stick|file|papka)\)?)|(?P<ts>(?:top|soviet|sov|strictly|completely)\.?\s*secret)|(?P<s>secret)|(?P<sfo>spec(?:ial|\.)\s*(?:folder|stick|papka)))\b\.?"
 );
 static_regex!(
     re_prio,
@@ -41,7 +41,7 @@ pub fn find_marks(s: &str) -> Marks {
     let mut cuts: Vec<std::ops::Range<usize>> = Vec::new();
     let mut classification = None;
     if let Some(c) = re_class().captures(s) {
-        let kind = if c.name("sf").is_some() {
+        let kind = if c.name("sf").is_some() || c.name("sfo").is_some() {
             Classification::TopSecretSpecialFolder
         } else if c.name("ts").is_some() {
             Classification::TopSecret
@@ -131,6 +131,15 @@ mod tests {
             Some(Classification::TopSecretSpecialFolder)
         );
         assert_eq!(class("nothing here"), None);
+    }
+
+    #[test]
+    fn special_folder_alone() {
+        assert_eq!(
+            class("Special folder"),
+            Some(Classification::TopSecretSpecialFolder)
+        );
+        assert!(parse_marks_line("Special folder").is_some());
     }
 
     #[test]

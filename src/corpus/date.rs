@@ -50,6 +50,26 @@ pub struct DateFound {
     pub warning: Option<Warning>,
 }
 
+/// Is `w` a month name as the date patterns read them?
+pub fn is_month_name(w: &str) -> bool {
+    const NAMES: [&str; 13] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "sept",
+        "october",
+        "november",
+        "december",
+    ];
+    NAMES.iter().any(|n| n.eq_ignore_ascii_case(w))
+}
+
 fn month_no(name: &str) -> u32 {
     let n = name.to_ascii_lowercase();
     match n.as_str() {
@@ -146,8 +166,28 @@ fn build(
     (mk(from, to, DatePrecision::Day), None)
 }
 
+/// Every date form holds a four-digit year; most lines hold none, and this
+/// byte scan is far cheaper than six Unicode-aware regex searches.
+fn has_four_digits(s: &str) -> bool {
+    let mut run = 0;
+    for b in s.bytes() {
+        if b.is_ascii_digit() {
+            run += 1;
+            if run >= 4 {
+                return true;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    false
+}
+
 /// Finds the first date in `s` (earliest start, then the longest form).
 pub fn find_date(s: &str, line: u32) -> Option<DateFound> {
+    if !has_four_digits(s) {
+        return None;
+    }
     let mut best: Option<DateFound> = None;
     let mut consider = |f: DateFound| {
         let better = match &best {
@@ -326,7 +366,12 @@ pub fn parse_date_line(raw: &str, line: u32) -> Option<DateLine> {
             .trim_matches(|c: char| c == ',' || c == '.' || c == ':' || c.is_whitespace()),
     );
     if !before_left.is_empty() {
-        if let Some(c) = re_place().captures(before_left) {
+        let is_word = [
+            "On", "In", "At", "From", "Since", "By", "Until", "Till", "To", "Of", "Before",
+            "After", "About",
+        ]
+        .contains(&before_left);
+        if let (false, Some(c)) = (is_word, re_place().captures(before_left)) {
             place = c.get(1).map(|m| m.as_str().to_string());
         } else {
             return None;
@@ -426,6 +471,12 @@ mod tests {
     }
 
     #[test]
+    fn month_names() {
+        assert!(is_month_name("august") && is_month_name("May") && is_month_name("Sept"));
+        assert!(!is_month_name("Mayor") && !is_month_name(""));
+    }
+
+    #[test]
     fn garbled_russian_order() {
         let x = d("1937 g on May 14.");
         assert_eq!(x.from, "1937-05-14");
@@ -480,6 +531,13 @@ mod tests {
         assert_eq!(l.place.as_deref(), Some("Lausanne"));
         assert_eq!(l.doc_number.as_deref(), Some("84"));
         assert_eq!(l.date.from, "1923-01-21");
+    }
+
+    #[test]
+    fn preposition_is_not_a_place() {
+        assert!(parse_date_line("On May 5, 1939.", 1).is_none());
+        assert!(parse_date_line("Ankara, May 5, 1939", 1)
+            .is_some_and(|l| l.place.as_deref() == Some("Ankara")));
     }
 
     #[test]

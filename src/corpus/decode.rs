@@ -56,6 +56,18 @@ fn line_of(bytes: &[u8], at: usize) -> u32 {
     u32::try_from(n + 1).unwrap_or(u32::MAX)
 }
 
+/// More valid multi-byte UTF-8 characters than invalid bytes: a UTF-8 file
+/// with damage, not a legacy-encoded one (Windows-1251 and Latin-1 text
+/// almost never forms valid multi-byte sequences).
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut good, mut bad) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        good += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        bad += chunk.invalid().len();
+    }
+    good > 0 && bad <= good
+}
+
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     // A UTF-16 BOM comes first: UTF-16 text is full of NULs.
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
@@ -97,6 +109,23 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
                 expected: "UTF-8 text without a byte order mark".into(),
             }),
         }),
+        Err(e) if mostly_utf8(body) => {
+            // A UTF-8 page with a few broken bytes: decoding it all as a
+            // legacy code page would turn every good letter into mojibake.
+            let bad_line = line_of(body, e.valid_up_to());
+            Ok(Decoded {
+                text: String::from_utf8_lossy(body).into_owned(),
+                encoding: UTF_8.name(),
+                warning: Some(Warning {
+                    line: bad_line,
+                    code: "utf8_invalid_bytes",
+                    message: format!(
+                        "invalid UTF-8 bytes (first on line {bad_line}) replaced by U+FFFD"
+                    ),
+                    expected: "valid UTF-8 text".into(),
+                }),
+            })
+        }
         Err(e) => {
             let bad_line = line_of(body, e.valid_up_to());
             let mut det = chardetng::EncodingDetector::new();
@@ -177,6 +206,21 @@ mod tests {
         assert_eq!(d.encoding, "windows-1252");
         assert_eq!(d.text, src);
         assert_eq!(d.warning.map(|w| w.line), Some(1));
+    }
+
+    #[test]
+    fn damaged_utf8_stays_utf8() {
+        let mut bytes = "Chargé dʹaffaires — Atatürk\nline two ".as_bytes().to_vec();
+        bytes.push(0xFF);
+        bytes.extend_from_slice("\nend".as_bytes());
+        let d = decode(&bytes).expect("decodes");
+        assert_eq!(d.encoding, "UTF-8");
+        assert!(d.text.starts_with("Chargé dʹaffaires — Atatürk"));
+        assert!(d.text.contains('\u{FFFD}'));
+        assert_eq!(
+            d.warning.map(|w| (w.code, w.line)),
+            Some(("utf8_invalid_bytes", 2))
+        );
     }
 
     #[test]

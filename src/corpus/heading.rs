@@ -12,11 +12,11 @@ const KIND_WORDS: &str = r"telegram|cipher\s+telegram|recording|record|letter|co
 static_regex!(re_extract, r"^(?i:from)(?:\s*[:;]\s*|\s+)");
 static_regex!(
     re_kind_start,
-    &format!(r"^(?i:(?:a|the)\s+)?(?P<k>(?i:{KIND_WORDS}))\b(?P<rest>.*)$")
+    &format!(r"^(?i:(?:a|the)\s+)?(?P<k>(?i:{KIND_WORDS}))(?i:s)?\b(?P<rest>.*)$")
 );
 static_regex!(
     re_rest_ok,
-    r"^(?i:\s*$|\s+(?:of|from|the|between|with|to|by|on|in|about|concerning|addressed|sent|no\.?|between|held|at|and)\b|s\s+(?:of|from|between|with))"
+    r"^(?i:\s*$|\s+(?:of|from|the|between|with|to|by|on|in|about|concerning|addressed|sent|no\.?|between|held|at|and)\b)"
 );
 static_regex!(
     re_bare,
@@ -54,7 +54,14 @@ pub fn is_heading_start(line: &str) -> bool {
     if kind_start(t, true) {
         return true;
     }
-    // Date-first heading: `March 3, 1938, telegram from the ...`.
+    // Date-first heading: `March 3, 1938, telegram from the ...`. The cheap
+    // test on the first word spares the date search on every body line.
+    let first_word = t.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let may_be_date = first_word.starts_with(|c: char| c.is_ascii_digit())
+        || super::date::is_month_name(first_word);
+    if !may_be_date {
+        return re_bare().is_match(t);
+    }
     if let Some(f) = find_date(t, 0) {
         if f.range.start == 0 {
             let rest = t[f.range.end..]
@@ -338,11 +345,12 @@ static_regex!(
     r"(?:^|\s)(?P<n>(?:(?:\p{L}{1,3}\.\s*){1,3}|(?i:comrades?|c\.)\s+)\p{Lu}[\p{L}\x{02B9}'\x{2019}\-\x{2010}]+(?:\s+(?:n\.|von|fon|de|van)\s*\p{Lu}[\p{L}]+)?)$"
 );
 static_regex!(
-    re_single_cap_end,
-    r"(?:^|\s)(?P<n>\p{Lu}[\p{Ll}\x{02B9}'\x{2019}\-\x{2010}]+)$"
+    re_whole_name,
+    r"^(?:(?:\p{L}{1,3}\.\s*){0,3})\p{Lu}[\p{L}\x{02B9}'\x{2019}\-\x{2010}]+$"
 );
+static_regex!(re_cap_word, r"^\p{Lu}[\p{Ll}\x{02B9}'\x{2019}\-\x{2010}]+$");
 // In headings only the word is stripped: `T. R. Aras` starts with an initial.
-static_regex!(re_comrade, r"^(?i:comrades?)\s+");
+static_regex!(re_comrade, r"^(?:(?i:comrades?)|tt\.)\s+");
 // In "Sent to" lists `c.` (and `tt.`) abbreviate "comrade(s)".
 static_regex!(re_comrade_list, r"^(?:(?i:comrades?)\s+|c\.\s*|tt\.\s*)");
 static_regex!(
@@ -353,6 +361,13 @@ static_regex!(
     re_position_noun,
     r"(?i)\b(?:minister|ambassador|envoy|representative|commissar|commissioner|consul|secretary|attorney|affaires|president|premier|chairman|king|shah|emir|counsellor|adviser|advisor|chief|head|deputy|plenipotentiary|agent|leader|marshal|general)\s*$"
 );
+
+/// Does a party name denote an institution (`NKID of the USSR`, `general
+/// secretariat`) rather than a person? For the seeder, which keeps
+/// institutions in their own table.
+pub fn is_institution(name: &str) -> bool {
+    name.len() <= 300 && re_institution().is_match(name)
+}
 
 /// Place and country words that end positions (`the ambassador of Turkey`)
 /// and are therefore not a surname.
@@ -419,6 +434,46 @@ const PLACES: &[&str] = &[
     "union",
 ];
 
+/// Start of a name without initials at the end of a phrase: one to three
+/// capitalised words (`Aras`, `Mahmud Tarzi`) that are not places or
+/// institutions, after a position noun (`minister Aras`), a place
+/// (`of Turkey Atatürk`, `in Moscow Schulenburg`) or nothing at all.
+fn trailing_surname_start(text: &str) -> Option<usize> {
+    let is_cap_word = |w: &str| re_cap_word().is_match(w);
+    let is_place = |w: &str| PLACES.contains(&w.to_lowercase().as_str());
+    let mut start: Option<usize> = None;
+    let mut words = 0;
+    let mut rest = text.trim_end();
+    while words < 3 {
+        let (head, word) = match rest.rfind(char::is_whitespace) {
+            Some(i) => (&rest[..i], &rest[i..]),
+            None => ("", rest),
+        };
+        let word = word.trim();
+        if word.is_empty()
+            || !is_cap_word(word)
+            || is_place(word)
+            || re_institution().is_match(word)
+        {
+            break;
+        }
+        start = Some(rest.len() - word.len());
+        words += 1;
+        rest = head.trim_end();
+        if rest.is_empty() {
+            break;
+        }
+    }
+    let start = start?;
+    let before = clean(&text[..start]);
+    let last_word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    let after_position = before.is_empty()
+        || re_position_noun().is_match(before)
+        || before.ends_with('.')
+        || is_place(last_word);
+    after_position.then_some(start)
+}
+
 /// Turns a role phrase into a party: the name is the trailing initials and
 /// surname (or a surname after a position noun); the rest is the position;
 /// an institution with no person is the name.
@@ -439,24 +494,9 @@ pub fn party_from_phrase(raw: &str, role: Role, line: u32) -> Option<Party> {
             name = Some(re_comrade().replace(n.as_str(), "").trim().to_string());
             position_part = &text[..n.start()];
         }
-    } else if let Some(c) = re_single_cap_end().captures(text) {
-        if let Some(n) = c.name("n") {
-            let before = clean(&text[..n.start()]);
-            let is_place = PLACES.contains(&n.as_str().to_lowercase().as_str());
-            let last_word = before
-                .rsplit(char::is_whitespace)
-                .next()
-                .unwrap_or("")
-                .to_lowercase();
-            let after_position = before.is_empty()
-                || re_position_noun().is_match(before)
-                || before.ends_with('.')
-                || PLACES.contains(&last_word.as_str());
-            if !is_place && !re_institution().is_match(n.as_str()) && after_position {
-                name = Some(n.as_str().to_string());
-                position_part = &text[..n.start()];
-            }
-        }
+    } else if let Some(start) = trailing_surname_start(text) {
+        name = Some(text[start..].to_string());
+        position_part = &text[..start];
     }
     let position_part = clean(position_part).trim_end_matches([',', '.']).trim();
     let position_part = strip_article(position_part);
@@ -500,6 +540,23 @@ fn push_party(out: &mut Vec<Party>, phrase: &str, role: Role, line: u32) {
         Some(m) => &phrase[..m.start()],
         None => phrase,
     };
+    // `to comrades Stalin and Molotov`: two people, when both sides are names.
+    if let Some(a) = re_and().find(phrase) {
+        let (x, y) = (&phrase[..a.start()], &phrase[a.end()..]);
+        let named = |s: &str| {
+            let t = clean(s);
+            let t = re_comrade().replace(t, "");
+            re_whole_name().is_match(&t)
+        };
+        if named(x) && named(y) {
+            for part in [x, y] {
+                if let Some(p) = party_from_phrase(part, role, line) {
+                    out.push(p);
+                }
+            }
+            return;
+        }
+    }
     if let Some(p) = party_from_phrase(phrase, role, line) {
         out.push(p);
     }
@@ -579,6 +636,7 @@ mod tests {
             "Treaty of friendship between Turkey and the RSFSR",
             "Report of the Soviet press on the conference",
             "Statement of the people's commissariat",
+            "Letters of the envoy to the minister",
             "From: talk of the envoy with the minister",
             "From;  telegram of the envoy",
             "From a conversation of the envoy with the premier",
@@ -692,6 +750,24 @@ mod tests {
     }
 
     #[test]
+    fn names_without_initials() {
+        let name = |s: &str| party_from_phrase(s, Role::Participant, 1).and_then(|p| p.name);
+        assert_eq!(
+            name("the minister of foreign affairs of Afghanistan Mahmud Tarzi").as_deref(),
+            Some("Mahmud Tarzi")
+        );
+        assert_eq!(
+            name("the ambassador of Germany in Moscow Schulenburg").as_deref(),
+            Some("Schulenburg")
+        );
+        assert_eq!(name("minister Aras").as_deref(), Some("Aras"));
+        assert_eq!(name("Molotov").as_deref(), Some("Molotov"));
+        assert_eq!(name("the ambassador of Great Britain"), None);
+        assert_eq!(name("the Soviet delegation"), None);
+        assert_eq!(name("the representative of Saudi Arabia"), None);
+    }
+
+    #[test]
     fn initial_t_is_not_comrade() {
         let p = party_from_phrase(
             "the minister of foreign affairs of Turkey T. R. Aras",
@@ -702,6 +778,23 @@ mod tests {
         assert_eq!(p.name.as_deref(), Some("T. R. Aras"));
         let q = party_from_phrase("comrade Stalin", Role::Recipient, 1).expect("party");
         assert_eq!(q.name.as_deref(), Some("Stalin"));
+    }
+
+    #[test]
+    fn two_named_recipients() {
+        let h = parse_heading(
+            "Telegram of the envoy X. Zorin to comrades Stalin and Molotov",
+            1,
+        );
+        assert_eq!(names(&h, Role::Recipient), ["Stalin", "Molotov"]);
+        let g = parse_heading(
+            "Telegram of the envoy X. Zorin to the minister of trade and industry",
+            1,
+        );
+        assert_eq!(
+            positions(&g, Role::Recipient),
+            ["minister of trade and industry"]
+        );
     }
 
     #[test]
@@ -748,6 +841,13 @@ mod tests {
             "Telegram of the envoy X. Zorin to the NKID",
             "Today the minister told me the news."
         ));
+    }
+
+    #[test]
+    fn institutions_are_told_apart() {
+        assert!(is_institution("NKID of the USSR"));
+        assert!(is_institution("general secretariat"));
+        assert!(!is_institution("I. M. Maisky"));
     }
 
     #[test]

@@ -12,6 +12,7 @@ gna,Grand National Assembly government,state,1920-04-23,1923-10-28,turkey,,
 turkey,Republic of Turkey,state,1923-10-29,,,,
 iran,Iran,state,,,,,Persia until 1935
 germany,Germany,state,,,,,
+austria,Austria,state,1918-11-12,1938-03-13,germany,,annexed by Germany
 great_britain,Great Britain,state,,,,,
 united_states,United States,state,,,,,
 japan,Japan,state,,,,,
@@ -65,6 +66,16 @@ ivanova,Anna Ivanova,Ivanova,,,,ussr,Typist,
 
 pub const PERSON_ALIASES: &str = "\
 person_id,alias,kind,match
+maisky,Maisky,surname,
+eden,Eden,surname,
+molotov,Molotov,surname,
+litvinov,Litvinov,surname,
+chicherin,Chicherin,surname,
+surits,Surits,surname,
+karakhan,Karakhan,surname,
+terentyev,Terentyev,surname,
+aras,Aras,surname,
+ivanov,Ivanov,surname,
 maisky,Maiskogo,inflected,
 maisky,I. M. Maisky,initials,
 eden,Iden,phonetic,
@@ -131,6 +142,7 @@ eden,foreign_minister,foreign secretary,great_britain,,1935-12-22,1938-02-20,
 eden,foreign_minister,foreign secretary,great_britain,,1940-12-22,,
 chamberlain_austen,foreign_minister,foreign secretary,great_britain,,1924-11-06,1929-06-04,
 aras,foreign_minister,minister of foreign affairs,turkey,,1925-03-04,1938-11-11,
+ivanov,envoy,plenipotentiary representative,ussr,austria,1930,1935,
 ";
 
 /// Parses (and validates) the fixture files.

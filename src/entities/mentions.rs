@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 
 use super::gazetteer::{scan, Candidate, Gazetteer, Hit};
-use super::normalize::{normalize, Normalized};
+use super::normalize::{normalize, CharCounter, Normalized};
 use super::{Mention, Target};
 use crate::corpus::Warning;
 use crate::reference::validate::{parse_day, Day, Term};
@@ -51,6 +51,7 @@ impl Gazetteer {
             })
             .collect();
 
+        let mut chars = CharCounter::new(body);
         let mut mentions = Vec::with_capacity(found.len());
         let mut warnings = Vec::new();
         for (hit, f) in found.drain(..) {
@@ -82,8 +83,8 @@ impl Gazetteer {
             // surface never ends in one because aliases are trimmed.
             mentions.push(Mention {
                 target,
-                char_start: n.orig_char[hit.start] as usize,
-                char_end: n.orig_char[hit.end] as usize,
+                char_start: chars.at(bs),
+                char_end: chars.at(be),
                 surface: body.get(bs..be).unwrap_or_default().to_string(),
             });
         }
@@ -100,6 +101,14 @@ impl Gazetteer {
 
     fn resolve_hit(&self, n: &Normalized, hit: Hit, day: Option<Day>) -> Found {
         let text = &n.cased[hit.start..hit.end];
+        // Most aliases name one entity: no need to collect anything (the
+        // scan has already checked the case).
+        if let [only] = self.candidates[hit.pattern].as_slice() {
+            return match only {
+                Candidate::Person { idx, .. } => Found::Person(*idx),
+                Candidate::Country { idx, .. } => Found::Country(*idx),
+            };
+        }
         let cands: Vec<&Candidate> = self.candidates[hit.pattern]
             .iter()
             .filter(|c| c.exact().is_none_or(|e| e == text))

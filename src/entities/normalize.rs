@@ -14,10 +14,9 @@ pub struct Normalized {
     /// lowercase form has another length is left as it is).
     pub lower: String,
     /// For each byte of `cased` (and one past the end): the byte offset of
-    /// the original character it came from.
+    /// the original character it came from. Character offsets are counted
+    /// from these only where a mention needs them (see [`CharCounter`]).
     pub orig_byte: Vec<u32>,
-    /// Same, as a character offset.
-    pub orig_char: Vec<u32>,
 }
 
 /// What a character becomes in the normalised text (`None`: kept as is).
@@ -43,41 +42,125 @@ fn lower_same_len(c: char) -> char {
     }
 }
 
-/// Normalises `text`; offsets in the result map back through `orig_byte`/`orig_char`.
+/// Normalises `text`; offsets in the result map back through `orig_byte`.
+///
+/// This runs on every document body, so ASCII (most of the corpus) takes a
+/// byte-at-a-time path and only other characters are decoded.
 pub fn normalize(text: &str) -> Normalized {
-    let mut n = Normalized {
-        cased: String::with_capacity(text.len()),
-        lower: String::with_capacity(text.len()),
-        orig_byte: Vec::with_capacity(text.len() + 1),
-        orig_char: Vec::with_capacity(text.len() + 1),
-    };
+    let bytes = text.as_bytes();
+    let mut cased: Vec<u8> = Vec::with_capacity(bytes.len());
+    let mut lower: Vec<u8> = Vec::with_capacity(bytes.len());
+    let mut orig_byte: Vec<u32> = Vec::with_capacity(bytes.len() + 1);
     let mut in_space = false;
-    for (ci, (bi, c)) in text.char_indices().enumerate() {
-        if c.is_whitespace() {
-            // A run of spaces, no-break spaces or line breaks is one space,
-            // so `Great  Britain` and `Great\nBritain` match `Great Britain`.
-            if in_space {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
+                // A run of spaces, no-break spaces or line breaks is one
+                // space, so `Great  Britain` matches `Great Britain`.
+                if !in_space {
+                    cased.push(b' ');
+                    lower.push(b' ');
+                    orig_byte.push(i as u32);
+                    in_space = true;
+                }
+                i += 1;
                 continue;
             }
-            in_space = true;
-            push(&mut n, ' ', ' ', bi, ci);
+            in_space = false;
+            // Copy the whole run of plain ASCII (single spaces included)
+            // up to the next control character, backtick, non-ASCII byte
+            // or space that starts a run of whitespace, at once.
+            let mut run = i;
+            while run < bytes.len() {
+                let c = bytes[run];
+                let stop = !(b' '..0x80).contains(&c)
+                    || c == b'`'
+                    || (c == b' ' && bytes.get(run + 1).is_some_and(|&d| d >= 0x80 || d <= b' '));
+                if stop {
+                    break;
+                }
+                run += 1;
+            }
+            if run > i {
+                cased.extend_from_slice(&bytes[i..run]);
+                let from = lower.len();
+                lower.extend_from_slice(&bytes[i..run]);
+                lower[from..].make_ascii_lowercase();
+                orig_byte.extend(i as u32..run as u32);
+                i = run;
+            } else {
+                // A backtick or a control character.
+                let b = if b == b'`' { b'\'' } else { b };
+                cased.push(b);
+                lower.push(b.to_ascii_lowercase());
+                orig_byte.push(i as u32);
+                i += 1;
+            }
             continue;
         }
-        in_space = false;
-        let c = fold(c).unwrap_or(c);
-        push(&mut n, c, lower_same_len(c), bi, ci);
+        let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
+            break;
+        };
+        let len = c.len_utf8();
+        if c.is_whitespace() {
+            if !in_space {
+                cased.push(b' ');
+                lower.push(b' ');
+                orig_byte.push(i as u32);
+                in_space = true;
+            }
+        } else {
+            in_space = false;
+            let c2 = fold(c).unwrap_or(c);
+            let mut buf = [0u8; 4];
+            let enc = c2.encode_utf8(&mut buf);
+            cased.extend_from_slice(enc.as_bytes());
+            let mut lbuf = [0u8; 4];
+            lower.extend_from_slice(lower_same_len(c2).encode_utf8(&mut lbuf).as_bytes());
+            for _ in 0..enc.len() {
+                orig_byte.push(i as u32);
+            }
+        }
+        i += len;
     }
-    n.orig_byte.push(text.len() as u32);
-    n.orig_char.push(text.chars().count() as u32);
-    n
+    orig_byte.push(bytes.len() as u32);
+    Normalized {
+        // Both buffers hold whole characters encoded above; the fallback
+        // is unreachable but keeps this free of panics.
+        cased: String::from_utf8(cased).unwrap_or_default(),
+        lower: String::from_utf8(lower).unwrap_or_default(),
+        orig_byte,
+    }
 }
 
-fn push(n: &mut Normalized, cased: char, lower: char, bi: usize, ci: usize) {
-    n.cased.push(cased);
-    n.lower.push(lower);
-    for _ in 0..cased.len_utf8() {
-        n.orig_byte.push(bi as u32);
-        n.orig_char.push(ci as u32);
+/// Turns increasing byte offsets of a text into character offsets, counting
+/// only the stretch between one call and the next.
+pub struct CharCounter<'a> {
+    text: &'a str,
+    byte: usize,
+    chars: usize,
+}
+
+impl<'a> CharCounter<'a> {
+    pub fn new(text: &'a str) -> Self {
+        CharCounter {
+            text,
+            byte: 0,
+            chars: 0,
+        }
+    }
+
+    /// The character offset of byte offset `b` (a char boundary).
+    pub fn at(&mut self, b: usize) -> usize {
+        if b < self.byte {
+            self.byte = 0;
+            self.chars = 0;
+        }
+        self.chars += self.text.get(self.byte..b).map_or(0, |s| s.chars().count());
+        self.byte = b;
+        self.chars
     }
 }
 
@@ -104,11 +187,9 @@ mod tests {
         assert_eq!(n.cased, "Great Britain");
         let start = n.cased.find("Britain").unwrap_or(0);
         assert_eq!(&text[n.orig_byte[start] as usize..], "Britain");
-        assert_eq!(n.orig_char[start], 9);
-        assert_eq!(
-            *n.orig_char.last().unwrap_or(&0),
-            text.chars().count() as u32
-        );
+        let mut cc = CharCounter::new(text);
+        assert_eq!(cc.at(n.orig_byte[start] as usize), 9);
+        assert_eq!(cc.at(text.len()), text.chars().count());
     }
 
     #[test]

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 
 use super::gazetteer::{scan, Candidate, Gazetteer};
 use super::normalize::normalize;
-use super::who_held::{holder_on, same_state};
+use super::who_held::same_state;
 use crate::corpus::{ParsedDate, Party, Warning};
 use crate::reference::validate::{parse_day, Day, Term};
 
@@ -304,26 +304,27 @@ impl Gazetteer {
         };
         let office_id = &self.data.offices[office].id;
         // A Soviet heading's bare `plenipotentiary representative in Turkey`
-        // is the Soviet one; try the named state, else any state.
-        let held = holder_on(
-            &self.data,
-            office_id,
-            pos.country.as_deref(),
-            pos.host.as_deref(),
-            day,
-        )
-        .or_else(|| match (pos.country.as_deref(), pos.host.as_deref()) {
-            // A Soviet heading's bare `plenipotentiary representative in
-            // Turkey` is the Soviet one.
-            (None, Some(_)) => holder_on(
-                &self.data,
-                office_id,
-                Some("ussr"),
-                pos.host.as_deref(),
-                day,
-            ),
-            _ => None,
-        });
+        // is the Soviet one: with a host but no state, try the USSR first.
+        let ix = &self.office_index;
+        let country = match (pos.country.as_deref(), pos.host.as_deref()) {
+            (None, Some(_)) => Some("ussr"),
+            (c, _) => c,
+        };
+        let held = ix
+            .holder_on(&self.data, office_id, country, pos.host.as_deref(), day)
+            .or_else(|| {
+                if country == pos.country.as_deref() {
+                    None
+                } else {
+                    ix.holder_on(
+                        &self.data,
+                        office_id,
+                        pos.country.as_deref(),
+                        pos.host.as_deref(),
+                        day,
+                    )
+                }
+            });
         let where_ = format!(
             "`{office_id}`{}{} on {}",
             pos.country

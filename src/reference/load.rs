@@ -285,7 +285,7 @@ mod tests {
             Err(e) => panic!("{e:#}"),
         };
         assert_eq!(data.persons.len(), 13);
-        assert_eq!(data.positions.len(), 13);
+        assert_eq!(data.positions.len(), 14);
         let files: Vec<(&str, &[u8])> = FILES
             .iter()
             .zip(parts())

@@ -117,7 +117,7 @@ pub fn parse_day(s: &str) -> Option<Day> {
 
 fn days_in_month(year: u32, month: u32) -> u32 {
     match month {
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => 29,
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,
@@ -727,7 +727,7 @@ mod tests {
             crate::entities::fixture::POSITIONS
         );
         let e = err_of("positions.csv", &text);
-        assert!(e.contains("positions.csv, line 15"), "{e}");
+        assert!(e.contains("positions.csv, line 16"), "{e}");
         assert!(e.contains("single-holder office `envoy`"), "{e}");
         assert!(e.contains("correct the dates"), "{e}");
     }

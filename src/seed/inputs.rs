@@ -155,7 +155,20 @@ fn walk_dir(
                 continue;
             }
         };
-        if meta.file_type().is_symlink() && path.is_dir() {
+        // What a link points to; a link loop or a dangling link points to nothing
+        // readable, and holds no text of its own, so it is skipped, not fatal.
+        let target = if meta.file_type().is_symlink() { std::fs::metadata(&path) } else { Ok(meta.clone()) };
+        let target = match target {
+            Ok(target) => target,
+            Err(err) => {
+                skipped.push(Skipped {
+                    path: relative,
+                    reason: format!("is a symbolic link that cannot be followed (a link loop or a dangling link): {err}"),
+                });
+                continue;
+            }
+        };
+        if meta.file_type().is_symlink() && target.is_dir() {
             skipped.push(Skipped {
                 path: relative,
                 reason: "is a symbolic link to a folder; not followed (link loops would never end)"
@@ -163,6 +176,12 @@ fn walk_dir(
             });
         } else if meta.is_dir() {
             walk_dir(root, &path, inputs, skipped)?;
+        } else if !target.is_file() {
+            // A named pipe would block the seed forever; a device is not a page.
+            skipped.push(Skipped {
+                path: relative,
+                reason: "is not a regular file (a named pipe, socket or device); not read".into(),
+            });
         } else if let Some(format) = Format::of(&path) {
             inputs.push(Input {
                 path: relative,

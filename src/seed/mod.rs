@@ -2,7 +2,10 @@
 //! write everything in one transaction, so that a failed or killed seed
 //! leaves the previous database exactly as it was.
 
+pub mod duplicates;
 pub mod inputs;
+pub mod limits;
+pub mod nuls;
 pub mod prepare;
 pub mod write;
 
@@ -113,8 +116,10 @@ fn seed_inner(db_path: &Path, options: &SeedOptions) -> Result<SeedSummary> {
         summary.warnings += 1;
     }
     let progress = Progress::new(inputs.len() as u64);
+    let mut duplicates = duplicates::Duplicates::default();
     for batch in inputs.chunks(BATCH) {
-        for source in prepare_batch(batch, &gazetteer)? {
+        for mut source in prepare_batch(batch, &gazetteer)? {
+            duplicates.check(&mut source);
             let written = write::source(&tx, &ids, &source)?;
             summary.files += 1;
             summary.documents += written.documents;
@@ -169,8 +174,10 @@ pub fn dry_run(options: &SeedOptions, out: &mut dyn Write) -> Result<SeedSummary
         writeln!(out, "{}: skipped: {}", skip.path, skip.reason)?;
         summary.warnings += 1;
     }
+    let mut duplicates = duplicates::Duplicates::default();
     for batch in inputs.chunks(BATCH) {
-        for source in prepare_batch(batch, &gazetteer)? {
+        for mut source in prepare_batch(batch, &gazetteer)? {
+            duplicates.check(&mut source);
             summary.files += 1;
             describe_source(&source, out, &mut summary)?;
         }

@@ -47,6 +47,9 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 /// Decodes, parses and resolves one file whose bytes were read already.
 pub fn prepare(input: &Input, content: Vec<u8>, gazetteer: &Gazetteer) -> PreparedSource {
     let sha256 = sha256_hex(&content);
+    if let Some(warning) = super::limits::check(input.format, &content) {
+        return unparsed(input, content, sha256, warning);
+    }
     let mut warnings = Vec::new();
     let (encoding, decoded) = match corpus::decode(&content) {
         Ok(decoded) => {
@@ -65,6 +68,8 @@ pub fn prepare(input: &Input, content: Vec<u8>, gazetteer: &Gazetteer) -> Prepar
             ("undecodable".to_string(), String::new())
         }
     };
+    let (decoded, nul_warning) = super::nuls::replace(decoded);
+    warnings.extend(nul_warning);
     let text = match input.format {
         Format::Text => decoded,
         Format::Html => corpus::html_to_text(&decoded),
@@ -85,6 +90,21 @@ pub fn prepare(input: &Input, content: Vec<u8>, gazetteer: &Gazetteer) -> Prepar
         page,
         resolved,
         warnings,
+    }
+}
+
+/// A file kept byte for byte but not parsed (see `limits`).
+fn unparsed(input: &Input, content: Vec<u8>, sha256: String, warning: Warning) -> PreparedSource {
+    PreparedSource {
+        path: input.path.clone(),
+        format: input.format,
+        sha256,
+        content,
+        encoding: "not_read".to_string(),
+        text: String::new(),
+        page: ParsedPage::default(),
+        resolved: Vec::new(),
+        warnings: vec![warning],
     }
 }
 

@@ -49,7 +49,18 @@ pub fn clear(tx: &Transaction) -> Result<()> {
          DELETE FROM country_aliases;
          DELETE FROM countries;",
     )
-    .context("clearing the previous data")?;
+    .map_err(|err| {
+        // A user's table with a foreign key to archdb's rows blocks the delete.
+        if err.to_string().contains("FOREIGN KEY") {
+            anyhow!(
+                "clearing the previous data: a table of yours has a FOREIGN KEY to archdb's rows (documents.id, persons.id ...), \
+                 which every seed renumbers; nothing was written. Link notes by (source_path, seq) as `annotations` does, \
+                 or drop that foreign key ({err})"
+            )
+        } else {
+            anyhow::Error::new(err).context("clearing the previous data")
+        }
+    })?;
     Ok(())
 }
 
@@ -189,8 +200,8 @@ pub fn reference(tx: &Transaction, data: &ReferenceData) -> Result<ReferenceIds>
 
     let mut stmt = tx.prepare(
         "INSERT INTO positions (id, person_id, office_id, title, country_id, host_country_id,
-                                date_from, date_to, from_earliest, to_latest, note)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                                date_from, date_to, from_earliest, from_latest, to_earliest, to_latest, note)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
     )?;
     for (i, p) in data.positions.iter().enumerate() {
         let id = i as i64 + 1;
@@ -205,6 +216,8 @@ pub fn reference(tx: &Transaction, data: &ReferenceData) -> Result<ReferenceIds>
             p.date_from,
             p.date_to,
             p.date_from.as_deref().and_then(earliest_day),
+            p.date_from.as_deref().and_then(latest_day),
+            p.date_to.as_deref().and_then(earliest_day),
             p.date_to.as_deref().and_then(latest_day),
             p.note
         ])
