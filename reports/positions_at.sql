@@ -20,7 +20,7 @@ SELECT p.name AS person,
        h.name AS in_country,
        pos.date_from,
        pos.date_to,
-       (coalesce(pos.from_latest, '0000-01-01') <= :date AND :date <= coalesce(pos.to_earliest, '9999-12-31')) AS certain,
+       (coalesce(pos.from_latest, '0000-01-01') <= args.day AND args.day <= coalesce(pos.to_earliest, '9999-12-31')) AS certain,
        pos.note
 FROM positions pos
 JOIN args
