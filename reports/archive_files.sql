@@ -13,6 +13,7 @@ SELECT c.archive,
        max(d.date_to) AS last_date
 FROM citations c
 JOIN documents d ON d.id = c.document_id
-WHERE :archive IS NULL OR c.archive = :archive
+-- nullif: Datasette passes '' for a parameter left empty; '' means "no filter" like NULL.
+WHERE nullif(:archive, '') IS NULL OR c.archive = :archive COLLATE NOCASE
 GROUP BY c.archive, c.fond, c.opis, c.papka, c.delo
 ORDER BY c.archive, c.fond, c.opis, c.papka, c.delo;

@@ -17,7 +17,7 @@ LEFT JOIN institutions i ON i.id = dp.institution_id
 LEFT JOIN positions pos ON pos.id = dp.position_id
 LEFT JOIN countries pc ON pc.id = pos.country_id
 LEFT JOIN countries ph ON ph.id = pos.host_country_id
-WHERE :role IS NULL OR dp.role = :role
-ORDER BY d.date_from, d.id,
+WHERE nullif(:role, '') IS NULL OR dp.role = lower(:role)
+ORDER BY d.date_from IS NULL, d.date_from, d.id,
          CASE dp.role WHEN 'author' THEN 1 WHEN 'recipient' THEN 2 WHEN 'participant' THEN 3 ELSE 4 END,
          dp.id;

@@ -1,8 +1,8 @@
 -- title: Mentions by person
 -- description: How often each person is named in document bodies: occurrences, documents, the spellings
 -- description: found, first and last date; optionally within a date range.
--- param: from | date | 1917-01-01 | Earliest document date (YYYY-MM-DD)
--- param: to | date | 1945-12-31 | Latest document date (YYYY-MM-DD)
+-- param: from | date | null | Earliest document date, YYYY-MM-DD (default: no bound)
+-- param: to | date | null | Latest document date, YYYY-MM-DD (default: no bound)
 SELECT p.name AS person,
        count(*) AS mentions,
        count(DISTINCT m.document_id) AS documents,
@@ -12,6 +12,7 @@ SELECT p.name AS person,
 FROM mentions m
 JOIN persons p ON p.id = m.person_id
 JOIN documents d ON d.id = m.document_id
-WHERE d.date_from IS NULL OR (d.date_from <= :to AND d.date_to >= :from)
+WHERE (nullif(:from, '') IS NULL OR d.date_to >= :from)
+  AND (nullif(:to, '') IS NULL OR d.date_from <= :to)
 GROUP BY p.id
 ORDER BY mentions DESC, p.name;

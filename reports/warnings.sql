@@ -10,5 +10,5 @@ SELECT coalesce(s.path, '(not read)') AS file,
        w.expected
 FROM warnings w
 LEFT JOIN sources s ON s.id = w.source_id
-WHERE :code IS NULL OR w.code = :code
+WHERE nullif(:code, '') IS NULL OR w.code = :code
 ORDER BY s.path, w.line, w.id;

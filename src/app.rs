@@ -7,8 +7,10 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 
-use crate::cli::{Cli, Command, OutputArgs, QueryArgs, ReportArgs, SeedArgs};
-use crate::{db, render, report, seed};
+use crate::cli::{
+    Cli, Command, DatasetteArgs, OutputArgs, QueryArgs, ReportArgs, SeedArgs, ShowArgs, ShowFormat,
+};
+use crate::{datasette, db, render, report, seed, show};
 
 /// An error in how archdb was called (exit code 2), as opposed to a failure
 /// while doing the work (exit code 1).
@@ -32,6 +34,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Seed(args) => seed_command(&cli.db, args),
         Command::Report(args) => report_command(&cli.db, args),
         Command::Query(args) => query_command(&cli.db, args),
+        Command::Show(args) => show_command(&cli.db, args),
+        Command::Datasette(args) => datasette_command(&cli.db, args),
     }
 }
 
@@ -74,12 +78,23 @@ fn seed_command(db_path: &Path, args: SeedArgs) -> Result<()> {
 }
 
 fn report_command(db_path: &Path, args: ReportArgs) -> Result<()> {
+    if args.help && args.name.is_none() {
+        // clap's own --help is disabled for `report` so that `report NAME --help`
+        // can describe NAME; without a name it is the usual help.
+        use clap::CommandFactory;
+        let mut command = Cli::command();
+        command.build(); // gives the subcommand its full name, `archdb report`
+        if let Some(sub) = command.find_subcommand_mut("report") {
+            sub.print_long_help()?;
+        }
+        return Ok(());
+    }
     let reports = report::load_reports(&args.report_dirs)?;
     let Some(name) = &args.name else {
         return list_reports(&reports, &args.output);
     };
     let report = report::find(&reports, name).map_err(usage)?;
-    if args.describe {
+    if args.describe || args.help {
         return describe_report(report, &args.output);
     }
     let given = args
@@ -89,7 +104,12 @@ fn report_command(db_path: &Path, args: ReportArgs) -> Result<()> {
         .collect::<Result<Vec<_>>>()
         .map_err(usage)?;
     let values = report::bind_values(report, &given).map_err(usage)?;
-    let rows = run_read_only(db_path, &report.sql, &values, &args.output)
+    let timeout = args
+        .output
+        .timeout
+        .or(report.timeout)
+        .unwrap_or(report::DEFAULT_TIMEOUT);
+    let rows = run_read_only(db_path, &report.sql, &values, timeout)
         .with_context(|| format!("running report {} ({})", report.name, report.origin))?;
     print_rows(&rows, &args.output)
 }
@@ -117,6 +137,12 @@ fn describe_report(report: &report::Report, output: &OutputArgs) -> Result<()> {
     writeln!(out, "{} — {}", report.name, report.title)?;
     writeln!(out, "{}", report.description)?;
     writeln!(out, "source: {}", report.origin)?;
+    if let Some(seconds) = report.timeout {
+        writeln!(
+            out,
+            "time limit: {seconds} s (this report's own; --timeout overrides it)"
+        )?;
+    }
     writeln!(out, "parameters:")?;
     if report.params.is_empty() {
         writeln!(out, "  (none)")?;
@@ -137,30 +163,85 @@ fn describe_report(report: &report::Report, output: &OutputArgs) -> Result<()> {
 }
 
 fn query_command(db_path: &Path, args: QueryArgs) -> Result<()> {
-    let rows = run_read_only(db_path, &args.sql, &[], &args.output)?;
+    let timeout = args.output.timeout.unwrap_or(report::DEFAULT_TIMEOUT);
+    let rows = run_read_only(db_path, &args.sql, &[], timeout)?;
     print_rows(&rows, &args.output)
+}
+
+fn show_command(db_path: &Path, args: ShowArgs) -> Result<()> {
+    let conn = db::open_read_only(db_path)?;
+    let Some(doc) = show::load(&conn, args.id)? else {
+        let (count, low, high): (i64, Option<i64>, Option<i64>) = conn.query_row(
+            "SELECT count(*), min(id), max(id) FROM documents",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )?;
+        let range = match (low, high) {
+            (Some(low), Some(high)) => format!("the {count} documents have ids {low} to {high}"),
+            _ => "the database holds no documents".to_string(),
+        };
+        anyhow::bail!(
+            "no document with id {}; {range} (list them with `archdb report documents`)",
+            args.id
+        );
+    };
+    let mut out = open_file_or_stdout(args.output.as_deref())?;
+    match args.format {
+        ShowFormat::Text => show::write_text(&doc, &mut out)?,
+        ShowFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &doc).map_err(std::io::Error::from)?; // keeps a closed pipe visible to main
+            writeln!(out)?;
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+fn datasette_command(db_path: &Path, args: DatasetteArgs) -> Result<()> {
+    let reports = report::load_reports(&args.report_dirs)?;
+    let name = args
+        .database_name
+        .unwrap_or_else(|| datasette::database_name(db_path));
+    let metadata = datasette::metadata(&reports, &name);
+    let mut out = open_file_or_stdout(args.output.as_deref())?;
+    serde_json::to_writer_pretty(&mut out, &metadata).map_err(std::io::Error::from)?; // keeps a closed pipe visible to main
+    writeln!(out)?;
+    out.flush()?;
+    if let Some(path) = &args.output {
+        eprintln!(
+            "wrote {} canned queries to {}; publish with: datasette {} -m {}",
+            reports.len(),
+            path.display(),
+            db_path.display(),
+            path.display()
+        );
+    }
+    Ok(())
 }
 
 fn run_read_only(
     db_path: &Path,
     sql: &str,
     values: &[(String, rusqlite::types::Value)],
-    output: &OutputArgs,
+    timeout: f64,
 ) -> Result<render::Rows> {
-    if !(output.timeout > 0.0 && output.timeout.is_finite()) {
+    if !(timeout > 0.0 && timeout.is_finite()) {
         return Err(usage(anyhow::anyhow!(
-            "--timeout must be a positive number of seconds, got {}",
-            output.timeout
+            "--timeout must be a positive number of seconds, got {timeout}"
         )));
     }
-    let timeout = Duration::from_secs_f64(output.timeout);
+    let timeout = Duration::from_secs_f64(timeout);
     let mut conn = db::open_read_only(db_path)?;
     report::guard(&mut conn, timeout)?;
     report::run_sql(&conn, sql, values, timeout)
 }
 
 fn open_output(output: &OutputArgs) -> Result<Box<dyn Write>> {
-    Ok(match &output.output {
+    open_file_or_stdout(output.output.as_deref())
+}
+
+fn open_file_or_stdout(path: Option<&Path>) -> Result<Box<dyn Write>> {
+    Ok(match path {
         Some(path) => {
             Box::new(BufWriter::new(File::create(path).with_context(|| {
                 format!("creating output file {}", path.display())

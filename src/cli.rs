@@ -11,7 +11,7 @@ use crate::render::Format;
     name = "archdb",
     version,
     about = "Soviet diplomatic documents (1919-1941) in a SQLite database, with stored SQL reports.",
-    after_long_help = "Examples:\n  archdb seed                                  build ./archdb.sqlite from the bundled corpus\n  archdb seed --corpus ~/pages                 ... from your own folder of .txt/.htm pages\n  archdb report                                list the stored reports\n  archdb report mentions_by_country --format csv\n  archdb report positions_at --param date=1939-01-01\n  archdb query \"select heading, date_from from documents\""
+    after_long_help = "Examples:\n  archdb seed                                  build ./archdb.sqlite from the bundled corpus\n  archdb seed --corpus ~/pages                 ... from your own folder of .txt/.htm pages\n  archdb report                                list the stored reports\n  archdb report mentions_by_country --format csv\n  archdb report positions_at --param date=1939-01-01\n  archdb query \"select heading, date_from from documents\"\n  archdb show 1                                one document in full, mentions marked\n  archdb datasette --output metadata.json      the reports as Datasette canned queries"
 )]
 pub struct Cli {
     /// The SQLite database file.
@@ -37,8 +37,11 @@ pub enum Command {
     Seed(SeedArgs),
 
     /// List the stored reports, or run one.
+    // `archdb report NAME --help` describes the report NAME, so clap's own
+    // help flag is replaced by one the command interprets (see ReportArgs::help).
     #[command(
-        after_long_help = "Examples:\n  archdb report\n  archdb report overview\n  archdb report positions_at --param date=1939-01-01 --format json\n  archdb report --describe positions_at"
+        disable_help_flag = true,
+        after_long_help = "Examples:\n  archdb report\n  archdb report overview\n  archdb report positions_at --param date=1939-01-01 --format json\n  archdb report who_held -p office=envoy -p country=ussr -p host=turkey -p date=1939-01-01\n  archdb report search -p query='Balkans NOT Germany' -f csv\n  archdb report positions_at --help          the report's parameters (same as --describe)"
     )]
     Report(ReportArgs),
 
@@ -47,6 +50,18 @@ pub enum Command {
         after_long_help = "Examples:\n  archdb query \"select kind, count(*) from documents group by kind\"\n  archdb query \"select * from document_overview\" --format csv"
     )]
     Query(QueryArgs),
+
+    /// Show one document in full: fields, parties, citations, footnotes, warnings and the body with mentions marked.
+    #[command(
+        after_long_help = "In the body each mention is marked like a Markdown link: [Iden](person:eden),\n[Turks](country:turkey); the target is the person's or country's key.\n\nExamples:\n  archdb show 1\n  archdb show 1 --format json"
+    )]
+    Show(ShowArgs),
+
+    /// Write Datasette metadata that publishes every report as a canned query, with full-text search set up.
+    #[command(
+        after_long_help = "Examples:\n  archdb datasette --output metadata.json\n  datasette archdb.sqlite -m metadata.json"
+    )]
+    Datasette(DatasetteArgs),
 }
 
 #[derive(Debug, Args)]
@@ -79,6 +94,10 @@ pub struct ReportArgs {
     #[arg(long)]
     pub describe: bool,
 
+    /// Print help; after a report name, describe that report (like --describe).
+    #[arg(long, short = 'h')]
+    pub help: bool,
+
     /// A folder of your own report files (*.sql); repeatable.
     #[arg(
         long = "reports",
@@ -103,6 +122,49 @@ pub struct QueryArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The document's id (the `id` column of `documents` and of most reports).
+    #[arg(value_name = "ID")]
+    pub id: i64,
+
+    /// Output format: readable text, or one JSON object.
+    #[arg(long, short = 'f', value_enum, default_value_t = ShowFormat::Text, value_name = "FORMAT")]
+    pub format: ShowFormat,
+
+    /// Write the output to this file instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ShowFormat {
+    /// Fields, then the body with mentions marked `[surface](person:key)`.
+    Text,
+    /// One JSON object with every field, party, citation, footnote, warning and mention.
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct DatasetteArgs {
+    /// Write the metadata to this file instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// The database's name in Datasette (default: the --db file name without its extension).
+    #[arg(long, value_name = "NAME")]
+    pub database_name: Option<String>,
+
+    /// A folder of your own report files (*.sql) to publish too; repeatable.
+    #[arg(
+        long = "reports",
+        value_name = "DIR",
+        env = "ARCHDB_REPORTS",
+        value_delimiter = ':'
+    )]
+    pub report_dirs: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
 pub struct OutputArgs {
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value_t = Format::Table, value_name = "FORMAT")]
@@ -116,9 +178,10 @@ pub struct OutputArgs {
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
 
-    /// Stop a statement that runs longer than this many seconds.
-    #[arg(long, value_name = "SECONDS", default_value_t = 5.0)]
-    pub timeout: f64,
+    /// Stop a statement that runs longer than this many seconds
+    /// [default: 5, or the report's own `-- timeout:` line].
+    #[arg(long, value_name = "SECONDS")]
+    pub timeout: Option<f64>,
 }
 
 #[cfg(test)]

@@ -6,9 +6,11 @@
 pub mod app;
 pub mod cli;
 pub mod corpus;
+pub mod datasette;
 pub mod db;
 pub mod entities;
 pub mod reference;
 pub mod render;
 pub mod report;
 pub mod seed;
+pub mod show;

@@ -99,13 +99,26 @@ fn write_table(rows: &Rows, max_width: Option<u16>, out: &mut dyn Write) -> Resu
     Ok(())
 }
 
+/// csv and serde_json wrap the writer's io::Error in their own types, which
+/// hides a closed pipe from main's check (`| head` must exit 0 quietly).
+/// serde_json's `From` gives the io::Error back; csv's wraps it again, so
+/// it is unwrapped here.
+fn io_error(err: csv::Error) -> std::io::Error {
+    match err.into_kind() {
+        csv::ErrorKind::Io(io) => io,
+        other => std::io::Error::other(format!("{other:?}")),
+    }
+}
+
 fn write_delimited(rows: &Rows, delimiter: u8, out: &mut dyn Write) -> Result<()> {
     let mut writer = csv::WriterBuilder::new()
         .delimiter(delimiter)
         .from_writer(out);
-    writer.write_record(&rows.columns)?;
+    writer.write_record(&rows.columns).map_err(io_error)?;
     for row in &rows.rows {
-        writer.write_record(row.iter().map(text))?;
+        writer
+            .write_record(row.iter().map(text))
+            .map_err(io_error)?;
     }
     writer.flush()?;
     Ok(())
@@ -117,14 +130,15 @@ fn write_json(rows: &Rows, out: &mut dyn Write) -> Result<()> {
         .iter()
         .map(|row| serde_json::Value::Object(object(&rows.columns, row)))
         .collect();
-    serde_json::to_writer_pretty(&mut *out, &array)?;
+    serde_json::to_writer_pretty(&mut *out, &array).map_err(std::io::Error::from)?;
     writeln!(out)?;
     Ok(())
 }
 
 fn write_jsonl(rows: &Rows, out: &mut dyn Write) -> Result<()> {
     for row in &rows.rows {
-        serde_json::to_writer(&mut *out, &object(&rows.columns, row))?;
+        serde_json::to_writer(&mut *out, &object(&rows.columns, row))
+            .map_err(std::io::Error::from)?;
         writeln!(out)?;
     }
     Ok(())

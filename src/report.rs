@@ -38,7 +38,13 @@ pub struct Report {
     pub sql: String,
     /// Where it came from: `builtin` or the file's path.
     pub origin: String,
+    /// The report's own time limit in seconds (`-- timeout: 120`), for
+    /// reports known to be slow on a large corpus; `--timeout` overrides it.
+    pub timeout: Option<f64>,
 }
+
+/// Seconds a statement may run when neither `--timeout` nor the report says otherwise.
+pub const DEFAULT_TIMEOUT: f64 = 5.0;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Param {
@@ -83,6 +89,7 @@ pub fn parse_report(name: &str, text: &str, origin: &str) -> Result<Report> {
     let mut title = None;
     let mut description = Vec::new();
     let mut params = Vec::new();
+    let mut timeout = None;
     for (index, line) in text.lines().enumerate() {
         let line = line.trim();
         let Some(comment) = line.strip_prefix("--") else {
@@ -96,6 +103,19 @@ pub fn parse_report(name: &str, text: &str, origin: &str) -> Result<Report> {
             title = Some(value.trim().to_string());
         } else if let Some(value) = comment.strip_prefix("description:") {
             description.push(value.trim().to_string());
+        } else if let Some(value) = comment.strip_prefix("timeout:") {
+            let seconds = value
+                .trim()
+                .parse::<f64>()
+                .ok()
+                .filter(|s| *s > 0.0 && s.is_finite());
+            timeout = Some(seconds.ok_or_else(|| {
+                anyhow!(
+                    "{origin}:{}: expected `-- timeout: SECONDS` (a positive number), got {:?}",
+                    index + 1,
+                    value.trim()
+                )
+            })?);
         } else if let Some(value) = comment.strip_prefix("param:") {
             params.push(parse_param(value).with_context(|| {
                 format!(
@@ -115,6 +135,7 @@ pub fn parse_report(name: &str, text: &str, origin: &str) -> Result<Report> {
         params,
         sql: text.to_string(),
         origin: origin.to_string(),
+        timeout,
     })
 }
 
@@ -245,7 +266,10 @@ pub fn bind_values(report: &Report, given: &[(String, String)]) -> Result<Vec<(S
             None => param.default.clone(),
         };
         let bound = match value {
+            // `--param from=` clears a default: like Datasette's empty form
+            // field, an empty value means "no value" for every type.
             None => Value::Null,
+            Some(v) if v.is_empty() => Value::Null,
             Some(v) => check_value(param, &v)
                 .with_context(|| format!("report {}: {}", report.name, takes()))?,
         };
@@ -284,8 +308,17 @@ pub fn guard(conn: &mut Connection, timeout: Duration) -> Result<()> {
         AuthAction::Attach { .. } | AuthAction::Detach { .. } => Authorization::Deny,
         // The listed pragmas only read, whatever their argument; every other
         // pragma may set something (`PRAGMA user_version = 5`).
-        AuthAction::Pragma { pragma_name, .. } if !READ_PRAGMAS.contains(&pragma_name) => {
-            Authorization::Deny
+        AuthAction::Pragma {
+            pragma_name,
+            pragma_value,
+        } => {
+            let reads = READ_PRAGMAS.contains(&pragma_name)
+                || (pragma_value.is_none() && READ_ONLY_WITHOUT_VALUE.contains(&pragma_name));
+            if reads {
+                Authorization::Allow
+            } else {
+                Authorization::Deny
+            }
         }
         _ => Authorization::Allow,
     }))?;
@@ -306,6 +339,23 @@ const READ_PRAGMAS: &[&str] = &[
     "database_list",
     "collation_list",
     "function_list",
+    // FTS5 asks for it on every MATCH to know whether its cache is stale.
+    "data_version",
+];
+
+/// Pragmas that read a setting when given no value (`PRAGMA user_version`)
+/// and change it when given one (`PRAGMA user_version = 5`).
+const READ_ONLY_WITHOUT_VALUE: &[&str] = &[
+    "user_version",
+    "schema_version",
+    "application_id",
+    "page_count",
+    "page_size",
+    "freelist_count",
+    "encoding",
+    "foreign_keys",
+    "journal_mode",
+    "compile_options",
 ];
 
 /// Runs one read-only statement with named values bound.
@@ -377,6 +427,20 @@ mod tests {
         assert_eq!(report.params[0].kind, ParamKind::Date);
         assert_eq!(report.params[0].default.as_deref(), Some("1940-12-27"));
         assert_eq!(report.params[1].default, None);
+    }
+
+    #[test]
+    fn a_report_may_set_its_own_timeout() {
+        let r = parse_report("slow", "-- title: Slow\n-- timeout: 120\nSELECT 1", "t").unwrap();
+        assert_eq!(r.timeout, Some(120.0));
+        assert_eq!(parse_report("x", SAMPLE, "t").unwrap().timeout, None);
+        let err = parse_report(
+            "bad",
+            "-- title: Bad\n-- timeout: soon\nSELECT 1",
+            "bad.sql",
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("bad.sql:2"), "{err}");
     }
 
     #[test]

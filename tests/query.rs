@@ -79,3 +79,116 @@ fn a_file_that_is_not_a_database_is_a_clear_error() {
         "{err}"
     );
 }
+
+/// Writes a user report into `<env>/<dir>/<name>.sql` and returns the folder.
+fn user_report(env: &TestEnv, dir: &str, name: &str, sql: &str) -> String {
+    let folder = env.path(dir);
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(
+        folder.join(format!("{name}.sql")),
+        format!("-- title: {name}\n-- description: A test report.\n-- param: value | text | x | Anything\n{sql}\n"),
+    )
+    .unwrap();
+    folder.to_str().unwrap().to_string()
+}
+
+#[test]
+fn every_refusal_case_in_a_report_leaves_the_database_unchanged() {
+    let env = TestEnv::seeded();
+    let before = env.dump();
+    let other = env.path("attached.sqlite");
+    let cases = [
+        ("write", "UPDATE documents SET heading = :value".to_string(), "refused: this statement would change the database"),
+        ("insert", "INSERT INTO annotations (source_path, seq, note) VALUES ('p', 1, :value)".to_string(), "refused"),
+        ("attach", format!("ATTACH '{}' AS other", other.display()), "may not ATTACH databases or change pragmas"),
+        ("pragma", "PRAGMA journal_mode = DELETE".to_string(), "may not ATTACH databases or change pragmas"),
+        ("pragma_fk", "PRAGMA foreign_keys = OFF".to_string(), "may not ATTACH databases or change pragmas"),
+        ("two", "SELECT :value; DELETE FROM documents".to_string(), "more than one SQL statement"),
+        (
+            "slow",
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n WHERE :value IS NOT NULL"
+                .to_string(),
+            "ran longer than 0.3 s",
+        ),
+    ];
+    for (name, sql, expected) in &cases {
+        let dir = user_report(&env, "evil", name, sql);
+        let err = env.fails(&["report", "--reports", &dir, name, "--timeout", "0.3"], 1);
+        assert!(err.contains(expected), "{name}: expected {expected:?} in:\n{err}");
+    }
+    assert!(!other.exists(), "ATTACH must not create a file");
+    common::assert_same_text(&before, &env.dump(), "database after refused reports");
+}
+
+#[test]
+fn a_timed_out_query_leaves_the_database_unchanged() {
+    let env = TestEnv::seeded();
+    let before = env.dump();
+    let sql = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT max(i) FROM n";
+    let started = std::time::Instant::now();
+    let err = env.fails(&["query", sql, "--timeout", "0.5"], 1);
+    assert!(err.contains("ran longer than 0.5 s"), "{err}");
+    assert!(started.elapsed().as_secs_f64() < 5.0, "the timeout did not stop it promptly");
+    common::assert_same_text(&before, &env.dump(), "database after a timed-out query");
+}
+
+#[test]
+fn reading_pragmas_are_allowed_but_setting_them_is_not() {
+    let env = TestEnv::seeded();
+    let out = env.ok(&["query", "PRAGMA user_version", "--format", "csv"]);
+    assert_eq!(out, "user_version\n0\n");
+    let err = env.fails(&["query", "PRAGMA user_version = 7"], 1);
+    assert!(err.contains("refused"), "{err}");
+    let out = env.ok(&["query", "PRAGMA user_version", "--format", "csv"]);
+    assert_eq!(out, "user_version\n0\n");
+}
+
+#[test]
+fn sql_in_a_parameter_value_is_only_data() {
+    let env = TestEnv::seeded();
+    let before = env.dump();
+    let hostile = "x'); DROP TABLE documents; --";
+    // timeline compares the value with names: it matches nothing and changes nothing.
+    let out = env.ok(&["report", "timeline", "-p", &format!("person={hostile}"), "-f", "csv"]);
+    assert_eq!(out, "id,date,kind,classification,authors,recipients,heading\n");
+    // A user report that echoes its parameter gets the text back verbatim.
+    let dir = user_report(&env, "echo", "echo", "SELECT :value AS value, (SELECT count(*) FROM documents) AS documents");
+    let out = env.ok(&["report", "--reports", &dir, "echo", "-p", &format!("value={hostile}"), "-f", "json"]);
+    let rows: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(rows[0]["value"], hostile);
+    common::assert_same_text(&before, &env.dump(), "database after hostile parameter values");
+}
+
+/// Runs archdb with stdout on a real pipe, reads a little and closes the
+/// pipe, as `| head -c 100` would.
+fn closed_pipe(env: &TestEnv, args: &[&str]) -> std::process::Output {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(common::BIN)
+        .arg("--db")
+        .arg(&env.db)
+        .args(args)
+        .env_remove("ARCHDB_DB")
+        .env_remove("ARCHDB_REPORTS")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut buf = [0u8; 100];
+    stdout.read_exact(&mut buf).unwrap();
+    drop(stdout); // the reader goes away while archdb is still writing
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly_with_exit_0_in_every_format() {
+    let env = TestEnv::seeded();
+    // Far more than a pipe buffer (64 KiB), so archdb is still writing when the pipe closes.
+    let sql = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n LIMIT 50000) SELECT i, 'row ' || i AS label FROM n";
+    for format in ["table", "csv", "tsv", "json", "jsonl", "markdown"] {
+        let out = closed_pipe(&env, &["query", sql, "--format", format, "--timeout", "60"]);
+        assert_eq!(out.status.code(), Some(0), "{format}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(out.stderr.is_empty(), "{format}: {}", String::from_utf8_lossy(&out.stderr));
+    }
+}

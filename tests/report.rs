@@ -238,3 +238,158 @@ fn output_goes_to_a_file() {
         .iter()
         .any(|r| r["dimension"] == "kind" && r["value"] == "conversation" && r["documents"] == 1));
 }
+
+// ------------------------------------------------------------ golden outputs
+
+/// The reports' own fixture corpus: 9 documents of 1921-1941 on 4 pages.
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/reports");
+const GOLDEN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/reports");
+
+fn fixture_env() -> TestEnv {
+    let env = TestEnv::new();
+    env.ok(&["seed", "--corpus", FIXTURES]);
+    env
+}
+
+/// Every report with its defaults and with non-default parameters:
+/// (report, case, parameters). The golden file is `<report>.<case>.txt`.
+const CASES: &[(&str, &str, &[&str])] = &[
+    ("archive_files", "default", &[]),
+    ("archive_files", "rgaspi", &["archive=rgaspi"]),
+    ("classification_by_year", "default", &[]),
+    ("classification_by_year", "telegrams", &["kind=telegram"]),
+    ("co_mentions", "default", &[]),
+    ("co_mentions", "papen_1939_1941", &["from=1939-01-01", "to=1941-12-31", "entity=papen", "limit=5"]),
+    ("co_mentions", "persons", &["kind=person"]),
+    ("correspondence", "default", &[]),
+    ("correspondence", "molotov_no_copies", &["party=molotov", "copies=0"]),
+    ("country_by_year", "default", &[]),
+    ("country_by_year", "germany", &["country=Germany"]),
+    ("document_persons", "default", &[]),
+    ("document_persons", "copies", &["role=copy_recipient"]),
+    ("documents", "default", &[]),
+    ("documents", "1935_1939", &["from=1935-01-01", "to=1939-12-31"]),
+    ("mentions_by_country", "default", &[]),
+    ("mentions_by_country", "from_1939", &["from=1939-01-01"]),
+    ("mentions_by_person", "default", &[]),
+    ("mentions_by_person", "to_1937", &["to=1937-12-31"]),
+    ("overview", "default", &[]),
+    ("parse_quality", "default", &[]),
+    ("parse_quality", "date", &["missing=date"]),
+    ("person", "default", &[]),
+    ("person", "litvinov", &["person=Litvinov"]),
+    ("positions_at", "default", &[]),
+    ("positions_at", "turks_1923", &["date=1923-03-03", "country=the Turks"]),
+    ("search", "default", &[]),
+    ("search", "phrase_dates", &["query=\"the Straits\" NOT Germany", "from=1921-01-01", "to=1937-12-31"]),
+    ("search", "prefix", &["query=Sikor* OR Mosul", "limit=1"]),
+    ("sources", "default", &[]),
+    ("sources", "path", &["path=1939"]),
+    ("timeline", "default", &[]),
+    ("timeline", "turkey_telegrams", &["country=the Turks", "kind=telegram", "from=1930-01-01"]),
+    ("timeline", "eden_secret", &["person=Iden", "classification=top_secret_special_folder"]),
+    ("unresolved_names", "default", &[]),
+    ("unresolved_names", "twice", &["min_count=2"]),
+    ("warnings", "default", &[]),
+    ("warnings", "no_citation", &["code=no_citation"]),
+    ("who_held", "default", &[]),
+    ("who_held", "british_foreign_secretary", &["office=foreign_minister", "country=Great Britain", "host=none", "date=1940-12-27"]),
+    ("who_held", "envoy_by_alias", &["office=plenipotentiary representative", "country=USSR", "host=any", "date=1935-01-01"]),
+];
+
+/// All six formats of one run, one section each, as stored in the golden file.
+fn all_formats(env: &TestEnv, report: &str, params: &[&str]) -> String {
+    let mut args = vec!["report".to_string(), report.to_string()];
+    for p in params {
+        args.push("-p".into());
+        args.push(p.to_string());
+    }
+    let shown: Vec<String> = params.iter().map(|p| format!("-p '{p}'")).collect();
+    let mut text = format!("# archdb report {report} {}\n", shown.join(" "));
+    for format in FORMATS {
+        let mut run: Vec<&str> = args.iter().map(String::as_str).collect();
+        run.extend(["--format", format, "--max-width", "120"]);
+        text.push_str(&format!("\n## {format}\n"));
+        text.push_str(&env.ok(&run));
+    }
+    text
+}
+
+#[test]
+fn every_report_has_a_default_and_a_non_default_golden_case() {
+    let env = TestEnv::new();
+    for name in report_names(&env) {
+        assert!(CASES.iter().any(|(r, c, _)| *r == name && *c == "default"), "{name} has no default case in CASES");
+        let describe = env.ok(&["report", &name, "--describe"]);
+        if !describe.contains("(none)") {
+            assert!(
+                CASES.iter().any(|(r, c, p)| *r == name && *c != "default" && !p.is_empty()),
+                "{name} takes parameters but has no non-default case in CASES"
+            );
+        }
+    }
+}
+
+/// Compares every case in every format with tests/golden/reports/. Run with
+/// ARCHDB_UPDATE_GOLDEN=1 to rewrite the files, then review the diff.
+#[test]
+fn reports_match_their_golden_outputs() {
+    let env = fixture_env();
+    let update = std::env::var_os("ARCHDB_UPDATE_GOLDEN").is_some_and(|v| v == "1");
+    let mut failures = Vec::new();
+    for (report, case, params) in CASES {
+        let actual = all_formats(&env, report, params);
+        let path = std::path::Path::new(GOLDEN).join(format!("{report}.{case}.txt"));
+        if update {
+            std::fs::create_dir_all(GOLDEN).unwrap();
+            std::fs::write(&path, &actual).unwrap();
+            continue;
+        }
+        let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
+            panic!("no golden file {}; create it with ARCHDB_UPDATE_GOLDEN=1 cargo test --test report", path.display())
+        });
+        if expected != actual {
+            failures.push((path, expected, actual));
+        }
+    }
+    if let Some((path, expected, actual)) = failures.first() {
+        let names: Vec<String> = failures.iter().map(|(p, _, _)| p.display().to_string()).collect();
+        eprintln!("{} golden files differ: {}", failures.len(), names.join(", "));
+        common::assert_same_text(expected, actual, &path.display().to_string());
+    }
+}
+
+#[test]
+fn an_empty_parameter_value_means_its_default_or_no_filter() {
+    let env = fixture_env();
+    // Empty binds NULL, and every report reads NULL as its default: the same rows.
+    for (report, params) in [("who_held", vec!["office=", "country=", "host=", "date="]), ("timeline", vec!["country=", "from="])] {
+        let mut args = vec!["report", report, "-f", "csv"];
+        let bare = env.ok(&args);
+        for p in &params {
+            args.extend(["-p", p]);
+        }
+        assert_eq!(env.ok(&args), bare, "{report} with empty parameters");
+    }
+}
+
+#[test]
+fn report_name_help_describes_the_report() {
+    let env = TestEnv::new();
+    let help = env.ok(&["report", "who_held", "--help"]);
+    assert_eq!(help, env.ok(&["report", "who_held", "--describe"]));
+    assert!(help.contains("--param office=VALUE  (text, default envoy)"), "{help}");
+    let general = env.ok(&["report", "--help"]);
+    assert!(general.contains("Usage: archdb report"), "{general}");
+}
+
+#[test]
+fn a_table_wraps_to_max_width() {
+    let env = fixture_env();
+    for width in ["60", "100"] {
+        let out = env.ok(&["report", "timeline", "--max-width", width]);
+        let limit: usize = width.parse().unwrap();
+        let widest = out.lines().map(|l| l.chars().count()).max().unwrap();
+        assert!(widest <= limit && widest > limit - 10, "width {width}: widest line {widest}\n{out}");
+    }
+}

@@ -1,0 +1,43 @@
+-- title: Correspondence
+-- description: Who wrote to whom: each author and recipient (persons and institutions, and parties the
+-- description: reference data does not know yet, marked unresolved), with the number of documents and the first
+-- description: and last date. Copy recipients ("Sent to" lines) are included unless copies=0.
+-- param: party | text | null | Only pairs where either side's key or name contains this text, e.g. molotov or NKID
+-- param: from | date | null | Earliest document date, YYYY-MM-DD (default: no bound)
+-- param: to | date | null | Latest document date, YYYY-MM-DD (default: no bound)
+-- param: copies | integer | 1 | 1 to include copy recipients, 0 for addressees only
+WITH args AS (
+    SELECT lower(nullif(:party, '')) AS party, nullif(:from, '') AS date_min, nullif(:to, '') AS date_max,
+           coalesce(CAST(nullif(:copies, '') AS INTEGER), 1) AS copies
+),
+parties AS (
+    SELECT dp.document_id,
+           dp.role,
+           coalesce(p.name, i.name, dp.name_text, dp.as_printed) AS name,
+           coalesce(p.key, i.key, '') AS key,
+           CASE WHEN p.id IS NOT NULL THEN 'person' WHEN i.id IS NOT NULL THEN 'institution' ELSE 'unresolved' END AS kind
+    FROM document_parties dp
+    LEFT JOIN persons p ON p.id = dp.person_id
+    LEFT JOIN institutions i ON i.id = dp.institution_id
+)
+SELECT a.name AS author,
+       a.kind AS author_kind,
+       r.name AS recipient,
+       r.kind AS recipient_kind,
+       r.role AS as_role,
+       count(DISTINCT d.id) AS documents,
+       min(d.date_from) AS first_date,
+       max(d.date_to) AS last_date
+FROM parties a
+JOIN parties r ON r.document_id = a.document_id AND r.role IN ('recipient', 'copy_recipient')
+JOIN documents d ON d.id = a.document_id
+JOIN args
+WHERE a.role = 'author'
+  AND (r.role = 'recipient' OR args.copies <> 0)
+  AND (args.date_min IS NULL OR d.date_to >= args.date_min)
+  AND (args.date_max IS NULL OR d.date_from <= args.date_max)
+  AND (args.party IS NULL
+       OR instr(a.key, args.party) > 0 OR instr(lower(a.name), args.party) > 0
+       OR instr(r.key, args.party) > 0 OR instr(lower(r.name), args.party) > 0)
+GROUP BY a.kind, a.name, r.kind, r.name, r.role
+ORDER BY documents DESC, first_date, author, recipient, as_role;
