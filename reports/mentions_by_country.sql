@@ -1,18 +1,40 @@
 -- title: Mentions by country
 -- description: How often each country or region is named in document bodies: occurrences, documents,
 -- description: first and last date; optionally within a date range. Regions (the Balkans, the Middle East) included.
+-- description: Whole years come from the per-year summary the seeder fills (mention_years); only documents of
+-- description: years cut by the range are counted mention by mention, so the report stays fast on a large corpus.
 -- param: from | date | null | Earliest document date, YYYY-MM-DD (default: no bound)
 -- param: to | date | null | Latest document date, YYYY-MM-DD (default: no bound)
+WITH range AS (
+    SELECT coalesce(nullif(:from, ''), '0000-01-01') AS f,
+           coalesce(nullif(:to, ''), '9999-12-31') AS t,
+           -- Undated documents count only when no bound is set.
+           nullif(:from, '') IS NULL AND nullif(:to, '') IS NULL AS undated
+),
+counts AS (
+    -- Years wholly inside the range (and undated documents): the summary.
+    SELECT y.country_id, y.mentions, y.documents, y.first_date, y.last_date
+    FROM mention_years y, range
+    WHERE y.country_id IS NOT NULL
+      AND ((y.year IS NULL AND range.undated)
+           OR (y.year || '-01-01' >= range.f AND y.year || '-12-31' <= range.t))
+    UNION ALL
+    -- Documents of the other years that still overlap the range. CROSS JOIN
+    -- keeps SQLite on the date index first, then each document's mentions.
+    SELECT m.country_id, count(*), count(DISTINCT m.document_id), min(d.date_from), max(d.date_from)
+    FROM range, documents d CROSS JOIN mentions m ON m.document_id = d.id
+    WHERE d.date_from <= range.t AND d.date_to >= range.f
+      AND NOT (substr(d.date_from, 1, 4) || '-01-01' >= range.f AND substr(d.date_from, 1, 4) || '-12-31' <= range.t)
+      AND m.country_id IS NOT NULL
+    GROUP BY m.country_id
+)
 SELECT c.name AS country,
        c.kind,
-       count(*) AS mentions,
-       count(DISTINCT m.document_id) AS documents,
-       min(d.date_from) AS first_date,
-       max(d.date_from) AS last_date
-FROM mentions m
-JOIN countries c ON c.id = m.country_id
-JOIN documents d ON d.id = m.document_id
-WHERE (nullif(:from, '') IS NULL OR d.date_to >= :from)
-  AND (nullif(:to, '') IS NULL OR d.date_from <= :to)
+       sum(counts.mentions) AS mentions,
+       sum(counts.documents) AS documents,
+       min(counts.first_date) AS first_date,
+       max(counts.last_date) AS last_date
+FROM counts
+JOIN countries c ON c.id = counts.country_id
 GROUP BY c.id
 ORDER BY mentions DESC, c.name;

@@ -1,18 +1,50 @@
 -- title: Mentions by person
 -- description: How often each person is named in document bodies: occurrences, documents, the spellings
--- description: found, first and last date; optionally within a date range.
+-- description: found (alphabetical), first and last date; optionally within a date range. Whole years come from the
+-- description: per-year summary the seeder fills (mention_years); only years cut by the range are counted mention by mention.
 -- param: from | date | null | Earliest document date, YYYY-MM-DD (default: no bound)
 -- param: to | date | null | Latest document date, YYYY-MM-DD (default: no bound)
+WITH range AS (
+    SELECT coalesce(nullif(:from, ''), '0000-01-01') AS f,
+           coalesce(nullif(:to, ''), '9999-12-31') AS t,
+           -- Undated documents count only when no bound is set.
+           nullif(:from, '') IS NULL AND nullif(:to, '') IS NULL AS undated
+),
+whole_years AS (
+    SELECT y.year FROM (SELECT DISTINCT year FROM mention_years) y, range
+    WHERE (y.year IS NULL AND range.undated) OR (y.year || '-01-01' >= range.f AND y.year || '-12-31' <= range.t)
+),
+partial AS MATERIALIZED (
+    -- Documents of the other years that still overlap the range.
+    SELECT m.person_id, m.document_id, m.surface, d.date_from
+    FROM range, documents d CROSS JOIN mentions m ON m.document_id = d.id
+    WHERE d.date_from <= range.t AND d.date_to >= range.f
+      AND NOT (substr(d.date_from, 1, 4) || '-01-01' >= range.f AND substr(d.date_from, 1, 4) || '-12-31' <= range.t)
+      AND m.person_id IS NOT NULL
+),
+counts AS (
+    SELECT y.person_id, y.mentions, y.documents, y.first_date, y.last_date
+    FROM mention_years y
+    WHERE y.person_id IS NOT NULL AND EXISTS (SELECT 1 FROM whole_years w WHERE w.year IS y.year)
+    UNION ALL
+    SELECT person_id, count(*), count(DISTINCT document_id), min(date_from), max(date_from)
+    FROM partial GROUP BY person_id
+),
+spellings AS (
+    SELECT s.person_id, s.surface
+    FROM mention_year_spellings s
+    WHERE s.person_id IS NOT NULL AND EXISTS (SELECT 1 FROM whole_years w WHERE w.year IS s.year)
+    UNION
+    SELECT person_id, surface FROM partial
+)
 SELECT p.name AS person,
-       count(*) AS mentions,
-       count(DISTINCT m.document_id) AS documents,
-       group_concat(DISTINCT m.surface) AS spellings,
-       min(d.date_from) AS first_date,
-       max(d.date_from) AS last_date
-FROM mentions m
-JOIN persons p ON p.id = m.person_id
-JOIN documents d ON d.id = m.document_id
-WHERE (nullif(:from, '') IS NULL OR d.date_to >= :from)
-  AND (nullif(:to, '') IS NULL OR d.date_from <= :to)
-GROUP BY p.id
-ORDER BY mentions DESC, p.name;
+       c.mentions,
+       c.documents,
+       (SELECT group_concat(surface, ',') FROM (SELECT surface FROM spellings s WHERE s.person_id = p.id ORDER BY surface)) AS spellings,
+       c.first_date,
+       c.last_date
+FROM (SELECT person_id, sum(mentions) AS mentions, sum(documents) AS documents,
+             min(first_date) AS first_date, max(last_date) AS last_date
+      FROM counts GROUP BY person_id) c
+JOIN persons p ON p.id = c.person_id
+ORDER BY c.mentions DESC, p.name;

@@ -48,9 +48,21 @@ fn metadata_has_every_report_as_a_canned_query_and_the_fts_settings() {
     for report in &reports {
         let q = &queries[&report.name];
         assert_eq!(q["title"], report.title.as_str(), "{}", report.name);
-        assert!(q["description"].as_str().unwrap().starts_with(&report.description), "{}", report.name);
+        assert!(
+            q["description"]
+                .as_str()
+                .unwrap()
+                .starts_with(&report.description),
+            "{}",
+            report.name
+        );
         assert_eq!(q["sql"], report.sql.trim_end(), "{}", report.name);
-        let params: Vec<&str> = q["params"].as_array().unwrap().iter().map(|p| p.as_str().unwrap()).collect();
+        let params: Vec<&str> = q["params"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p.as_str().unwrap())
+            .collect();
         let expected: Vec<&str> = report.params.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(params, expected, "{}", report.name);
     }
@@ -62,7 +74,9 @@ fn json_value(value: Value) -> serde_json::Value {
     match value {
         Value::Null => serde_json::Value::Null,
         Value::Integer(i) => i.into(),
-        Value::Real(f) => serde_json::Number::from_f64(f).map_or(serde_json::Value::Null, Into::into),
+        Value::Real(f) => {
+            serde_json::Number::from_f64(f).map_or(serde_json::Value::Null, Into::into)
+        }
         Value::Text(s) => s.into(),
         Value::Blob(b) => format!("<{} bytes>", b.len()).into(),
     }
@@ -73,9 +87,13 @@ fn json_value(value: Value) -> serde_json::Value {
 #[test]
 fn empty_parameters_as_datasette_binds_them_give_the_default_rows() {
     let env = fixture_env();
-    let conn = rusqlite::Connection::open_with_flags(&env.db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+    let conn =
+        rusqlite::Connection::open_with_flags(&env.db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .unwrap();
     for report in archdb::report::load_reports(&[]).unwrap() {
-        let mut stmt = conn.prepare(&report.sql).unwrap_or_else(|e| panic!("{}: {e}", report.name));
+        let mut stmt = conn
+            .prepare(&report.sql)
+            .unwrap_or_else(|e| panic!("{}: {e}", report.name));
         let columns: Vec<String> = stmt.column_names().map(str::to_string).collect();
         for p in &report.params {
             if let Some(i) = stmt.parameter_index(&format!(":{}", p.name)).unwrap() {
@@ -93,19 +111,33 @@ fn empty_parameters_as_datasette_binds_them_give_the_default_rows() {
             empty.push(serde_json::Value::Object(object));
         }
         let defaults = report_json(&env, &report.name, &[]);
-        assert_eq!(serde_json::Value::Array(empty), defaults, "{}: '' parameters differ from the defaults", report.name);
+        assert_eq!(
+            serde_json::Value::Array(empty),
+            defaults,
+            "{}: '' parameters differ from the defaults",
+            report.name
+        );
     }
 }
 
 /// A virtual environment with Datasette, made once under target/ and reused.
 fn datasette_python() -> PathBuf {
-    let venv = Path::new(env!("CARGO_MANIFEST_DIR")).join("target").join("datasette-venv");
+    let venv = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("target")
+        .join("datasette-venv");
     let python = venv.join("bin").join("python");
-    let ready = Command::new(&python).args(["-c", "import datasette"]).output().is_ok_and(|o| o.status.success());
+    let ready = Command::new(&python)
+        .args(["-c", "import datasette"])
+        .output()
+        .is_ok_and(|o| o.status.success());
     if ready {
         return python;
     }
-    let made = Command::new("python3").arg("-m").arg("venv").arg(&venv).output();
+    let made = Command::new("python3")
+        .arg("-m")
+        .arg("venv")
+        .arg(&venv)
+        .output();
     match made {
         Ok(out) if out.status.success() => {}
         Ok(out) => panic!(
@@ -116,7 +148,14 @@ fn datasette_python() -> PathBuf {
         Err(e) => panic!("python3 is not installed ({e}); .ci/run installs it"),
     }
     let pip = Command::new(&python)
-        .args(["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "datasette"])
+        .args([
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            "datasette",
+        ])
         .output()
         .unwrap();
     assert!(
@@ -143,7 +182,13 @@ fn datasette_returns_the_same_rows_as_archdb_report() {
     let mut cases: Vec<(String, Vec<&str>, String)> = archdb::report::load_reports(&[])
         .unwrap()
         .into_iter()
-        .map(|r| (r.name.clone(), vec![], format!("/archdb/{}.json?_shape=array", r.name)))
+        .map(|r| {
+            (
+                r.name.clone(),
+                vec![],
+                format!("/archdb/{}.json?_shape=array", r.name),
+            )
+        })
         .collect();
     cases.push((
         "who_held".into(),
@@ -172,15 +217,25 @@ fn datasette_returns_the_same_rows_as_archdb_report() {
         .args(cases.iter().map(|(_, _, path)| path))
         .output()
         .unwrap();
-    assert!(out.status.success(), "datasette failed:\n{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "datasette failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let served: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let mut nonempty = 0;
     for (name, params, path) in &cases {
         let expected = report_json(&env, name, params);
         let got = &served[path.as_str()];
         assert!(got.is_array(), "{path}: Datasette answered {got}");
-        assert_eq!(got, &expected, "{path}: Datasette and `archdb report {name}` differ");
+        assert_eq!(
+            got, &expected,
+            "{path}: Datasette and `archdb report {name}` differ"
+        );
         nonempty += usize::from(!expected.as_array().unwrap().is_empty());
     }
-    assert!(nonempty >= cases.len() - 1, "too many empty results to prove anything");
+    assert!(
+        nonempty >= cases.len() - 1,
+        "too many empty results to prove anything"
+    );
 }

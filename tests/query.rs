@@ -114,7 +114,10 @@ fn every_refusal_case_in_a_report_leaves_the_database_unchanged() {
     for (name, sql, expected) in &cases {
         let dir = user_report(&env, "evil", name, sql);
         let err = env.fails(&["report", "--reports", &dir, name, "--timeout", "0.3"], 1);
-        assert!(err.contains(expected), "{name}: expected {expected:?} in:\n{err}");
+        assert!(
+            err.contains(expected),
+            "{name}: expected {expected:?} in:\n{err}"
+        );
     }
     assert!(!other.exists(), "ATTACH must not create a file");
     common::assert_same_text(&before, &env.dump(), "database after refused reports");
@@ -124,11 +127,15 @@ fn every_refusal_case_in_a_report_leaves_the_database_unchanged() {
 fn a_timed_out_query_leaves_the_database_unchanged() {
     let env = TestEnv::seeded();
     let before = env.dump();
-    let sql = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT max(i) FROM n";
+    let sql =
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT max(i) FROM n";
     let started = std::time::Instant::now();
     let err = env.fails(&["query", sql, "--timeout", "0.5"], 1);
     assert!(err.contains("ran longer than 0.5 s"), "{err}");
-    assert!(started.elapsed().as_secs_f64() < 5.0, "the timeout did not stop it promptly");
+    assert!(
+        started.elapsed().as_secs_f64() < 5.0,
+        "the timeout did not stop it promptly"
+    );
     common::assert_same_text(&before, &env.dump(), "database after a timed-out query");
 }
 
@@ -149,14 +156,42 @@ fn sql_in_a_parameter_value_is_only_data() {
     let before = env.dump();
     let hostile = "x'); DROP TABLE documents; --";
     // timeline compares the value with names: it matches nothing and changes nothing.
-    let out = env.ok(&["report", "timeline", "-p", &format!("person={hostile}"), "-f", "csv"]);
-    assert_eq!(out, "id,date,kind,classification,authors,recipients,heading\n");
+    let out = env.ok(&[
+        "report",
+        "timeline",
+        "-p",
+        &format!("person={hostile}"),
+        "-f",
+        "csv",
+    ]);
+    assert_eq!(
+        out,
+        "id,date,kind,classification,authors,recipients,heading\n"
+    );
     // A user report that echoes its parameter gets the text back verbatim.
-    let dir = user_report(&env, "echo", "echo", "SELECT :value AS value, (SELECT count(*) FROM documents) AS documents");
-    let out = env.ok(&["report", "--reports", &dir, "echo", "-p", &format!("value={hostile}"), "-f", "json"]);
+    let dir = user_report(
+        &env,
+        "echo",
+        "echo",
+        "SELECT :value AS value, (SELECT count(*) FROM documents) AS documents",
+    );
+    let out = env.ok(&[
+        "report",
+        "--reports",
+        &dir,
+        "echo",
+        "-p",
+        &format!("value={hostile}"),
+        "-f",
+        "json",
+    ]);
     let rows: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(rows[0]["value"], hostile);
-    common::assert_same_text(&before, &env.dump(), "database after hostile parameter values");
+    common::assert_same_text(
+        &before,
+        &env.dump(),
+        "database after hostile parameter values",
+    );
 }
 
 /// Runs archdb with stdout on a real pipe, reads a little and closes the
@@ -188,7 +223,16 @@ fn a_closed_pipe_ends_quietly_with_exit_0_in_every_format() {
     let sql = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n LIMIT 50000) SELECT i, 'row ' || i AS label FROM n";
     for format in ["table", "csv", "tsv", "json", "jsonl", "markdown"] {
         let out = closed_pipe(&env, &["query", sql, "--format", format, "--timeout", "60"]);
-        assert_eq!(out.status.code(), Some(0), "{format}: {}", String::from_utf8_lossy(&out.stderr));
-        assert!(out.stderr.is_empty(), "{format}: {}", String::from_utf8_lossy(&out.stderr));
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{format}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            out.stderr.is_empty(),
+            "{format}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
 }

@@ -259,16 +259,33 @@ const CASES: &[(&str, &str, &[&str])] = &[
     ("classification_by_year", "default", &[]),
     ("classification_by_year", "telegrams", &["kind=telegram"]),
     ("co_mentions", "default", &[]),
-    ("co_mentions", "papen_1939_1941", &["from=1939-01-01", "to=1941-12-31", "entity=papen", "limit=5"]),
+    (
+        "co_mentions",
+        "papen_1939_1941",
+        &[
+            "from=1939-01-01",
+            "to=1941-12-31",
+            "entity=papen",
+            "limit=5",
+        ],
+    ),
     ("co_mentions", "persons", &["kind=person"]),
     ("correspondence", "default", &[]),
-    ("correspondence", "molotov_no_copies", &["party=molotov", "copies=0"]),
+    (
+        "correspondence",
+        "molotov_no_copies",
+        &["party=molotov", "copies=0"],
+    ),
     ("country_by_year", "default", &[]),
     ("country_by_year", "germany", &["country=Germany"]),
     ("document_persons", "default", &[]),
     ("document_persons", "copies", &["role=copy_recipient"]),
     ("documents", "default", &[]),
-    ("documents", "1935_1939", &["from=1935-01-01", "to=1939-12-31"]),
+    (
+        "documents",
+        "1935_1939",
+        &["from=1935-01-01", "to=1939-12-31"],
+    ),
     ("mentions_by_country", "default", &[]),
     ("mentions_by_country", "from_1939", &["from=1939-01-01"]),
     ("mentions_by_person", "default", &[]),
@@ -279,22 +296,60 @@ const CASES: &[(&str, &str, &[&str])] = &[
     ("person", "default", &[]),
     ("person", "litvinov", &["person=Litvinov"]),
     ("positions_at", "default", &[]),
-    ("positions_at", "turks_1923", &["date=1923-03-03", "country=the Turks"]),
+    (
+        "positions_at",
+        "turks_1923",
+        &["date=1923-03-03", "country=the Turks"],
+    ),
     ("search", "default", &[]),
-    ("search", "phrase_dates", &["query=\"the Straits\" NOT Germany", "from=1921-01-01", "to=1937-12-31"]),
+    (
+        "search",
+        "phrase_dates",
+        &[
+            "query=\"the Straits\" NOT Germany",
+            "from=1921-01-01",
+            "to=1937-12-31",
+        ],
+    ),
     ("search", "prefix", &["query=Sikor* OR Mosul", "limit=1"]),
     ("sources", "default", &[]),
     ("sources", "path", &["path=1939"]),
     ("timeline", "default", &[]),
-    ("timeline", "turkey_telegrams", &["country=the Turks", "kind=telegram", "from=1930-01-01"]),
-    ("timeline", "eden_secret", &["person=Iden", "classification=top_secret_special_folder"]),
+    (
+        "timeline",
+        "turkey_telegrams",
+        &["country=the Turks", "kind=telegram", "from=1930-01-01"],
+    ),
+    (
+        "timeline",
+        "eden_secret",
+        &["person=Iden", "classification=top_secret_special_folder"],
+    ),
     ("unresolved_names", "default", &[]),
     ("unresolved_names", "twice", &["min_count=2"]),
     ("warnings", "default", &[]),
     ("warnings", "no_citation", &["code=no_citation"]),
     ("who_held", "default", &[]),
-    ("who_held", "british_foreign_secretary", &["office=foreign_minister", "country=Great Britain", "host=none", "date=1940-12-27"]),
-    ("who_held", "envoy_by_alias", &["office=plenipotentiary representative", "country=USSR", "host=any", "date=1935-01-01"]),
+    (
+        "who_held",
+        "british_foreign_secretary",
+        &[
+            "office=foreign_minister",
+            "country=Great Britain",
+            "host=none",
+            "date=1940-12-27",
+        ],
+    ),
+    (
+        "who_held",
+        "envoy_by_alias",
+        &[
+            "office=plenipotentiary representative",
+            "country=USSR",
+            "host=any",
+            "date=1935-01-01",
+        ],
+    ),
 ];
 
 /// All six formats of one run, one section each, as stored in the golden file.
@@ -319,11 +374,16 @@ fn all_formats(env: &TestEnv, report: &str, params: &[&str]) -> String {
 fn every_report_has_a_default_and_a_non_default_golden_case() {
     let env = TestEnv::new();
     for name in report_names(&env) {
-        assert!(CASES.iter().any(|(r, c, _)| *r == name && *c == "default"), "{name} has no default case in CASES");
+        assert!(
+            CASES.iter().any(|(r, c, _)| *r == name && *c == "default"),
+            "{name} has no default case in CASES"
+        );
         let describe = env.ok(&["report", &name, "--describe"]);
         if !describe.contains("(none)") {
             assert!(
-                CASES.iter().any(|(r, c, p)| *r == name && *c != "default" && !p.is_empty()),
+                CASES
+                    .iter()
+                    .any(|(r, c, p)| *r == name && *c != "default" && !p.is_empty()),
                 "{name} takes parameters but has no non-default case in CASES"
             );
         }
@@ -346,15 +406,25 @@ fn reports_match_their_golden_outputs() {
             continue;
         }
         let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
-            panic!("no golden file {}; create it with ARCHDB_UPDATE_GOLDEN=1 cargo test --test report", path.display())
+            panic!(
+                "no golden file {}; create it with ARCHDB_UPDATE_GOLDEN=1 cargo test --test report",
+                path.display()
+            )
         });
         if expected != actual {
             failures.push((path, expected, actual));
         }
     }
     if let Some((path, expected, actual)) = failures.first() {
-        let names: Vec<String> = failures.iter().map(|(p, _, _)| p.display().to_string()).collect();
-        eprintln!("{} golden files differ: {}", failures.len(), names.join(", "));
+        let names: Vec<String> = failures
+            .iter()
+            .map(|(p, _, _)| p.display().to_string())
+            .collect();
+        eprintln!(
+            "{} golden files differ: {}",
+            failures.len(),
+            names.join(", ")
+        );
         common::assert_same_text(expected, actual, &path.display().to_string());
     }
 }
@@ -363,7 +433,10 @@ fn reports_match_their_golden_outputs() {
 fn an_empty_parameter_value_means_its_default_or_no_filter() {
     let env = fixture_env();
     // Empty binds NULL, and every report reads NULL as its default: the same rows.
-    for (report, params) in [("who_held", vec!["office=", "country=", "host=", "date="]), ("timeline", vec!["country=", "from="])] {
+    for (report, params) in [
+        ("who_held", vec!["office=", "country=", "host=", "date="]),
+        ("timeline", vec!["country=", "from="]),
+    ] {
         let mut args = vec!["report", report, "-f", "csv"];
         let bare = env.ok(&args);
         for p in &params {
@@ -378,7 +451,10 @@ fn report_name_help_describes_the_report() {
     let env = TestEnv::new();
     let help = env.ok(&["report", "who_held", "--help"]);
     assert_eq!(help, env.ok(&["report", "who_held", "--describe"]));
-    assert!(help.contains("--param office=VALUE  (text, default envoy)"), "{help}");
+    assert!(
+        help.contains("--param office=VALUE  (text, default envoy)"),
+        "{help}"
+    );
     let general = env.ok(&["report", "--help"]);
     assert!(general.contains("Usage: archdb report"), "{general}");
 }
@@ -390,6 +466,66 @@ fn a_table_wraps_to_max_width() {
         let out = env.ok(&["report", "timeline", "--max-width", width]);
         let limit: usize = width.parse().unwrap();
         let widest = out.lines().map(|l| l.chars().count()).max().unwrap();
-        assert!(widest <= limit && widest > limit - 10, "width {width}: widest line {widest}\n{out}");
+        assert!(
+            widest <= limit && widest > limit - 10,
+            "width {width}: widest line {widest}\n{out}"
+        );
+    }
+}
+
+/// The mention reports read the per-year summary for whole years and count
+/// cut years mention by mention; for any range they must give exactly what
+/// a plain GROUP BY over every mention gives.
+#[test]
+fn summary_backed_mention_reports_equal_a_plain_count() {
+    let env = fixture_env();
+    let ranges: [(&str, &str); 5] = [
+        ("", ""),
+        ("1921-01-01", "1945-12-31"),
+        ("1921-06-15", "1939-08-23"),
+        ("1939-01-01", "1939-12-31"),
+        ("1939-05-01", "1939-05-31"),
+    ];
+    for (from, to) in ranges {
+        let filter = if from.is_empty() {
+            String::new()
+        } else {
+            format!("WHERE d.date_to >= '{from}' AND d.date_from <= '{to}'")
+        };
+        let countries = format!(
+            "SELECT c.name AS country, c.kind, count(*) AS mentions, count(DISTINCT m.document_id) AS documents,
+                    min(d.date_from) AS first_date, max(d.date_from) AS last_date
+             FROM mentions m JOIN countries c ON c.id = m.country_id JOIN documents d ON d.id = m.document_id
+             {filter} GROUP BY c.id ORDER BY mentions DESC, c.name"
+        );
+        let persons = format!(
+            "SELECT p.name AS person, count(*) AS mentions, count(DISTINCT m.document_id) AS documents,
+                    (SELECT group_concat(surface, ',') FROM (SELECT DISTINCT m2.surface FROM mentions m2
+                        JOIN documents d2 ON d2.id = m2.document_id
+                        WHERE m2.person_id = p.id {and_filter} ORDER BY m2.surface)) AS spellings,
+                    min(d.date_from) AS first_date, max(d.date_from) AS last_date
+             FROM mentions m JOIN persons p ON p.id = m.person_id JOIN documents d ON d.id = m.document_id
+             {filter} GROUP BY p.id ORDER BY mentions DESC, p.name",
+            and_filter = if from.is_empty() {
+                String::new()
+            } else {
+                format!("AND d2.date_to >= '{from}' AND d2.date_from <= '{to}'")
+            }
+        );
+        let params = [format!("from={from}"), format!("to={to}")];
+        for (report, plain) in [
+            ("mentions_by_country", &countries),
+            ("mentions_by_person", &persons),
+        ] {
+            let got = env.ok(&[
+                "report", report, "-p", &params[0], "-p", &params[1], "--format", "json",
+            ]);
+            let want = env.ok(&["query", plain, "--format", "json"]);
+            assert!(
+                want.len() > 10,
+                "the fixture corpus has mentions in {from}..{to}"
+            );
+            common::assert_same_text(&want, &got, &format!("{report} for {from}..{to}"));
+        }
     }
 }

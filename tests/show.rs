@@ -23,15 +23,36 @@ fn unmark(marked: &str) -> String {
 fn the_bundled_page_shows_roles_citation_and_marked_mentions() {
     let env = TestEnv::seeded();
     let out = env.ok(&["show", "1"]);
-    assert!(out.contains("kind:            conversation (extract)"), "{out}");
+    assert!(
+        out.contains("kind:            conversation (extract)"),
+        "{out}"
+    );
     assert!(out.contains("date:            1940-12-27 (day)"), "{out}");
     assert!(out.contains("classification:  secret"), "{out}");
-    assert!(out.lines().any(|l| l.trim_start().starts_with("author") && l.contains("person:maisky")), "{out}");
-    assert!(out.lines().any(|l| l.trim_start().starts_with("participant") && l.contains("person:eden")), "{out}");
-    assert!(out.lines().any(|l| l.trim_start().starts_with("copy_recipient") && l.contains("person:molotov")), "{out}");
-    assert!(out.contains("AVP RF, f. 059, op. 24, p. 70, d. 43, l. 132-137"), "{out}");
+    assert!(
+        out.lines()
+            .any(|l| l.trim_start().starts_with("author") && l.contains("person:maisky")),
+        "{out}"
+    );
+    assert!(
+        out.lines()
+            .any(|l| l.trim_start().starts_with("participant") && l.contains("person:eden")),
+        "{out}"
+    );
+    assert!(
+        out.lines()
+            .any(|l| l.trim_start().starts_with("copy_recipient") && l.contains("person:molotov")),
+        "{out}"
+    );
+    assert!(
+        out.contains("AVP RF, f. 059, op. 24, p. 70, d. 43, l. 132-137"),
+        "{out}"
+    );
     assert!(out.contains("[Eden](person:eden)"), "{out}");
-    assert!(out.contains("(country:balkans)") && out.contains("(country:middle_east)"), "{out}");
+    assert!(
+        out.contains("(country:balkans)") && out.contains("(country:middle_east)"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -50,27 +71,56 @@ fn json_has_every_mention_and_the_marks_only_add_markup() {
         let json = env.ok(&["show", &id.to_string(), "--format", "json"]);
         let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
         let body = doc["body"].as_str().unwrap();
-        let stored: String = conn.query_row("SELECT body FROM documents WHERE id = ?1", [id], |r| r.get(0)).unwrap();
+        let stored: String = conn
+            .query_row("SELECT body FROM documents WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .unwrap();
         assert_eq!(body, stored);
         let mentions = doc["mentions"].as_array().unwrap();
         let count: i64 = conn
-            .query_row("SELECT count(*) FROM mentions WHERE document_id = ?1", [id], |r| r.get(0))
+            .query_row(
+                "SELECT count(*) FROM mentions WHERE document_id = ?1",
+                [id],
+                |r| r.get(0),
+            )
             .unwrap();
         assert_eq!(mentions.len() as i64, count, "document {id}");
         let chars: Vec<char> = body.chars().collect();
         for m in mentions {
-            let (start, end) = (m["char_start"].as_u64().unwrap() as usize, m["char_end"].as_u64().unwrap() as usize);
-            assert_eq!(chars[start..end].iter().collect::<String>(), m["surface"].as_str().unwrap());
+            let (start, end) = (
+                m["char_start"].as_u64().unwrap() as usize,
+                m["char_end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(
+                chars[start..end].iter().collect::<String>(),
+                m["surface"].as_str().unwrap()
+            );
         }
         let marked = doc["marked_body"].as_str().unwrap();
-        assert_eq!(unmark(marked), body, "document {id}: marking changed the text");
+        assert_eq!(
+            unmark(marked),
+            body,
+            "document {id}: marking changed the text"
+        );
         if count > 0 {
-            assert_ne!(marked, body, "document {id} has mentions but none is marked");
+            assert_ne!(
+                marked, body,
+                "document {id} has mentions but none is marked"
+            );
         }
         let parties: i64 = conn
-            .query_row("SELECT count(*) FROM document_parties WHERE document_id = ?1", [id], |r| r.get(0))
+            .query_row(
+                "SELECT count(*) FROM document_parties WHERE document_id = ?1",
+                [id],
+                |r| r.get(0),
+            )
             .unwrap();
-        assert_eq!(doc["parties"].as_array().unwrap().len() as i64, parties, "document {id}");
+        assert_eq!(
+            doc["parties"].as_array().unwrap().len() as i64,
+            parties,
+            "document {id}"
+        );
     }
 }
 
@@ -80,7 +130,11 @@ fn json_has_every_mention_and_the_marks_only_add_markup() {
 fn show_matches_its_golden_output() {
     let env = fixture_env();
     let update = std::env::var_os("ARCHDB_UPDATE_GOLDEN").is_some_and(|v| v == "1");
-    for (id, format, file) in [("7", "text", "7.txt"), ("7", "json", "7.json"), ("8", "text", "8.txt")] {
+    for (id, format, file) in [
+        ("7", "text", "7.txt"),
+        ("7", "json", "7.json"),
+        ("8", "text", "8.txt"),
+    ] {
         let actual = env.ok(&["show", id, "--format", format]);
         let path = std::path::Path::new(GOLDEN).join(file);
         if update {
@@ -88,8 +142,12 @@ fn show_matches_its_golden_output() {
             std::fs::write(&path, &actual).unwrap();
             continue;
         }
-        let expected = std::fs::read_to_string(&path)
-            .unwrap_or_else(|_| panic!("no golden file {}; run with ARCHDB_UPDATE_GOLDEN=1", path.display()));
+        let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
+            panic!(
+                "no golden file {}; run with ARCHDB_UPDATE_GOLDEN=1",
+                path.display()
+            )
+        });
         common::assert_same_text(&expected, &actual, &path.display().to_string());
     }
 }
@@ -98,7 +156,10 @@ fn show_matches_its_golden_output() {
 fn an_unknown_id_says_which_ids_exist() {
     let env = fixture_env();
     let err = env.fails(&["show", "999"], 1);
-    assert!(err.contains("no document with id 999; the 9 documents have ids 1 to 9"), "{err}");
+    assert!(
+        err.contains("no document with id 999; the 9 documents have ids 1 to 9"),
+        "{err}"
+    );
     let err = env.fails(&["show", "seven"], 2);
     assert!(err.contains("invalid value 'seven'"), "{err}");
 }
@@ -115,8 +176,12 @@ fn show_needs_an_existing_database() {
 fn show_writes_to_a_file() {
     let env = fixture_env();
     let file = env.path("doc.json");
-    assert_eq!(env.ok(&["show", "3", "-f", "json", "-o", file.to_str().unwrap()]), "");
-    let doc: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
+    assert_eq!(
+        env.ok(&["show", "3", "-f", "json", "-o", file.to_str().unwrap()]),
+        ""
+    );
+    let doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
     assert_eq!(doc["id"], 3);
     assert_eq!(doc["kind"], "conversation");
 }
