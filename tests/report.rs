@@ -529,3 +529,64 @@ fn summary_backed_mention_reports_equal_a_plain_count() {
         }
     }
 }
+
+/// The `who_held` report and the resolver's `who_held` (which resolves
+/// headings like "the plenipotentiary representative of the USSR in Turkey")
+/// must name the same holder: on 1 January of every year 1922-1941, for the
+/// head of the NKID and the Soviet envoys in Turkey, Iran, Afghanistan,
+/// Germany and Great Britain.
+#[test]
+fn who_held_report_agrees_with_the_resolver() {
+    let env = TestEnv::seeded();
+    let data = archdb::reference::load_embedded().unwrap();
+    let offices: [(&str, Option<&str>); 6] = [
+        ("people_commissar_foreign_affairs", None),
+        ("envoy", Some("turkey")),
+        ("envoy", Some("iran")),
+        ("envoy", Some("afghanistan")),
+        ("envoy", Some("germany")),
+        ("envoy", Some("great_britain")),
+    ];
+    let mut disagreements = Vec::new();
+    let mut holders = 0;
+    for (office, host) in offices {
+        for year in 1922..=1941 {
+            let date = format!("{year}-01-01");
+            let expected = archdb::entities::who_held(&data, office, "ussr", host, &date)
+                .map(|i| data.positions[i].person_id.clone());
+            let json = env.ok(&[
+                "report",
+                "who_held",
+                "-p",
+                &format!("office={office}"),
+                "-p",
+                "country=ussr",
+                "-p",
+                &format!("host={}", host.unwrap_or("none")),
+                "-p",
+                &format!("date={date}"),
+                "--format",
+                "json",
+            ]);
+            let rows: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
+            let certain: Vec<String> = rows
+                .iter()
+                .filter(|r| r["certain"] == 1)
+                .map(|r| r["person_key"].as_str().unwrap().to_string())
+                .collect();
+            // The resolver names someone only when exactly one term certainly covers the day.
+            let got = (certain.len() == 1).then(|| certain[0].clone());
+            holders += usize::from(got.is_some());
+            if got != expected {
+                disagreements.push(format!(
+                    "{office} in {host:?} on {date}: report {certain:?}, resolver {expected:?}"
+                ));
+            }
+        }
+    }
+    assert!(
+        holders >= 90,
+        "only {holders} of 120 cells have a certain holder"
+    );
+    assert!(disagreements.is_empty(), "{}", disagreements.join("\n"));
+}
