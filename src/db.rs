@@ -71,6 +71,23 @@ pub fn open_read_only(path: &Path) -> Result<Connection> {
     conn.busy_timeout(busy_timeout())?;
     conn.pragma_update(None, "query_only", true)?;
     check_is_archdb(&conn, path)?;
+    // The same history check as a seed makes: a database of a newer archdb,
+    // or with an edited migration, is refused; an older one would fail on a
+    // missing table or column, so say how to upgrade it instead.
+    let known = embedded::migrations::runner().get_migrations().clone();
+    let pending = check_history(&conn, path, &known)?;
+    if let Some(first) = pending
+        .first()
+        .and_then(|v| known.iter().find(|m| m.version() == *v))
+    {
+        bail!(
+            "{} was made by an older archdb: its schema lacks migration {} and later; \
+             run `archdb seed --db {}` once to upgrade it in place (your own tables and annotations are kept)",
+            path.display(),
+            label(first),
+            path.display()
+        );
+    }
     Ok(conn)
 }
 

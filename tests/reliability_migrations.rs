@@ -285,3 +285,52 @@ fn a_missing_folder_or_a_folder_as_database_is_a_clear_error() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("is a folder"), "{err}");
 }
+
+#[test]
+fn reports_and_queries_refuse_a_newer_database_and_point_an_older_one_to_seed() {
+    let env = TestEnv::seeded();
+    let all = migrations_on_disk();
+    let future = all.last().unwrap().version() + 1;
+    env.conn()
+        .execute(
+            "INSERT INTO refinery_schema_history (version, name, applied_on, checksum)
+             VALUES (?1, 'from_the_future', '2031-01-01T00:00:00Z', '42')",
+            [future],
+        )
+        .unwrap();
+    for args in [
+        &["query", "SELECT count(*) FROM documents"][..],
+        &["report", "overview"][..],
+    ] {
+        let err = env.fails(args, 1);
+        assert!(err.contains("newer archdb"), "{args:?}: {err}");
+    }
+
+    let old = TestEnv::new();
+    {
+        let mut conn = old.conn();
+        Runner::new(&all)
+            .set_target(Target::Version(all[0].version()))
+            .run(&mut conn)
+            .unwrap();
+    }
+    if all.len() > 1 {
+        let err = old.fails(&["query", "SELECT count(*) FROM documents"], 1);
+        assert!(
+            err.contains("older archdb")
+                && err.contains(&label(&all[1]))
+                && err.contains("archdb seed"),
+            "{err}"
+        );
+        old.ok(&["seed"]);
+        assert_eq!(
+            old.ok(&[
+                "query",
+                "SELECT count(*) AS n FROM documents",
+                "--format",
+                "csv"
+            ]),
+            "n\n1\n"
+        );
+    }
+}
