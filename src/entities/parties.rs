@@ -25,9 +25,15 @@ pub struct PartyResolution {
 
 /// Words in a name part that are not the name: forms of address and the
 /// garbled "acting" (`and. About.`).
+/// Honorifics (`Count`, `Bey`, `Pasha`) are dropped too: the aliases hold
+/// the name without them.
 const NOISE: &[&str] = &[
-    "comrade", "comrades", "c.", "mr.", "mr", "mister", "and.", "about.", "acting", "the",
+    "comrade", "comrades", "c.", "mr.", "mr", "mister", "and.", "about.", "acting", "the", "count",
+    "bey", "pasha", "pasa", "herr", "monsieur",
 ];
+
+/// Soft warning: the person is certain, the office named is not theirs.
+const POSITION_NOT_FOUND: &str = "position_not_found";
 
 /// The office, state and host a position phrase names.
 #[derive(Debug, Default)]
@@ -56,10 +62,15 @@ impl Gazetteer {
         // A phrase the parser could not split: look for everything in the whole text.
         let whole = (name.is_none() && position_text.is_none()).then_some(party.text.as_str());
 
-        let persons = name
+        let mut persons = name
             .or(whole)
             .map(|n| self.person_candidates(n))
             .unwrap_or_default();
+        if persons.is_empty() && name.is_some() {
+            // The parser may cut a split name (`Count Schule n. Burg` gives
+            // the name `n. Burg`): look in the whole phrase before giving up.
+            persons = self.person_candidates(&party.text);
+        }
         let pos = position_text
             .or(whole)
             .map(|p| self.position_parts(p, day))
@@ -84,10 +95,14 @@ impl Gazetteer {
         } else if let Some(office) = pos.office {
             self.resolve_office(&mut res, office, &pos, day, party);
         } else if res.institution.is_none() {
-            res.warnings.push(unresolved(
-                party,
-                "no person, office or institution in the reference data answers to it",
-            ));
+            let why = if party.text.to_lowercase().contains("delegation") {
+                // A delegation is formed for one negotiation; it is no
+                // standing body, so it is left unresolved on purpose.
+                "a delegation is an ad hoc body, not an institution in the reference data; left unresolved (its members, if named, resolve separately)"
+            } else {
+                "no person, office or institution in the reference data answers to it"
+            };
+            res.warnings.push(unresolved(party, why));
         }
         if name.is_some()
             && res.person.is_none()
@@ -153,6 +168,17 @@ impl Gazetteer {
                 parts.host = Some(key);
             } else if parts.country.is_none() {
                 parts.country = Some(key);
+            }
+        }
+        // The documents are Soviet: a foreign envoy named without a host
+        // (`the German ambassador`) is the one accredited in Moscow.
+        if parts.host.is_none() {
+            if let (Some(o), Some(c)) = (parts.office, parts.country.as_deref()) {
+                if self.is_mission_office(&self.data.offices[o].id)
+                    && !same_state(&self.data, c, "ussr")
+                {
+                    parts.host = Some(soviet_state(day).to_string());
+                }
             }
         }
         parts
@@ -256,16 +282,41 @@ impl Gazetteer {
                     let t = Term::new(pp.date_from.as_deref(), pp.date_to.as_deref());
                     day.map_or(0, |d| distance(&t, d))
                 });
-            chosen = Some((person, nearest));
+            // Not the office named, but a related one held that day
+            // (the envoy named as `temporary attorney`).
+            let related = nearest
+                .is_none()
+                .then(|| self.related_term(person, pos, day))
+                .flatten();
+            chosen = Some((person, nearest.or(related)));
+            if let (Some(o), Some(r)) = (pos.office, related) {
+                let rp = &self.data.positions[r];
+                res.warnings.push(soft(
+                    party,
+                    &format!(
+                        "`{}` holds no `{}` term in the reference data; recorded their related `{}` term ({}{}) instead",
+                        rp.person_id,
+                        self.data.offices[o].id,
+                        rp.office_id,
+                        rp.country_id,
+                        rp.host_country_id
+                            .as_deref()
+                            .map(|h| format!(" in {h}"))
+                            .unwrap_or_default()
+                    ),
+                ));
+            }
         }
         match chosen {
             Some((person, position)) => {
                 res.person = Some(self.data.persons[person].id.clone());
                 res.position = position;
                 if position.is_none() && pos.office.is_some() {
-                    res.warnings.push(unresolved(
+                    // The person is certain; only the office is not in the
+                    // data. Not an unresolved party: a soft warning.
+                    res.warnings.push(soft(
                         party,
-                        "the person is known but holds no term of the named office in the reference data",
+                        "the person is known but holds no term of the named office in the reference data; position left empty",
                     ));
                 }
             }
@@ -364,6 +415,44 @@ impl Gazetteer {
         }
     }
 
+    /// An office held abroad (envoy, charge d'affaires, counsellor): some
+    /// term of it has a host country.
+    fn is_mission_office(&self, office_id: &str) -> bool {
+        self.data
+            .positions
+            .iter()
+            .any(|p| p.office_id == office_id && p.host_country_id.is_some())
+    }
+
+    /// A term of `person` in another mission office of the same state and
+    /// host that possibly covers the day, a single-holder office (the
+    /// envoy) first. Only when the named office is a mission office and the
+    /// heading gave the host.
+    fn related_term(&self, person: usize, pos: &PositionParts, day: Option<Day>) -> Option<usize> {
+        let day = day?;
+        let named = &self.data.offices[pos.office?].id;
+        if pos.host.is_none() || !self.is_mission_office(named) {
+            return None;
+        }
+        let id = &self.data.persons[person].id;
+        let mut terms: Vec<usize> = self
+            .positions_by_person
+            .get(id)?
+            .iter()
+            .copied()
+            .filter(|&p| {
+                let pp = &self.data.positions[p];
+                let t = Term::new(pp.date_from.as_deref(), pp.date_to.as_deref());
+                &pp.office_id != named
+                    && pp.host_country_id.is_some()
+                    && self.position_fits(p, None, pos)
+                    && t.possibly_covers(day)
+            })
+            .collect();
+        terms.sort_by_key(|&p| !self.is_single(p));
+        terms.first().copied()
+    }
+
     fn is_single(&self, position: usize) -> bool {
         let office = &self.data.positions[position].office_id;
         self.data
@@ -406,6 +495,25 @@ pub(crate) fn strip_initials(name: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// The Soviet state on a day: the RSFSR before the Union treaty.
+fn soviet_state(day: Option<Day>) -> &'static str {
+    match day {
+        Some(d) if d < 19221230 => "rsfsr",
+        _ => "ussr",
+    }
+}
+
+fn soft(party: &Party, why: &str) -> Warning {
+    Warning {
+        line: party.line,
+        code: POSITION_NOT_FOUND,
+        message: format!("{} `{}`: {why}", party.role.as_str(), party.text),
+        expected:
+            "a term of office matching the title, person and date in seed/reference/positions.csv"
+                .to_string(),
+    }
 }
 
 fn unresolved(party: &Party, why: &str) -> Warning {
