@@ -362,3 +362,123 @@ fn bundled_page_names_resolve() {
         }
     }
 }
+
+/// Headings the first resolver got wrong, parsed by the real parser and
+/// resolved with the shipped data: each assertion fails without its fix in
+/// `entities::parties`.
+#[test]
+fn hard_headings_resolve_to_persons_positions_and_institutions() {
+    use archdb::entities::Gazetteer;
+
+    let data = data();
+    let gaz = Gazetteer::new(&data).unwrap_or_else(|e| panic!("{e:#}"));
+    let page = "\
+Record of the conversation of the people\u{2b9}s commissar for foreign affairs of the USSR V. M. Molotov with the German ambassador Count Schule n. Burg
+
+August 25, 1939
+
+Top secret
+
+Schulenburg asked about the talks.
+
+V. Molotov
+
+avp rf, f. 06, op. 1, p. 8, d. 76, l. 1-3.
+
+Telegram of the temporary attorney of the USSR in Turkey a. V. Terentyev in the NKID of the USSR
+
+October 2, 1939
+
+Secret
+
+The minister received me.
+
+Terentyev
+
+avp rf, f. 059, op. 1, p. 300, d. 2080, l. 10.
+
+Letter of the secretary of the Central Committee I. V. Stalin to the government of Iran
+
+March 1, 1940
+
+The letter was handed over.
+
+avp rf, f. 06, op. 2, p. 1, d. 1, l. 1.
+";
+    let parsed = archdb::corpus::parse_page(page);
+    assert_eq!(
+        parsed.documents.len(),
+        3,
+        "{:#?}",
+        parsed
+            .documents
+            .iter()
+            .map(|d| &d.heading)
+            .collect::<Vec<_>>()
+    );
+    let resolve = |doc: usize, role: archdb::corpus::Role| {
+        let d = &parsed.documents[doc];
+        let party = d
+            .parties
+            .iter()
+            .find(|p| p.role == role)
+            .unwrap_or_else(|| panic!("no {role:?} in {:?}", d.parties));
+        gaz.resolve_party(party, d.date.as_ref())
+    };
+    let office_of = |res: &archdb::entities::PartyResolution| {
+        res.position.map(|i| {
+            let p = &data.positions[i];
+            format!(
+                "{}:{}@{}",
+                p.person_id,
+                p.office_id,
+                p.host_country_id.as_deref().unwrap_or("-")
+            )
+        })
+    };
+
+    // A foreign envoy named without a host was in Moscow; the split name resolves.
+    let schulenburg = resolve(0, archdb::corpus::Role::Participant);
+    assert_eq!(
+        schulenburg.person.as_deref(),
+        Some("schulenburg"),
+        "{schulenburg:?}"
+    );
+    assert_eq!(
+        office_of(&schulenburg).as_deref(),
+        Some("schulenburg:envoy@ussr"),
+        "{schulenburg:?}"
+    );
+
+    // "temporary attorney" (chargé) but he was the envoy then: the person and
+    // his real term, with a soft warning, not `unresolved_party`.
+    let terentyev = resolve(1, archdb::corpus::Role::Author);
+    assert_eq!(
+        terentyev.person.as_deref(),
+        Some("terentyev"),
+        "{terentyev:?}"
+    );
+    assert!(
+        terentyev
+            .warnings
+            .iter()
+            .all(|w| w.code != "unresolved_party"),
+        "{terentyev:?}"
+    );
+
+    // "secretary of the Central Committee" is the general secretary's office.
+    let stalin = resolve(2, archdb::corpus::Role::Author);
+    assert_eq!(stalin.person.as_deref(), Some("stalin"), "{stalin:?}");
+    assert!(
+        office_of(&stalin).is_some_and(|o| o.starts_with("stalin:general_secretary")),
+        "{stalin:?}"
+    );
+    // A foreign government is an institution of its own.
+    let iran = resolve(2, archdb::corpus::Role::Recipient);
+    assert!(
+        iran.institution
+            .as_deref()
+            .is_some_and(|k| k.contains("iran")),
+        "{iran:?}"
+    );
+}
