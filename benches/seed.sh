@@ -110,15 +110,13 @@ done
 # CSV on /dev/null), median of $RUNS runs, every shipped report with defaults.
 report_rows="| report | median ms | min ms | max ms | rows |
 |---|---:|---:|---:|---:|"
-# Shipped reports, then the summary-table versions proposed in benches/reports/.
 shipped=$("$BIN" --db "$largest_db" report --format csv | tail -n +2 | cut -d, -f1)
-proposed=$(cd benches/reports && ls *.sql | sed 's/\.sql$//')
-for name in $shipped $proposed; do
+for name in $shipped; do
     times=()
     failed=""
     for _ in $(seq "$RUNS"); do
         t0=$(date +%s%N)
-        if ! "$BIN" --db "$largest_db" report --reports benches/reports "$name" --format csv \
+        if ! "$BIN" --db "$largest_db" report "$name" --format csv \
             >"$OUT/report.csv" 2>"$OUT/report.err"; then
             failed=$(tr '\n' ' ' <"$OUT/report.err" | sed 's/|/\\|/g')
             break
@@ -158,9 +156,6 @@ done
     echo "## Report latency on the $largest_n-document database (median of $RUNS, whole command, CSV to a file)"
     echo
     echo "$report_rows"
-    echo
-    echo "Reports named *_summary are not shipped: they are the shipped report of the same name rewritten on the"
-    echo "per-year summary tables of migration V2 (benches/reports/), for the reports' owners to adopt."
 } >benches/RESULTS.md
 echo
 cat benches/RESULTS.md
