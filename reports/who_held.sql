@@ -36,40 +36,27 @@ named_hosts AS MATERIALIZED (
        OR c.id IN (SELECT country_id FROM country_aliases
                   WHERE alias = args.host COLLATE NOCASE OR 'the ' || alias = args.host COLLATE NOCASE)
 ),
--- Each named state with its predecessors (countries whose successor_id leads to it).
-country_line (id, named_id, depth) AS (
-    SELECT id, id, 0 FROM named_countries
+-- Each named state (whose office, and where) with its predecessors: the
+-- countries whose successor_id leads to it.
+lines (side, id, named_id, depth) AS (
+    SELECT 'country', id, id, 0 FROM named_countries
     UNION
-    SELECT p.id, l.named_id, l.depth + 1 FROM countries p JOIN country_line l ON p.successor_id = l.id
-    WHERE l.depth < 16
-),
-host_line (id, named_id, depth) AS (
-    SELECT id, id, 0 FROM named_hosts
+    SELECT 'host', id, id, 0 FROM named_hosts
     UNION
-    SELECT p.id, l.named_id, l.depth + 1 FROM countries p JOIN host_line l ON p.successor_id = l.id
+    SELECT l.side, p.id, l.named_id, l.depth + 1 FROM countries p JOIN lines l ON p.successor_id = l.id
     WHERE l.depth < 16
 ),
 -- A predecessor is usable on the day when it was certainly gone by then, or
 -- the named state certainly did not exist yet (reduced dates widened).
-usable_countries AS MATERIALIZED (
-    SELECT l.id, max(l.depth > 0) AS via_predecessor
-    FROM country_line l JOIN countries p ON p.id = l.id JOIN countries s ON s.id = l.named_id JOIN args
+usable AS MATERIALIZED (
+    SELECT l.side, l.id, max(l.depth > 0) AS via_predecessor
+    FROM lines l JOIN countries p ON p.id = l.id JOIN countries s ON s.id = l.named_id JOIN args
     WHERE l.depth = 0
        OR CASE length(p.exists_to) WHEN 4 THEN p.exists_to || '-12-31' WHEN 7 THEN p.exists_to || '-31'
                                    ELSE p.exists_to END < args.day
        OR CASE length(s.exists_from) WHEN 4 THEN s.exists_from || '-01-01' WHEN 7 THEN s.exists_from || '-01'
                                      ELSE s.exists_from END > args.day
-    GROUP BY l.id
-),
-usable_hosts AS MATERIALIZED (
-    SELECT l.id, max(l.depth > 0) AS via_predecessor
-    FROM host_line l JOIN countries p ON p.id = l.id JOIN countries s ON s.id = l.named_id JOIN args
-    WHERE l.depth = 0
-       OR CASE length(p.exists_to) WHEN 4 THEN p.exists_to || '-12-31' WHEN 7 THEN p.exists_to || '-31'
-                                   ELSE p.exists_to END < args.day
-       OR CASE length(s.exists_from) WHEN 4 THEN s.exists_from || '-01-01' WHEN 7 THEN s.exists_from || '-01'
-                                     ELSE s.exists_from END > args.day
-    GROUP BY l.id
+    GROUP BY l.side, l.id
 ),
 candidates AS MATERIALIZED (
     SELECT pos.*,
@@ -78,8 +65,8 @@ candidates AS MATERIALIZED (
             AND args.day <= coalesce(pos.to_earliest, '9999-12-31')) AS certain
     FROM positions pos
     JOIN args
-    JOIN usable_countries uc ON uc.id = pos.country_id
-    LEFT JOIN usable_hosts uh ON uh.id = pos.host_country_id
+    JOIN usable uc ON uc.side = 'country' AND uc.id = pos.country_id
+    LEFT JOIN usable uh ON uh.side = 'host' AND uh.id = pos.host_country_id
     WHERE pos.office_id IN wanted_offices
       AND (lower(args.host) = 'any'
            OR (lower(args.host) = 'none' AND pos.host_country_id IS NULL)
