@@ -11,14 +11,7 @@ use std::process::Command;
 use common::TestEnv;
 use rusqlite::types::Value;
 
-const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/reports");
 const FETCH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/datasette/fetch.py");
-
-fn fixture_env() -> TestEnv {
-    let env = TestEnv::new();
-    env.ok(&["seed", "--corpus", FIXTURES]);
-    env
-}
 
 fn metadata(env: &TestEnv) -> serde_json::Value {
     let file = env.path("metadata.json");
@@ -86,7 +79,7 @@ fn json_value(value: Value) -> serde_json::Value {
 /// each report must then give exactly what archdb gives with its defaults.
 #[test]
 fn empty_parameters_as_datasette_binds_them_give_the_default_rows() {
-    let env = fixture_env();
+    let env = TestEnv::seeded_with_report_fixtures();
     let conn =
         rusqlite::Connection::open_with_flags(&env.db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
             .unwrap();
@@ -175,7 +168,7 @@ fn datasette_returns_the_same_rows_as_archdb_report() {
         return;
     }
     let python = datasette_python();
-    let env = fixture_env();
+    let env = TestEnv::seeded_with_report_fixtures();
     let meta = env.path("metadata.json");
     env.ok(&["datasette", "--output", meta.to_str().unwrap()]);
     // Every report bare, and some with parameters (URL-encoded as a browser would).

@@ -241,15 +241,7 @@ fn output_goes_to_a_file() {
 
 // ------------------------------------------------------------ golden outputs
 
-/// The reports' own fixture corpus: 9 documents of 1921-1941 on 4 pages.
-const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/reports");
 const GOLDEN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/reports");
-
-fn fixture_env() -> TestEnv {
-    let env = TestEnv::new();
-    env.ok(&["seed", "--corpus", FIXTURES]);
-    env
-}
 
 /// Every report with its defaults and with non-default parameters:
 /// (report, case, parameters). The golden file is `<report>.<case>.txt`.
@@ -394,23 +386,14 @@ fn every_report_has_a_default_and_a_non_default_golden_case() {
 /// ARCHDB_UPDATE_GOLDEN=1 to rewrite the files, then review the diff.
 #[test]
 fn reports_match_their_golden_outputs() {
-    let env = fixture_env();
-    let update = std::env::var_os("ARCHDB_UPDATE_GOLDEN").is_some_and(|v| v == "1");
+    let env = TestEnv::seeded_with_report_fixtures();
     let mut failures = Vec::new();
     for (report, case, params) in CASES {
         let actual = all_formats(&env, report, params);
         let path = std::path::Path::new(GOLDEN).join(format!("{report}.{case}.txt"));
-        if update {
-            std::fs::create_dir_all(GOLDEN).unwrap();
-            std::fs::write(&path, &actual).unwrap();
+        let Some(expected) = common::golden(&path, &actual) else {
             continue;
-        }
-        let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
-            panic!(
-                "no golden file {}; create it with ARCHDB_UPDATE_GOLDEN=1 cargo test --test report",
-                path.display()
-            )
-        });
+        };
         if expected != actual {
             failures.push((path, expected, actual));
         }
@@ -431,7 +414,7 @@ fn reports_match_their_golden_outputs() {
 
 #[test]
 fn an_empty_parameter_value_means_its_default_or_no_filter() {
-    let env = fixture_env();
+    let env = TestEnv::seeded_with_report_fixtures();
     // Empty binds NULL, and every report reads NULL as its default: the same rows.
     for (report, params) in [
         ("who_held", vec!["office=", "country=", "host=", "date="]),
@@ -461,7 +444,7 @@ fn report_name_help_describes_the_report() {
 
 #[test]
 fn a_table_wraps_to_max_width() {
-    let env = fixture_env();
+    let env = TestEnv::seeded_with_report_fixtures();
     for width in ["60", "100"] {
         let out = env.ok(&["report", "timeline", "--max-width", width]);
         let limit: usize = width.parse().unwrap();
@@ -478,7 +461,7 @@ fn a_table_wraps_to_max_width() {
 /// a plain GROUP BY over every mention gives.
 #[test]
 fn summary_backed_mention_reports_equal_a_plain_count() {
-    let env = fixture_env();
+    let env = TestEnv::seeded_with_report_fixtures();
     let ranges: [(&str, &str); 5] = [
         ("", ""),
         ("1921-01-01", "1945-12-31"),

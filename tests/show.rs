@@ -4,14 +4,7 @@ mod common;
 
 use common::TestEnv;
 
-const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/reports");
 const GOLDEN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/show");
-
-fn fixture_env() -> TestEnv {
-    let env = TestEnv::new();
-    env.ok(&["seed", "--corpus", FIXTURES]);
-    env
-}
 
 /// Removes the `[surface](kind:key)` marks, giving the body back.
 fn unmark(marked: &str) -> String {
@@ -57,7 +50,7 @@ fn the_bundled_page_shows_roles_citation_and_marked_mentions() {
 
 #[test]
 fn json_has_every_mention_and_the_marks_only_add_markup() {
-    let env = fixture_env();
+    let env = TestEnv::seeded_with_report_fixtures();
     let conn = env.conn();
     let ids: Vec<i64> = conn
         .prepare("SELECT id FROM documents ORDER BY id")
@@ -128,8 +121,7 @@ fn json_has_every_mention_and_the_marks_only_add_markup() {
 /// institution; the Cripps talk has no citation and a warning.
 #[test]
 fn show_matches_its_golden_output() {
-    let env = fixture_env();
-    let update = std::env::var_os("ARCHDB_UPDATE_GOLDEN").is_some_and(|v| v == "1");
+    let env = TestEnv::seeded_with_report_fixtures();
     for (id, format, file) in [
         ("7", "text", "7.txt"),
         ("7", "json", "7.json"),
@@ -137,24 +129,16 @@ fn show_matches_its_golden_output() {
     ] {
         let actual = env.ok(&["show", id, "--format", format]);
         let path = std::path::Path::new(GOLDEN).join(file);
-        if update {
-            std::fs::create_dir_all(GOLDEN).unwrap();
-            std::fs::write(&path, &actual).unwrap();
+        let Some(expected) = common::golden(&path, &actual) else {
             continue;
-        }
-        let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
-            panic!(
-                "no golden file {}; run with ARCHDB_UPDATE_GOLDEN=1",
-                path.display()
-            )
-        });
+        };
         common::assert_same_text(&expected, &actual, &path.display().to_string());
     }
 }
 
 #[test]
 fn an_unknown_id_says_which_ids_exist() {
-    let env = fixture_env();
+    let env = TestEnv::seeded_with_report_fixtures();
     let err = env.fails(&["show", "999"], 1);
     assert!(
         err.contains("no document with id 999; the 9 documents have ids 1 to 9"),
@@ -174,7 +158,7 @@ fn show_needs_an_existing_database() {
 
 #[test]
 fn show_writes_to_a_file() {
-    let env = fixture_env();
+    let env = TestEnv::seeded_with_report_fixtures();
     let file = env.path("doc.json");
     assert_eq!(
         env.ok(&["show", "3", "-f", "json", "-o", file.to_str().unwrap()]),

@@ -7,6 +7,9 @@ use std::process::{Command, Output};
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_archdb");
 
+/// The reports' own fixture corpus.
+pub const REPORT_FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/reports");
+
 /// A temp folder holding one database file for one test.
 pub struct TestEnv {
     pub dir: tempfile::TempDir,
@@ -18,6 +21,14 @@ impl TestEnv {
         let dir = tempfile::tempdir().expect("temp dir");
         let db = dir.path().join("archdb.sqlite");
         TestEnv { dir, db }
+    }
+
+    /// A database seeded from the reports' fixture corpus (9 documents of
+    /// 1921-1941 on 4 pages), shared by the report, show and Datasette tests.
+    pub fn seeded_with_report_fixtures() -> Self {
+        let env = TestEnv::new();
+        env.ok(&["seed", "--corpus", REPORT_FIXTURES]);
+        env
     }
 
     /// A database seeded from the bundled corpus.
@@ -137,4 +148,24 @@ pub fn assert_same_text(expected: &str, actual: &str, what: &str) {
         }
     }
     panic!("{what} differs:\n{diff}");
+}
+
+/// The expected output kept in golden file `path`; `None` when
+/// ARCHDB_UPDATE_GOLDEN=1, in which case `actual` is written there instead
+/// (review the diff before committing it).
+pub fn golden(path: &Path, actual: &str) -> Option<String> {
+    if std::env::var_os("ARCHDB_UPDATE_GOLDEN").is_some_and(|v| v == "1") {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).unwrap();
+        }
+        std::fs::write(path, actual).unwrap();
+        return None;
+    }
+    let expected = std::fs::read_to_string(path).unwrap_or_else(|_| {
+        panic!(
+            "no golden file {}; create it with ARCHDB_UPDATE_GOLDEN=1 cargo test --locked",
+            path.display()
+        )
+    });
+    Some(expected)
 }
