@@ -55,11 +55,11 @@ impl Gazetteer {
         let mut mentions = Vec::with_capacity(found.len());
         let mut warnings = Vec::new();
         for (hit, f) in found.drain(..) {
-            let target = match f {
-                Found::Person(i) => Target::Person(self.data.persons[i].id.clone()),
-                Found::Country(i) => Target::Country(self.data.countries[i].id.clone()),
+            let (target, index) = match f {
+                Found::Person(i) => (Target::Person(self.data.persons[i].id.clone()), i),
+                Found::Country(i) => (Target::Country(self.data.countries[i].id.clone()), i),
                 Found::Persons(cands) => match self.settle_persons(&cands, &named, day) {
-                    Some(i) => Target::Person(self.data.persons[i].id.clone()),
+                    Some(i) => (Target::Person(self.data.persons[i].id.clone()), i),
                     None => {
                         let mut keys: Vec<&str> = cands
                             .iter()
@@ -83,6 +83,7 @@ impl Gazetteer {
             // surface never ends in one because aliases are trimmed.
             mentions.push(Mention {
                 target,
+                index,
                 char_start: chars.at(bs),
                 char_end: chars.at(be),
                 surface: body.get(bs..be).unwrap_or_default().to_string(),

@@ -26,6 +26,10 @@ pub use who_held::{same_state, who_held, who_may_have_held};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mention {
     pub target: Target,
+    /// Where the target stands in the reference data's `persons` or
+    /// `countries` (file order): the seeder assigns row ids in that order,
+    /// so it finds the row id without looking the key up.
+    pub index: usize,
     /// Character offsets into the body (from 0, end exclusive):
     /// `substr(body, char_start + 1, char_end - char_start) = surface`.
     pub char_start: usize,

@@ -13,15 +13,20 @@ fn gaz() -> &'static Gazetteer {
     })
 }
 
-/// (surface, key) of each mention, in order.
+/// (surface, key) of each mention, in order. Checks on the way that each
+/// mention's `index` points at its key in the reference data: the seeder
+/// turns the index, not the key, into a row id.
 fn found(g: &Gazetteer, body: &str, date: Option<&str>) -> Vec<(String, String)> {
     let (mentions, _) = g.find_mentions(body, 1, date);
+    let data = fixture::data();
     mentions
         .into_iter()
         .map(|m| {
-            let key = match m.target {
-                Target::Person(k) | Target::Country(k) => k,
+            let (key, at_index) = match m.target {
+                Target::Person(k) => (k, &data.persons[m.index].id),
+                Target::Country(k) => (k, &data.countries[m.index].id),
             };
+            assert_eq!(&key, at_index, "index of {} points elsewhere", m.surface);
             (m.surface, key)
         })
         .collect()

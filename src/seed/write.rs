@@ -24,6 +24,10 @@ pub struct ReferenceIds {
     pub offices: HashMap<String, i64>,
     /// Index into `ReferenceData::positions` -> `positions.id`.
     pub positions: Vec<i64>,
+    /// Index into `ReferenceData::persons` / `countries` -> row id: what a
+    /// [`crate::entities::Mention`] carries, looked up without hashing a key.
+    pub person_rows: Vec<i64>,
+    pub country_rows: Vec<i64>,
 }
 
 /// Counts of what one source added.
@@ -143,6 +147,8 @@ impl ReferenceIds {
             institutions: number(&mut data.institutions.iter().map(|i| &i.id)),
             offices: number(&mut data.offices.iter().map(|o| &o.id)),
             positions: (1..=data.positions.len() as i64).collect(),
+            person_rows: (1..=data.persons.len() as i64).collect(),
+            country_rows: (1..=data.countries.len() as i64).collect(),
         }
     }
 }
@@ -560,8 +566,8 @@ impl<'c> Writer<'c> {
             let mut entities: Vec<(summary::Entity, &str)> = Vec::new();
             for m in &resolved.mentions {
                 let (person_id, country_id) = match &m.target {
-                    Target::Person(key) => (ids.persons.get(key).copied(), None),
-                    Target::Country(key) => (None, ids.countries.get(key).copied()),
+                    Target::Person(_) => (ids.person_rows.get(m.index).copied(), None),
+                    Target::Country(_) => (None, ids.country_rows.get(m.index).copied()),
                 };
                 if person_id.is_none() && country_id.is_none() {
                     continue; // cannot happen: the gazetteer only knows written keys
