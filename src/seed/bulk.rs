@@ -13,6 +13,8 @@
 use anyhow::{Context, Result};
 use rusqlite::Transaction;
 
+use super::phases::Phases;
+
 /// Tables filled from corpus files, whose indexes are rebuilt after a full seed.
 const CORPUS_TABLES: &[&str] = &[
     "sources",
@@ -75,14 +77,16 @@ pub fn defer(tx: &Transaction) -> Result<Deferred> {
 impl Deferred {
     /// Re-creates the indexes, rebuilds the full-text index from the
     /// documents, and puts the insert trigger back.
-    pub fn restore(self, tx: &Transaction) -> Result<()> {
+    pub fn restore(self, tx: &Transaction, phases: &mut Phases) -> Result<()> {
         for (name, sql) in &self.indexes {
             tx.execute_batch(sql)
                 .with_context(|| format!("rebuilding index {name}"))?;
         }
+        phases.mark("indexes");
         if let Some(sql) = &self.trigger {
             tx.execute_batch("INSERT INTO documents_fts (documents_fts) VALUES ('rebuild')")
                 .context("building the full-text index")?;
+            phases.mark("full-text index");
             tx.execute_batch(sql)
                 .context("restoring the full-text insert trigger")?;
         }

@@ -7,6 +7,7 @@ pub mod duplicates;
 pub mod inputs;
 pub mod limits;
 pub mod nuls;
+mod phases;
 mod pipeline;
 pub mod prepare;
 mod summary;
@@ -94,6 +95,7 @@ pub fn seed(db_path: &Path, options: &SeedOptions) -> Result<SeedSummary> {
 /// gone from the corpus lose theirs, and the rest is left as it is.
 fn seed_inner(db_path: &Path, options: &SeedOptions, fresh: bool) -> Result<SeedSummary> {
     let started = now_utc();
+    let mut phases = phases::Phases::from_env();
     let reference = load_reference(options)?;
     let gazetteer =
         Gazetteer::new(&reference).context("building the name matcher from the reference data")?;
@@ -135,6 +137,7 @@ fn seed_inner(db_path: &Path, options: &SeedOptions, fresh: bool) -> Result<Seed
         write::reference(&tx, &reference)?;
         (HashMap::new(), Some(bulk::defer(&tx)?))
     };
+    phases.mark("reference data and clearing");
 
     write::clear_unread(&tx)?;
     for skip in &skipped {
@@ -183,15 +186,17 @@ fn seed_inner(db_path: &Path, options: &SeedOptions, fresh: bool) -> Result<Seed
             |files| progress.advance(files, documents.get(), unchanged.get()),
         )?;
         progress.finish();
+        phases.mark("parse, resolve and insert");
         summary.files_unchanged = unchanged.get();
         match &writer.tally {
             Some(tally) => tally.write(&tx)?,
             None => summary::recompute(&tx, &writer.years)?,
         }
+        phases.mark("summary tables");
     }
 
     if let Some(deferred) = deferred {
-        deferred.restore(&tx)?;
+        deferred.restore(&tx, &mut phases)?;
     }
     totals(&tx, &mut summary)?;
     tx.execute(
@@ -217,6 +222,7 @@ fn seed_inner(db_path: &Path, options: &SeedOptions, fresh: bool) -> Result<Seed
             &format!("committing the seed to {}", db_path.display()),
         )
     })?;
+    phases.mark("totals and commit");
     if fresh {
         set_journal_mode(&conn, "WAL")?;
     }
