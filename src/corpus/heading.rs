@@ -3,6 +3,7 @@
 //! (`<kind> of <author> to <recipient>`, `talk of A with B`,
 //! `between A and B`), plus the "Sent to" distribution line.
 
+use super::classification::{parse_marks_line, Marks};
 use super::date::{find_all_dates, find_date};
 use super::text::{clean, strip_trailing_markers};
 use super::{DocumentKind, ParsedDate, Party, Role, Warning};
@@ -22,10 +23,44 @@ static_regex!(
     re_bare,
     r"^(?:(?:\p{L}{1,3}\.\s*){1,3})\p{Lu}[\p{L}\x{02B9}'\x{2019}\-\x{2010}]+\s+to\s+\S"
 );
+// A bare heading whose author is printed without initials (`Alkend to the
+// people's commissariat ...`, `Werner von Tippelskirch to the NKID`, `Nuri
+// al-Said to ...`): a capitalised name of up to five words (particles such
+// as `von` or `al-` lower case), then `to` and an institution, so that a
+// body sentence such as `Germany to the east of ...` does not start a document.
+static_regex!(
+    re_bare_named,
+    r"^\p{Lu}[\p{L}\x{02B9}'\x{2019}\-\x{2010}]*(?:\s+(?:(?:von|van|der|den|de|di|da|du|la|le|el|al|ibn|bin|of|y)\s+|(?:al|el)[\-\x{2010}])?\p{Lu}[\p{L}\x{02B9}'\x{2019}\-\x{2010}]*){0,4}\s+to\s+(?i:the\s+)?(?i:people[\x{02B9}'\x{2019}]?s\s+commissariat|nkid|narkomindel|general\s+secretariat|central\s+committee|politburo)\b[^.]*$"
+);
 static_regex!(
     re_sent,
     r"^(?i)(?:sent\s+(?:out\s+)?to|sent\s*:|copies?\s+(?:sent\s+)?to|distribution\s*:)\s*:?\s*"
 );
+
+/// A heading with no kind word: `K. K. Yurenev to the NKID` or
+/// `Alkend to the people's commissariat of foreign affairs of the USSR`.
+fn is_bare(t: &str) -> bool {
+    re_bare().is_match(t) || re_bare_named().is_match(strip_trailing_markers(t))
+}
+
+/// A date that opens a heading, perhaps after priority or classification
+/// marks (`Out of line 9 July 1930, telegram from ...`): the date, the marks
+/// before it, and where the rest of the heading begins.
+fn leading_date(t: &str, line: u32) -> Option<(super::date::DateFound, Option<Marks>, usize)> {
+    let f = find_date(t, line)?;
+    let marks = if f.range.start == 0 {
+        None
+    } else {
+        Some(parse_marks_line(t.get(..f.range.start)?)?)
+    };
+    let rest = t.get(f.range.end..)?;
+    let skipped = rest.len()
+        - rest
+            .trim_start_matches(|c: char| c == ',' || c == '.' || c.is_whitespace())
+            .len();
+    let end = f.range.end + skipped;
+    Some((f, marks, end))
+}
 
 /// How the heading line is recognised.
 fn kind_start(s: &str, require_capital: bool) -> bool {
@@ -59,22 +94,33 @@ pub fn is_heading_start(line: &str) -> bool {
     let first_word = t.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
     let may_be_date = first_word.starts_with(|c: char| c.is_ascii_digit())
         || super::date::is_month_name(first_word);
-    if !may_be_date {
-        return re_bare().is_match(t);
+    let may_be_marks = || {
+        let w = first_word.to_ascii_lowercase();
+        matches!(
+            w.as_str(),
+            "out" | "urgent" | "very" | "immediately" | "highly" | "top" | "secret" | "soviet"
+        )
+    };
+    if !may_be_date && !may_be_marks() {
+        return is_bare(t);
     }
-    if let Some(f) = find_date(t, 0) {
-        if f.range.start == 0 {
-            let rest = t[f.range.end..]
-                .trim_start_matches(|c: char| c == ',' || c == '.' || c.is_whitespace());
-            return kind_start(rest, false);
+    if let Some((_, _, rest)) = leading_date(t, 0) {
+        if kind_start(&t[rest..], false) {
+            return true;
         }
     }
-    re_bare().is_match(t)
+    is_bare(t)
 }
 
 static_regex!(
     re_connective_end,
     r"(?i)\b(?:of|the|to|in|with|and|from|between|for|on|by|representative|commissar|commissioner|minister|ambassador|envoy|affaires|attorney|secretary|general|deputy)\s*$"
+);
+// The rest of a name cut at its last space (`... to Ahmad Shah` / `Qajar`):
+// one to three capitalised words and nothing else, perhaps a footnote mark.
+static_regex!(
+    re_name_tail,
+    r"^\p{Lu}[\p{L}\x{02B9}'\x{2019}\-\x{2010}.]*(?:\s+\p{Lu}[\p{L}\x{02B9}'\x{2019}\-\x{2010}.]*){0,2}(?:\s*\*+)?$"
 );
 static_regex!(
     re_connective_start,
@@ -106,7 +152,9 @@ pub fn is_heading_continuation(so_far: &str, next: &str) -> bool {
     if super::classification::parse_marks_line(t).is_some() || super::text::is_elision(t) {
         return false;
     }
-    re_connective_end().is_match(clean(so_far)) || re_connective_start().is_match(t)
+    re_connective_end().is_match(clean(so_far))
+        || re_connective_start().is_match(t)
+        || (re_name_tail().is_match(t) && find_date(so_far, 0).is_none())
 }
 
 /// Everything the heading says.
@@ -119,6 +167,8 @@ pub struct HeadingInfo {
     pub date: Option<ParsedDate>,
     pub parties: Vec<Party>,
     pub warnings: Vec<Warning>,
+    /// Priority or classification printed before a leading date.
+    pub marks: Option<Marks>,
 }
 
 static_regex!(
@@ -185,14 +235,12 @@ pub fn parse_heading(joined: &str, line: u32) -> HeadingInfo {
             t = after;
         }
     }
-    // Date first.
-    if let Some(f) = find_date(t, line) {
-        if f.range.start == 0 {
-            info.warnings.extend(f.warning.clone());
-            info.date = Some(f.date.clone());
-            t = t[f.range.end..]
-                .trim_start_matches(|c: char| c == ',' || c == '.' || c.is_whitespace());
-        }
+    // Date first, perhaps after priority marks.
+    if let Some((f, marks, rest)) = leading_date(t, line) {
+        info.warnings.extend(f.warning.clone());
+        info.date = Some(f.date.clone());
+        info.marks = marks;
+        t = &t[rest..];
     }
     // Dates glued to the end (sometimes twice): `... minister Aras. June 11, 1937`.
     let mut body = t.to_string();
@@ -232,7 +280,7 @@ pub fn parse_heading(joined: &str, line: u32) -> HeadingInfo {
     } else {
         info.kind = DocumentKind::Other;
         rest = &body;
-        if !re_bare().is_match(&body) {
+        if !is_bare(&body) {
             info.warnings.push(Warning {
                 line,
                 code: "heading_unrecognized",
@@ -840,6 +888,68 @@ mod tests {
         assert!(!is_heading_continuation(
             "Telegram of the envoy X. Zorin to the NKID",
             "Today the minister told me the news."
+        ));
+    }
+
+    #[test]
+    fn split_heading_with_the_last_name_word_on_the_next_line() {
+        // Cut at the last space: neither a connective at the end nor one
+        // at the start, only the rest of the name.
+        assert!(is_heading_continuation(
+            "Letter from the envoy of Denmark Hans Larsen to Mirza Ali",
+            "Khan"
+        ));
+        assert!(is_heading_continuation(
+            "Talk of the envoy of Iran Ali Reza with Hassan Ghaffari",
+            "Bey *"
+        ));
+        // A heading that already ends in its date is complete.
+        assert!(!is_heading_continuation(
+            "Telegram of the envoy to the NKID. June 11, 1937",
+            "Moscow"
+        ));
+        // Four capitalised words are a line of their own, not a name's end.
+        assert!(!is_heading_continuation(
+            "Letter from the envoy of Denmark Hans Larsen to Mirza Ali",
+            "The Cabinet Met Today"
+        ));
+    }
+
+    #[test]
+    fn bare_headings_with_names_without_initials() {
+        for line in [
+            "Halvorsen to the people's commissariat of foreign affairs of the USSR",
+            "Werner von Halden to the NKID of the USSR *",
+            "Nuri al-Hamid to the people\u{2b9}s commissariat of foreign affairs",
+            "Prince Anton of Carinthia to the general secretariat",
+        ] {
+            assert!(is_heading_start(line), "{line}");
+            let h = parse_heading(line, 4);
+            assert_eq!(h.kind, DocumentKind::Other, "{line}");
+            assert!(h.warnings.is_empty(), "{line}: {:?}", h.warnings);
+        }
+        // Body sentences that happen to start with a name and `to`.
+        for line in [
+            "Germany to the east of the river holds the line.",
+            "Turkey to the general surprise refused",
+            "Halvorsen to the minister of trade",
+        ] {
+            assert!(!is_heading_start(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn date_first_heading_after_a_priority_mark() {
+        let line = "Out of line 9 July 1930, telegram from the envoy in Kabul S. Tarkhan";
+        assert!(is_heading_start(line));
+        let h = parse_heading(line, 2);
+        assert_eq!(h.kind, DocumentKind::Telegram);
+        assert_eq!(h.date.as_ref().map(|d| d.from.as_str()), Some("1930-07-09"));
+        let priority = h.marks.and_then(|m| m.priority).map(|p| p.0);
+        assert_eq!(priority, Some(crate::corpus::Priority::OutOfTurn));
+        // Words before the date that are no marks do not make a heading.
+        assert!(!is_heading_start(
+            "Early on 9 July 1930, telegram traffic stopped"
         ));
     }
 

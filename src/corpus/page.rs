@@ -212,6 +212,9 @@ fn parse_document(text: &str, lines: &[Line<'_>], head_n: usize, seq: u32) -> Pa
     doc.is_extract = h.is_extract;
     doc.parties = h.parties;
     doc.warnings.extend(h.warnings);
+    if let Some(marks) = h.marks {
+        set_marks(&mut doc, marks);
+    }
     let heading_date = h.date;
 
     // Preamble: distribution, date, classification/priority lines in any order.
