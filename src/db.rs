@@ -48,6 +48,7 @@ pub fn open_for_write(path: &Path) -> Result<Connection> {
     let known = embedded::migrations::runner().get_migrations().clone();
     // Read-only checks first: a refused database is left byte for byte as it was.
     let pending = check_history(&conn, path, &known)?;
+    set_page_size_if_new(&conn)?;
     configure(&conn, path)?;
     if !pending.is_empty() {
         migrate(&mut conn, path, &known, &pending)?;
@@ -349,6 +350,23 @@ fn looks_like_rfc3339(text: &str) -> bool {
         && b[7] == b'-'
         && b[10] == b'T'
         && b[13] == b':'
+}
+
+/// Bytes per database page for a new file. Most of the database is page
+/// text stored as long values (about 6 KB per document, twice): with 4 KiB
+/// pages each spans overflow chains and the seed writes them through
+/// several times as many system calls. 16 KiB pages cut the seed's writer
+/// CPU by about 5-10% (benches/README.md) and keep index lookups cheap.
+pub const PAGE_SIZE: i64 = 16 * 1024;
+
+/// Sets [`PAGE_SIZE`] on a file that has no pages yet; the page size of an
+/// existing database stays as it is (changing it would need a VACUUM).
+fn set_page_size_if_new(conn: &Connection) -> Result<()> {
+    let pages: i64 = conn.query_row("PRAGMA page_count", [], |row| row.get(0))?;
+    if pages == 0 {
+        conn.pragma_update(None, "page_size", PAGE_SIZE)?;
+    }
+    Ok(())
 }
 
 fn configure(conn: &Connection, path: &Path) -> Result<()> {

@@ -354,3 +354,22 @@ fn dry_run_prints_fields_and_writes_nothing() {
     assert!(out.contains("nothing written"), "{out}");
     assert!(!env.db.exists());
 }
+
+#[test]
+fn a_new_database_gets_large_pages_and_an_existing_one_keeps_its_own() {
+    let env = TestEnv::seeded();
+    assert_eq!(one::<i64>(&env, "PRAGMA page_size"), 16384);
+
+    // A database made with 4 KiB pages (an older archdb, or the user's
+    // choice) is seeded again in place, page size unchanged.
+    let other = TestEnv::new();
+    {
+        let conn = rusqlite::Connection::open(&other.db).unwrap();
+        conn.execute_batch("PRAGMA page_size = 4096; CREATE TABLE t (x); DROP TABLE t;")
+            .unwrap();
+    }
+    other.ok(&["seed"]);
+    other.ok(&["seed"]);
+    assert_eq!(one::<i64>(&other, "PRAGMA page_size"), 4096);
+    assert_eq!(one::<i64>(&other, "SELECT count(*) FROM documents"), 1);
+}
