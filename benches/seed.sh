@@ -78,9 +78,13 @@ for n in $SIZES; do
     db="$OUT/archdb-$n.sqlite"
     rm -f "$db" "$db-wal" "$db-shm"
     sync
-    measure "$BIN" --db "$db" seed --corpus "$corpus"
+    ARCHDB_SEED_PHASES=1 measure "$BIN" --db "$db" seed --corpus "$corpus"
     seed_wall=$WALL seed_rss=$RSS
     cat "$OUT/last.out"
+    # Where the time went (src/seed/phases.rs), kept for the largest size.
+    phase_rows="| phase | wall s | writer thread CPU s |
+|---|---:|---:|"
+    phase_rows+=$'\n'$(sed -n 's/^phase \(.*\): \([0-9.]*\) s, writer thread CPU \([0-9.]*\) s$/| \1 | \2 | \3 |/p' "$OUT/last.err")
     docs=$(sqlite3 "$db" 'select count(*) from documents')
     db_mib=$(du -k "$db" | awk '{printf "%.0f", $1 / 1024}')
     measure "$BIN" --db "$db" seed --corpus "$corpus"
@@ -152,6 +156,14 @@ done
     echo "(sqlite-utils, one regex alternation, FTS5) on the same corpus; speed-up = baseline s / seed s."
     echo "Above BASELINE_MAX=$BASELINE_MAX documents the baseline is not run; its time is estimated from its"
     echo "documents/s at the largest size it ran (marked ~)."
+    echo
+    echo "## Where the seed of $largest_n documents spent its time (ARCHDB_SEED_PHASES=1)"
+    echo
+    echo "$phase_rows"
+    echo
+    echo "The writer thread is SQLite's one writer; in the first phase the rayon pool parses and resolves"
+    echo "files on the other core(s) meanwhile, so that phase's wall time above its writer CPU is time the writer"
+    echo "waited for parsed files."
     echo
     echo "## Report latency on the $largest_n-document database (median of $RUNS, whole command, CSV to a file)"
     echo

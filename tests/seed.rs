@@ -373,3 +373,97 @@ fn a_new_database_gets_large_pages_and_an_existing_one_keeps_its_own() {
     assert_eq!(one::<i64>(&other, "PRAGMA page_size"), 4096);
     assert_eq!(one::<i64>(&other, "SELECT count(*) FROM documents"), 1);
 }
+
+/// Pages of telegrams in the corpus format, with enough varied text that
+/// the full-text index spans many leaf pages (and so needs its `_idx` table).
+fn write_many_pages(dir: &std::path::Path, pages: usize) {
+    const WORDS: &[&str] = &[
+        "envoy",
+        "minister",
+        "treaty",
+        "straits",
+        "border",
+        "cabinet",
+        "memorandum",
+        "railway",
+        "harbour",
+        "grain",
+        "cotton",
+        "consulate",
+        "frontier",
+        "neutrality",
+        "alliance",
+        "tariff",
+    ];
+    std::fs::create_dir_all(dir).unwrap();
+    for p in 0..pages {
+        let mut text = String::new();
+        for d in 0..2 {
+            let n = p * 2 + d;
+            text.push_str(&format!(
+                "Telegram of the plenipotentiary representative of the USSR in Turkey to the NKID of the USSR\n\n\
+                 March {}, 1938\n\n",
+                1 + n % 28
+            ));
+            for s in 0..12 {
+                let w = |k: usize| WORDS[(n * 7 + s * 3 + k) % WORDS.len()];
+                // A word of its own per document, so terms are many and spread.
+                text.push_str(&format!(
+                    "The {} spoke of the {} and the {} near depot{n}x{s} in Ankara. ",
+                    w(0),
+                    w(1),
+                    w(2)
+                ));
+            }
+            text.push_str(&format!(
+                "\n\navprf, f.059, op.1, p.{}, d.{}, l.1-2.\n\n",
+                1 + p,
+                1 + n
+            ));
+        }
+        std::fs::write(dir.join(format!("page_{p:04}.txt")), text).unwrap();
+    }
+}
+
+#[test]
+fn full_text_index_of_a_full_seed_is_complete_and_consistent() {
+    let env = TestEnv::new();
+    let corpus = env.path("many");
+    write_many_pages(&corpus, 150);
+    env.ok(&["seed", "--corpus", corpus.to_str().unwrap()]);
+    assert_eq!(one::<i64>(&env, "SELECT count(*) FROM documents"), 300);
+    // Enough data that leaf pages are indexed: the copy of `_idx` matters.
+    assert!(one::<i64>(&env, "SELECT count(*) FROM documents_fts_idx") > 1);
+    env.conn()
+        .execute(
+            "INSERT INTO documents_fts (documents_fts) VALUES ('integrity-check')",
+            [],
+        )
+        .expect("FTS5 integrity-check");
+    for word in [
+        "straits",
+        "depot17x3",
+        "depot299x11",
+        "Ankara",
+        "neutrality",
+    ] {
+        let fts: i64 = env
+            .conn()
+            .query_row(
+                "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?1",
+                [word],
+                |r| r.get(0),
+            )
+            .unwrap();
+        let like: i64 = env
+            .conn()
+            .query_row(
+                "SELECT count(*) FROM documents WHERE body LIKE '%' || ?1 || '%' OR heading LIKE '%' || ?1 || '%'",
+                [word],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert!(fts > 0, "{word}");
+        assert_eq!(fts, like, "{word}");
+    }
+}

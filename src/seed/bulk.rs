@@ -13,6 +13,7 @@
 use anyhow::{Context, Result};
 use rusqlite::Transaction;
 
+use super::fts::SideIndex;
 use super::phases::Phases;
 
 /// Tables filled from corpus files, whose indexes are rebuilt after a full seed.
@@ -75,21 +76,33 @@ pub fn defer(tx: &Transaction) -> Result<Deferred> {
 }
 
 impl Deferred {
-    /// Re-creates the indexes, rebuilds the full-text index from the
-    /// documents, and puts the insert trigger back.
-    pub fn restore(self, tx: &Transaction, phases: &mut Phases) -> Result<()> {
+    /// Re-creates the indexes, fills the full-text index (from the side
+    /// index built while writing, or else from the documents), and puts
+    /// the insert trigger back.
+    pub fn restore(
+        self,
+        tx: &Transaction,
+        side_index: Option<SideIndex>,
+        phases: &mut Phases,
+    ) -> Result<()> {
+        // The full-text index first: the side index's memory is freed
+        // before SQLite sorts for the indexes, which is the seed's peak.
+        if let Some(sql) = &self.trigger {
+            match side_index {
+                Some(side) => side.finish(tx)?,
+                None => tx
+                    .execute_batch("INSERT INTO documents_fts (documents_fts) VALUES ('rebuild')")
+                    .context("building the full-text index")?,
+            }
+            phases.mark("full-text index");
+            tx.execute_batch(sql)
+                .context("restoring the full-text insert trigger")?;
+        }
         for (name, sql) in &self.indexes {
             tx.execute_batch(sql)
                 .with_context(|| format!("rebuilding index {name}"))?;
         }
         phases.mark("indexes");
-        if let Some(sql) = &self.trigger {
-            tx.execute_batch("INSERT INTO documents_fts (documents_fts) VALUES ('rebuild')")
-                .context("building the full-text index")?;
-            phases.mark("full-text index");
-            tx.execute_batch(sql)
-                .context("restoring the full-text insert trigger")?;
-        }
         Ok(())
     }
 }

@@ -4,6 +4,7 @@
 
 mod bulk;
 pub mod duplicates;
+mod fts;
 pub mod inputs;
 pub mod limits;
 pub mod nuls;
@@ -147,9 +148,13 @@ fn seed_inner(db_path: &Path, options: &SeedOptions, fresh: bool) -> Result<Seed
         files_skipped: skipped.len() as u64,
         ..SeedSummary::default()
     };
+    let side_index;
     {
         let tally = deferred.is_some().then(summary::Tally::default);
         let mut writer = write::Writer::new(&tx, &ids, tally)?;
+        if deferred.is_some() {
+            writer.side_index = Some(fts::SideIndex::start(&tx)?);
+        }
         let present: HashSet<&str> = inputs.iter().map(|i| i.path.as_str()).collect();
         for (path, (id, _)) in &known {
             if !present.contains(path.as_str()) {
@@ -193,10 +198,11 @@ fn seed_inner(db_path: &Path, options: &SeedOptions, fresh: bool) -> Result<Seed
             None => summary::recompute(&tx, &writer.years)?,
         }
         phases.mark("summary tables");
+        side_index = writer.side_index.take();
     }
 
     if let Some(deferred) = deferred {
-        deferred.restore(&tx, &mut phases)?;
+        deferred.restore(&tx, side_index, &mut phases)?;
     }
     totals(&tx, &mut summary)?;
     tx.execute(

@@ -12,6 +12,7 @@ use crate::entities::Target;
 use crate::reference::validate::{date_window, Day};
 use crate::reference::ReferenceData;
 
+use super::fts::SideIndex;
 use super::prepare::PreparedSource;
 use super::summary::{self, Tally};
 
@@ -334,6 +335,8 @@ pub struct Writer<'c> {
     /// Years of the documents written or deleted (incremental seeds
     /// recompute their summary rows).
     pub years: BTreeSet<Option<String>>,
+    /// Full seeds: the full-text index is built beside the writer.
+    pub side_index: Option<SideIndex>,
     tx: &'c Transaction<'c>,
     source: Statement<'c>,
     boilerplate: Statement<'c>,
@@ -360,6 +363,7 @@ impl<'c> Writer<'c> {
             ids,
             tally,
             years: BTreeSet::new(),
+            side_index: None,
             tx: conn,
             source: conn.prepare(
                 "INSERT INTO sources (path, format, sha256, bytes, encoding, text, content)
@@ -486,6 +490,9 @@ impl<'c> Writer<'c> {
                 ])
                 .with_context(|| format!("writing document {} of {}", doc.seq, src.path))?;
             written.documents += 1;
+            if let Some(side) = &mut self.side_index {
+                side.add(document_id, &doc.heading, &doc.body)?;
+            }
 
             for c in &doc.citations {
                 self.citation.execute(params![
