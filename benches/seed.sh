@@ -33,6 +33,7 @@ if [ ! -x /usr/bin/time ]; then
 fi
 
 cargo build --release --locked
+cargo bench --locked --no-run --bench bare_loader 2>/dev/null
 BIN=$PWD/target/release/archdb
 
 if [ ! -x "$OUT/venv/bin/python" ] || ! "$OUT/venv/bin/python" -c 'import sqlite_utils' 2>/dev/null; then
@@ -63,8 +64,8 @@ mem=$(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 dirty=$(git status --porcelain --untracked-files=no 2>/dev/null | grep -q . && echo " (with uncommitted changes)" || true)
 
-seed_rows="| documents | corpus MB | seed s | docs/s | MB/s | peak RSS MiB | DB MiB | re-seed unchanged s | re-seed / seed | baseline s | baseline RSS MiB | speed-up vs baseline |
-|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+seed_rows="| documents | corpus MB | seed s | docs/s | MB/s | peak RSS MiB | DB MiB | re-seed unchanged s | re-seed / seed | baseline s | baseline RSS MiB | speed-up vs baseline | bare loader MB/s | archdb / bare loader |
+|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 largest_db=""
 for n in $SIZES; do
     corpus="$OUT/corpus-$n"
@@ -103,8 +104,12 @@ for n in $SIZES; do
         base_rss="not run"
         speedup="~$(awk -v n="$n" -v r="$base_rate" -v s="$seed_wall" 'BEGIN {printf "%.1f", n / r / s}')x"
     fi
+    # The floor: benches/bare_loader.rs on the same corpus (MB/s; see there).
+    bare_mbs=$(cargo bench --locked --quiet --bench bare_loader -- "$corpus" 2>/dev/null |
+        sed -n 's/.* \([0-9.]*\) MB\/s$/\1/p')
+    seed_mbs=$(ratio "$mb" "$seed_wall")
     seed_rows+="
-| $docs | $mb | $seed_wall | $(ratio "$docs" "$seed_wall" | cut -d. -f1) | $(ratio "$mb" "$seed_wall") | $(mib "$seed_rss") | $db_mib | $reseed_wall | $(ratio "$reseed_wall" "$seed_wall") | $base_wall | $base_rss | $speedup |"
+| $docs | $mb | $seed_wall | $(ratio "$docs" "$seed_wall" | cut -d. -f1) | $seed_mbs | $(mib "$seed_rss") | $db_mib | $reseed_wall | $(ratio "$reseed_wall" "$seed_wall") | $base_wall | $base_rss | $speedup | ${bare_mbs:-n/a} | $( [ -n "$bare_mbs" ] && ratio "$seed_mbs" "$bare_mbs" || echo n/a) |"
     echo "$seed_rows" | tail -1
     largest_db=$db
     largest_n=$docs
@@ -155,7 +160,8 @@ done
     echo "re-seed: the same command again on the unchanged corpus. baseline: benches/baseline_sqlite_utils.py"
     echo "(sqlite-utils, one regex alternation, FTS5) on the same corpus; speed-up = baseline s / seed s."
     echo "Above BASELINE_MAX=$BASELINE_MAX documents the baseline is not run; its time is estimated from its"
-    echo "documents/s at the largest size it ran (marked ~)."
+    echo "documents/s at the largest size it ran (marked ~). bare loader: benches/bare_loader.rs, the floor set by"
+    echo "SQLite and this machine (one text column, mentions, FTS5; no parsing), in MB/s of the same corpus."
     echo
     echo "## Where the seed of $largest_n documents spent its time (ARCHDB_SEED_PHASES=1)"
     echo
