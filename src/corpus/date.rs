@@ -183,9 +183,27 @@ fn has_four_digits(s: &str) -> bool {
     false
 }
 
+/// False only when no month name can be in `s`, which every date form
+/// needs: no three-letter month stem. The patterns are Unicode
+/// case-insensitive, and the only non-ASCII letter that folds to a letter
+/// of a month name is `ſ` (to `s`): text holding one goes to the regexes.
+fn may_hold_month(s: &str) -> bool {
+    const STEMS: [[u8; 3]; 12] = [
+        *b"jan", *b"feb", *b"mar", *b"apr", *b"may", *b"jun", *b"jul", *b"aug", *b"sep", *b"oct",
+        *b"nov", *b"dec",
+    ];
+    s.contains('\u{017F}')
+        || s.as_bytes().windows(3).any(|w| {
+            // `| 0x20` lowercases ASCII letters; it may turn other bytes
+            // into letters, which only lets a line through to the regexes.
+            let l = [w[0] | 0x20, w[1] | 0x20, w[2] | 0x20];
+            STEMS.contains(&l)
+        })
+}
+
 /// Finds the first date in `s` (earliest start, then the longest form).
 pub fn find_date(s: &str, line: u32) -> Option<DateFound> {
-    if !has_four_digits(s) {
+    if !has_four_digits(s) || !may_hold_month(s) {
         return None;
     }
     let mut best: Option<DateFound> = None;

@@ -27,8 +27,67 @@ static_regex!(
     r"^(?i)(?:sent\s+(?:out\s+)?to|sent\s*:|copies?\s+(?:sent\s+)?to|distribution\s*:)\s*:?\s*"
 );
 
+/// The kind words of `KIND_WORDS` up to their common stems, lowercase.
+const KIND_STEMS: [&[u8]; 12] = [
+    b"telegram",
+    b"cipher",
+    b"record",
+    b"letter",
+    b"conversation",
+    b"note",
+    b"talk",
+    b"diary",
+    b"treaty",
+    b"report",
+    b"statement",
+    b"memorandum",
+];
+
+/// False only when `re_kind_start` cannot match `s`: neither `s` nor `s`
+/// after a leading `a`/`the` and spaces starts with a kind word. This runs
+/// on every line of every page, where the regex's captures cost far more.
+/// It reasons on ASCII only: non-ASCII text where it matters (`ſ` and the
+/// Kelvin sign fold to `s` and `k`; Unicode spaces) answers true and leaves
+/// the question to the regex.
+fn may_start_with_kind(s: &str) -> bool {
+    let b = s.as_bytes();
+    let kind_at = |i: usize| -> bool {
+        let rest = b.get(i..).unwrap_or_default();
+        rest.iter().take(12).any(|&c| c >= 0x80)
+            || KIND_STEMS.iter().any(|k| {
+                rest.get(..k.len())
+                    .is_some_and(|r| r.eq_ignore_ascii_case(k))
+            })
+    };
+    if kind_at(0) {
+        return true;
+    }
+    for article in [&b"the"[..], b"a"] {
+        if !b
+            .get(..article.len())
+            .is_some_and(|r| r.eq_ignore_ascii_case(article))
+        {
+            continue;
+        }
+        let mut i = article.len();
+        while b
+            .get(i)
+            .is_some_and(|&c| matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'))
+        {
+            i += 1;
+        }
+        if b.get(i).is_some_and(|&c| c >= 0x80) || (i > article.len() && kind_at(i)) {
+            return true;
+        }
+    }
+    false
+}
+
 /// How the heading line is recognised.
 fn kind_start(s: &str, require_capital: bool) -> bool {
+    if !may_start_with_kind(s) {
+        return false;
+    }
     let Some(c) = re_kind_start().captures(s) else {
         return false;
     };
@@ -151,6 +210,24 @@ const MAX_HEADING_BYTES: usize = 2000;
 
 /// Parses a heading already joined into one line.
 pub fn parse_heading(joined: &str, line: u32) -> HeadingInfo {
+    let (mut info, body) = heading_front(joined, line);
+    if let Some(body) = body {
+        read_kind_and_roles(&mut info, &body, line);
+    }
+    info
+}
+
+/// The date a heading carries, as [`parse_heading`] reads it, without
+/// reading the kind and the roles (the costly part), for the question
+/// "does this heading-like line carry a date?".
+pub fn heading_date(joined: &str) -> Option<ParsedDate> {
+    heading_front(joined, 0).0.date
+}
+
+/// The first half of [`parse_heading`]: the heading text, extract flag and
+/// date, and what is left of the heading for the kind and roles (`None`
+/// when the heading is too long to read).
+fn heading_front(joined: &str, line: u32) -> (HeadingInfo, Option<String>) {
     // Runs of spaces (and no-break spaces) read as one, as a browser shows them,
     // so the text and HTML forms of a page give the same heading.
     let heading = strip_trailing_markers(joined)
@@ -174,7 +251,7 @@ pub fn parse_heading(joined: &str, line: u32) -> HeadingInfo {
             ),
             expected: format!("a heading of at most {MAX_HEADING_BYTES} bytes"),
         });
-        return info;
+        return (info, None);
     }
     let mut t: &str = heading.as_str();
 
@@ -223,20 +300,24 @@ pub fn parse_heading(joined: &str, line: u32) -> HeadingInfo {
             info.date = Some(f.date);
         }
     }
+    (info, Some(body))
+}
 
+/// The second half of [`parse_heading`]: kind and roles from `body`.
+fn read_kind_and_roles(info: &mut HeadingInfo, body: &str, line: u32) {
     let rest: &str;
-    if let Some(c) = re_kind_phrase().captures(&body) {
+    if let Some(c) = re_kind_phrase().captures(body) {
         info.kind = kind_of(&c);
         let end = c.get(0).map(|m| m.end()).unwrap_or(0);
         rest = &body[end..];
     } else {
         info.kind = DocumentKind::Other;
-        rest = &body;
-        if !re_bare().is_match(&body) {
+        rest = body;
+        if !re_bare().is_match(body) {
             info.warnings.push(Warning {
                 line,
                 code: "heading_unrecognized",
-                message: format!("heading `{heading}` has no known kind word"),
+                message: format!("heading `{}` has no known kind word", info.heading),
                 expected: "Telegram / Record(ing) of the conversation / Letter / Note / Talk / From the diary / Treaty / Report / Statement ...".into(),
             });
         }
@@ -250,7 +331,6 @@ pub fn parse_heading(joined: &str, line: u32) -> HeadingInfo {
             expected: "`of <author> to <recipient>`, `of A with B` or `between A and B`".into(),
         });
     }
-    info
 }
 
 static_regex!(re_lead_prep, r"^(?i)\s*(?:of|from|by)\s+");
