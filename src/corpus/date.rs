@@ -201,11 +201,56 @@ fn may_hold_month(s: &str) -> bool {
         })
 }
 
+/// How many recent answers [`find_date`] remembers per thread.
+const RECENT_DATES: usize = 4;
+
+thread_local! {
+    /// The last texts [`find_date`] searched (with a date form possible)
+    /// and what it found, read with line 0. The parser asks about the same
+    /// line several times (is it a heading? a date line after a heading?
+    /// the document's date line?), and six regex searches with captures
+    /// are the dearest thing it does per line.
+    static RECENT: std::cell::RefCell<std::collections::VecDeque<(String, Option<DateFound>)>> =
+        const { std::cell::RefCell::new(std::collections::VecDeque::new()) };
+}
+
 /// Finds the first date in `s` (earliest start, then the longest form).
 pub fn find_date(s: &str, line: u32) -> Option<DateFound> {
     if !has_four_digits(s) || !may_hold_month(s) {
         return None;
     }
+    let known = RECENT.with(|r| {
+        r.borrow()
+            .iter()
+            .find(|(text, _)| text == s)
+            .map(|(_, found)| found.clone())
+    });
+    let found = match known {
+        Some(found) => found,
+        None => {
+            let found = search_date(s, 0);
+            RECENT.with(|r| {
+                let mut r = r.borrow_mut();
+                if r.len() >= RECENT_DATES {
+                    r.pop_front();
+                }
+                r.push_back((s.to_string(), found.clone()));
+            });
+            found
+        }
+    };
+    // `line` only ever lands in these two fields (see `build`).
+    found.map(|mut f| {
+        f.date.line = line;
+        if let Some(w) = &mut f.warning {
+            w.line = line;
+        }
+        f
+    })
+}
+
+/// [`find_date`] without the memory of recent answers.
+fn search_date(s: &str, line: u32) -> Option<DateFound> {
     let mut best: Option<DateFound> = None;
     let mut consider = |f: DateFound| {
         let better = match &best {

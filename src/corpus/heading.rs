@@ -83,10 +83,27 @@ fn may_start_with_kind(s: &str) -> bool {
     false
 }
 
+// `re_kind_start` without its trailing `(?P<rest>.*)$`, which matches
+// whatever follows on a line without `\n`: the end of this match is where
+// that group would start, found without the cost of captures.
+static_regex!(
+    re_kind_head,
+    &format!(r"^(?i:(?:a|the)\s+)?(?i:{KIND_WORDS})(?i:s)?\b")
+);
+
 /// How the heading line is recognised.
 fn kind_start(s: &str, require_capital: bool) -> bool {
     if !may_start_with_kind(s) {
         return false;
+    }
+    if !s.contains('\n') {
+        let Some(m) = re_kind_head().find(s) else {
+            return false;
+        };
+        if require_capital && !s.starts_with(|ch: char| ch.is_uppercase()) {
+            return false;
+        }
+        return re_rest_ok().is_match(&s[m.end()..]);
     }
     let Some(c) = re_kind_start().captures(s) else {
         return false;

@@ -43,6 +43,9 @@ pub struct Gazetteer {
     /// Person and country aliases, lowercased and normalised.
     pub(crate) names: Matcher,
     pub(crate) candidates: Vec<Vec<Candidate>>,
+    /// Per pattern: some candidate takes any case (so the case check of a
+    /// hit needs no string comparison).
+    pub(crate) any_case: Vec<bool>,
     pub(crate) offices: Matcher,
     /// Office index per office pattern.
     pub(crate) office_of: Vec<usize>,
@@ -255,6 +258,11 @@ impl Gazetteer {
 
         Ok(Gazetteer {
             names: automaton(&names.patterns)?,
+            any_case: names
+                .values
+                .iter()
+                .map(|cands| cands.iter().any(|c| c.exact().is_none()))
+                .collect(),
             candidates: names.values,
             // Several aliases of one office merge into one pattern; the
             // first office listed for a text wins (validation keeps them apart).

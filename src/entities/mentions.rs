@@ -94,6 +94,10 @@ impl Gazetteer {
 
     /// True when some candidate of the pattern accepts the text's case.
     fn case_ok(&self, n: &Normalized, hit: Hit) -> bool {
+        // Most aliases match in any case: no need to look at the text.
+        if self.any_case.get(hit.pattern).copied().unwrap_or(false) {
+            return true;
+        }
         let text = &n.cased[hit.start..hit.end];
         self.candidates[hit.pattern]
             .iter()
