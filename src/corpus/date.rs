@@ -622,3 +622,85 @@ mod tests {
         assert!(v[0].range.end <= v[1].range.start);
     }
 }
+
+/// The fast paths of `find_date` (month pre-check, memory of recent
+/// answers) against the plain search.
+#[cfg(test)]
+mod fast_path_tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    const PIECES: &[&str] = &[
+        "December",
+        "december",
+        "DECEMBER",
+        "Decem",
+        "May",
+        "MAY",
+        "may",
+        "Sept",
+        "September",
+        "Augu\u{17F}t",
+        "June",
+        "Jun",
+        "1940",
+        "1939",
+        "27",
+        "5",
+        "31",
+        "30",
+        "g",
+        "g.",
+        "on",
+        ",",
+        " ",
+        "  ",
+        "\u{a0}",
+        "\u{2010}",
+        "-",
+        "\u{2013}",
+        "th",
+        "no.",
+        "x",
+        "ab",
+        "19",
+        "1",
+    ];
+
+    proptest! {
+        #[test]
+        fn find_date_fast_paths_agree_with_the_plain_search(
+            texts in proptest::collection::vec(
+                proptest::collection::vec(0usize..1000, 0..9), 1..6),
+            order in proptest::collection::vec((0usize..100, 0u32..50), 1..20),
+        ) {
+            let texts: Vec<String> = texts
+                .iter()
+                .map(|p| p.iter().map(|&i| PIECES[i % PIECES.len()]).collect())
+                .collect();
+            for s in &texts {
+                if has_four_digits(s) && !may_hold_month(s) {
+                    for re in [re_cross(), re_mdy(), re_dmy(), re_garbled_md(), re_garbled_dm(), re_my()] {
+                        prop_assert!(!re.is_match(s), "pre-check refused {:?}", s);
+                    }
+                }
+            }
+            // The same texts asked again in any order and with other line
+            // numbers: remembered answers must be the fresh ones.
+            for (i, line) in order {
+                let s = &texts[i % texts.len()];
+                prop_assert_eq!(find_date(s, line), search_date(s, line), "{:?}", s);
+            }
+        }
+    }
+
+    #[test]
+    fn remembered_dates_carry_the_asked_line() {
+        let a = find_date("February 30, 1939", 3).expect("found");
+        let b = find_date("February 30, 1939", 9).expect("found again");
+        assert_eq!((a.date.line, b.date.line), (3, 9));
+        assert_eq!(b.warning.map(|w| w.line), Some(9));
+        assert_eq!(a.date.from, b.date.from);
+    }
+}

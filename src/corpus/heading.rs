@@ -967,3 +967,111 @@ mod tests {
         assert!(parse_distribution("Sentiments were high", 1).is_none());
     }
 }
+
+/// The fast paths of `kind_start` against the plain regex they stand for.
+#[cfg(test)]
+mod fast_path_tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// `kind_start` as first written: captures of `re_kind_start`, no pre-check.
+    fn kind_start_reference(s: &str, require_capital: bool) -> bool {
+        let Some(c) = re_kind_start().captures(s) else {
+            return false;
+        };
+        let Some(rest) = c.name("rest") else {
+            return false;
+        };
+        if require_capital && !s.starts_with(|ch: char| ch.is_uppercase()) {
+            return false;
+        }
+        re_rest_ok().is_match(rest.as_str())
+    }
+
+    /// Pieces of headings and near misses: articles, every kind word in
+    /// several cases, letters that fold into them (`ſ`, the Kelvin sign),
+    /// ASCII and Unicode spaces, line breaks.
+    const PIECES: &[&str] = &[
+        "the",
+        "The",
+        "THE",
+        "a",
+        "A",
+        "an",
+        " ",
+        "  ",
+        "\t",
+        "\u{a0}",
+        "\u{2003}",
+        "\n",
+        "\r",
+        "telegram",
+        "Telegrams",
+        "cipher",
+        "CIPHER",
+        "recording",
+        "Record",
+        "records",
+        "letter",
+        "Conversation",
+        "note",
+        "Notes",
+        "talk",
+        "Talks",
+        "ta\u{212A}",
+        "diary",
+        "treaty",
+        "report",
+        "Statement",
+        "\u{17F}tatement",
+        "memorandum",
+        "of",
+        "to",
+        "from",
+        "with",
+        "x",
+        "theatre",
+        ".",
+        ",",
+        ":",
+        "s",
+        "no.",
+        "12",
+        "Zorin",
+    ];
+
+    proptest! {
+        #[test]
+        fn kind_start_fast_path_agrees_with_the_regex(
+            picks in proptest::collection::vec(0usize..1000, 0..10),
+            require_capital in any::<bool>(),
+        ) {
+            let s: String = picks.iter().map(|&i| PIECES[i % PIECES.len()]).collect();
+            if !may_start_with_kind(&s) {
+                prop_assert!(!re_kind_start().is_match(&s), "pre-check refused {:?}", s);
+            }
+            prop_assert_eq!(
+                kind_start(&s, require_capital),
+                kind_start_reference(&s, require_capital),
+                "{:?}", s
+            );
+        }
+    }
+
+    #[test]
+    fn kind_start_fast_path_examples() {
+        for (s, want) in [
+            ("Telegram of the envoy", true),
+            ("The telegram from the NKID", true),
+            ("A  note to the minister", true),
+            ("Theatre of war", false),
+            ("\u{17F}tatement of the NKID", true),
+            ("We met the minister.", false),
+            ("Talks", true),
+        ] {
+            assert_eq!(kind_start(s, false), want, "{s}");
+            assert_eq!(kind_start_reference(s, false), want, "{s}");
+        }
+    }
+}
