@@ -121,7 +121,9 @@ fn kind_start(s: &str, require_capital: bool) -> bool {
 /// Does this line start a new document?
 pub fn is_heading_start(line: &str) -> bool {
     let t = clean(line);
-    if t.is_empty() || t.len() > 1200 || t.chars().count() > 400 {
+    // A line of at most 400 bytes has at most 400 characters: counting
+    // them is only needed for the long lines of a body.
+    if t.is_empty() || t.len() > 1200 || (t.len() > 400 && t.chars().count() > 400) {
         return false;
     }
     if let Some(m) = re_extract().find(t) {
@@ -161,7 +163,7 @@ static_regex!(
 /// Headings split over two or three lines put the name on the next line.
 pub fn is_heading_continuation(so_far: &str, next: &str) -> bool {
     let t = clean(next);
-    if t.is_empty() || t.chars().count() > 160 {
+    if t.is_empty() || (t.len() > 160 && t.chars().count() > 160) {
         return false;
     }
     if t.ends_with('.') && !t.ends_with(". .") {
