@@ -359,6 +359,13 @@ pub(crate) fn scan(m: &Matcher, n: &Normalized, mut accept: impl FnMut(Hit) -> b
         }
         prev_alpha = alpha;
         pos += clen;
+        // The rest of an ASCII word holds no word start: skip it in a
+        // tight loop (most of a body's bytes are such letters).
+        if alpha && clen == 1 {
+            while text.get(pos).is_some_and(u8::is_ascii_alphabetic) {
+                pos += 1;
+            }
+        }
     }
     hits
 }
