@@ -13,7 +13,33 @@ static_regex!(
 /// Is this line part of the site header (or blank)?
 pub fn is_site_line(s: &str) -> bool {
     let t = clean(s);
-    is_blank(t) || (t.len() <= 2000 && re_site_line().is_match(t))
+    is_blank(t) || (t.len() <= 2000 && (surely_site_line(t) || re_site_line().is_match(t)))
+}
+
+/// True only for lines `re_site_line` matches: they hold one of its
+/// alternatives spelled with single ASCII spaces (which `\s+` and `[\-\s]*`
+/// match), in any ASCII case (which `(?i)` matches). The header's lines are
+/// found so without the regex, which falls back to its slowest engine on the
+/// no-break spaces of the header (Unicode word boundaries).
+fn surely_site_line(t: &str) -> bool {
+    static AC: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> = std::sync::OnceLock::new();
+    let ac = AC.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build([
+                "selected secret documents",
+                "soviet foreign policy documents archives",
+                "marx-engels",
+                "marx engels",
+                "marxengels",
+                "concentrated on 1st",
+                "download pdf",
+            ])
+            .ok()
+    });
+    // Building from constant patterns does not fail; if it ever did, the
+    // regex still answers.
+    ac.as_ref().is_some_and(|ac| ac.is_match(t))
 }
 
 static_regex!(
@@ -109,5 +135,74 @@ mod tests {
     fn page_without_header() {
         assert_eq!(end_of(HEADING), HEADING);
         assert!(!is_site_line(HEADING));
+    }
+}
+
+/// `surely_site_line` never says yes where the regex says no.
+#[cfg(test)]
+mod fast_path_tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    const PIECES: &[&str] = &[
+        "Selected",
+        "secret",
+        "Documents",
+        "SOVIET",
+        "foreign",
+        "policy",
+        "archives",
+        "Marx",
+        "-",
+        "Engels",
+        "home",
+        "Page",
+        "homepages",
+        "Concentrated",
+        "on",
+        "1st",
+        "Download",
+        "PDF",
+        "Lenin",
+        "Stalin",
+        "|",
+        " ",
+        "  ",
+        "\u{a0}",
+        "x",
+        "documents",
+    ];
+
+    proptest! {
+        #[test]
+        fn sure_answers_are_regex_matches(
+            picks in proptest::collection::vec((0usize..1000, any::<bool>()), 0..12),
+        ) {
+            let mut t = String::new();
+            for (i, space) in picks {
+                t.push_str(PIECES[i % PIECES.len()]);
+                if space {
+                    t.push(' ');
+                }
+            }
+            if surely_site_line(&t) {
+                prop_assert!(re_site_line().is_match(&t), "{:?}", t);
+            }
+        }
+    }
+
+    #[test]
+    fn header_lines_are_sure() {
+        for t in [
+            "Selected Secret Documents from Soviet Foreign Policy Documents Archives - 1919 to 1941",
+            "Marx-Engels |  Lenin  | Stalin |  Home Page",
+            "Download PDF",
+        ] {
+            assert!(surely_site_line(t) && re_site_line().is_match(t), "{t}");
+        }
+        assert!(!surely_site_line(
+            "Telegram of the envoy X. Zorin to the NKID"
+        ));
     }
 }

@@ -69,7 +69,7 @@ pub fn is_press_line(s: &str) -> bool {
 /// A signature line: a surname (with initials) or a position alone.
 pub fn is_signature_line(s: &str) -> bool {
     let t = clean(s);
-    if t.is_empty() || t.chars().count() > 70 {
+    if t.is_empty() || (t.len() > 70 && t.chars().count() > 70) {
         return false;
     }
     re_signature_name().is_match(t) || re_signature_position().is_match(t)

@@ -183,11 +183,74 @@ fn has_four_digits(s: &str) -> bool {
     false
 }
 
+/// False only when no month name can be in `s`, which every date form
+/// needs: no three-letter month stem. The patterns are Unicode
+/// case-insensitive, and the only non-ASCII letter that folds to a letter
+/// of a month name is `ſ` (to `s`): text holding one goes to the regexes.
+fn may_hold_month(s: &str) -> bool {
+    const STEMS: [[u8; 3]; 12] = [
+        *b"jan", *b"feb", *b"mar", *b"apr", *b"may", *b"jun", *b"jul", *b"aug", *b"sep", *b"oct",
+        *b"nov", *b"dec",
+    ];
+    s.contains('\u{017F}')
+        || s.as_bytes().windows(3).any(|w| {
+            // `| 0x20` lowercases ASCII letters; it may turn other bytes
+            // into letters, which only lets a line through to the regexes.
+            let l = [w[0] | 0x20, w[1] | 0x20, w[2] | 0x20];
+            STEMS.contains(&l)
+        })
+}
+
+/// How many recent answers [`find_date`] remembers per thread.
+const RECENT_DATES: usize = 4;
+
+thread_local! {
+    /// The last texts [`find_date`] searched (with a date form possible)
+    /// and what it found, read with line 0. The parser asks about the same
+    /// line several times (is it a heading? a date line after a heading?
+    /// the document's date line?), and six regex searches with captures
+    /// are the dearest thing it does per line.
+    static RECENT: std::cell::RefCell<std::collections::VecDeque<(String, Option<DateFound>)>> =
+        const { std::cell::RefCell::new(std::collections::VecDeque::new()) };
+}
+
 /// Finds the first date in `s` (earliest start, then the longest form).
 pub fn find_date(s: &str, line: u32) -> Option<DateFound> {
-    if !has_four_digits(s) {
+    if !has_four_digits(s) || !may_hold_month(s) {
         return None;
     }
+    let known = RECENT.with(|r| {
+        r.borrow()
+            .iter()
+            .find(|(text, _)| text == s)
+            .map(|(_, found)| found.clone())
+    });
+    let found = match known {
+        Some(found) => found,
+        None => {
+            let found = search_date(s, 0);
+            RECENT.with(|r| {
+                let mut r = r.borrow_mut();
+                if r.len() >= RECENT_DATES {
+                    r.pop_front();
+                }
+                r.push_back((s.to_string(), found.clone()));
+            });
+            found
+        }
+    };
+    // `line` only ever lands in these two fields (see `build`).
+    found.map(|mut f| {
+        f.date.line = line;
+        if let Some(w) = &mut f.warning {
+            w.line = line;
+        }
+        f
+    })
+}
+
+/// [`find_date`] without the memory of recent answers.
+fn search_date(s: &str, line: u32) -> Option<DateFound> {
     let mut best: Option<DateFound> = None;
     let mut consider = |f: DateFound| {
         let better = match &best {
@@ -557,5 +620,87 @@ mod tests {
         let v = find_all_dates("minister Aras. June 11, 1937 June 11, 1937", 1);
         assert_eq!(v.len(), 2);
         assert!(v[0].range.end <= v[1].range.start);
+    }
+}
+
+/// The fast paths of `find_date` (month pre-check, memory of recent
+/// answers) against the plain search.
+#[cfg(test)]
+mod fast_path_tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    const PIECES: &[&str] = &[
+        "December",
+        "december",
+        "DECEMBER",
+        "Decem",
+        "May",
+        "MAY",
+        "may",
+        "Sept",
+        "September",
+        "Augu\u{17F}t",
+        "June",
+        "Jun",
+        "1940",
+        "1939",
+        "27",
+        "5",
+        "31",
+        "30",
+        "g",
+        "g.",
+        "on",
+        ",",
+        " ",
+        "  ",
+        "\u{a0}",
+        "\u{2010}",
+        "-",
+        "\u{2013}",
+        "th",
+        "no.",
+        "x",
+        "ab",
+        "19",
+        "1",
+    ];
+
+    proptest! {
+        #[test]
+        fn find_date_fast_paths_agree_with_the_plain_search(
+            texts in proptest::collection::vec(
+                proptest::collection::vec(0usize..1000, 0..9), 1..6),
+            order in proptest::collection::vec((0usize..100, 0u32..50), 1..20),
+        ) {
+            let texts: Vec<String> = texts
+                .iter()
+                .map(|p| p.iter().map(|&i| PIECES[i % PIECES.len()]).collect())
+                .collect();
+            for s in &texts {
+                if has_four_digits(s) && !may_hold_month(s) {
+                    for re in [re_cross(), re_mdy(), re_dmy(), re_garbled_md(), re_garbled_dm(), re_my()] {
+                        prop_assert!(!re.is_match(s), "pre-check refused {:?}", s);
+                    }
+                }
+            }
+            // The same texts asked again in any order and with other line
+            // numbers: remembered answers must be the fresh ones.
+            for (i, line) in order {
+                let s = &texts[i % texts.len()];
+                prop_assert_eq!(find_date(s, line), search_date(s, line), "{:?}", s);
+            }
+        }
+    }
+
+    #[test]
+    fn remembered_dates_carry_the_asked_line() {
+        let a = find_date("February 30, 1939", 3).expect("found");
+        let b = find_date("February 30, 1939", 9).expect("found again");
+        assert_eq!((a.date.line, b.date.line), (3, 9));
+        assert_eq!(b.warning.map(|w| w.line), Some(9));
+        assert_eq!(a.date.from, b.date.from);
     }
 }

@@ -62,8 +62,84 @@ fn leading_date(t: &str, line: u32) -> Option<(super::date::DateFound, Option<Ma
     Some((f, marks, end))
 }
 
+/// The kind words of `KIND_WORDS` up to their common stems, lowercase.
+const KIND_STEMS: [&[u8]; 12] = [
+    b"telegram",
+    b"cipher",
+    b"record",
+    b"letter",
+    b"conversation",
+    b"note",
+    b"talk",
+    b"diary",
+    b"treaty",
+    b"report",
+    b"statement",
+    b"memorandum",
+];
+
+/// False only when `re_kind_start` cannot match `s`: neither `s` nor `s`
+/// after a leading `a`/`the` and spaces starts with a kind word. This runs
+/// on every line of every page, where the regex's captures cost far more.
+/// It reasons on ASCII only: non-ASCII text where it matters (`ſ` and the
+/// Kelvin sign fold to `s` and `k`; Unicode spaces) answers true and leaves
+/// the question to the regex.
+fn may_start_with_kind(s: &str) -> bool {
+    let b = s.as_bytes();
+    let kind_at = |i: usize| -> bool {
+        let rest = b.get(i..).unwrap_or_default();
+        rest.iter().take(12).any(|&c| c >= 0x80)
+            || KIND_STEMS.iter().any(|k| {
+                rest.get(..k.len())
+                    .is_some_and(|r| r.eq_ignore_ascii_case(k))
+            })
+    };
+    if kind_at(0) {
+        return true;
+    }
+    for article in [&b"the"[..], b"a"] {
+        if !b
+            .get(..article.len())
+            .is_some_and(|r| r.eq_ignore_ascii_case(article))
+        {
+            continue;
+        }
+        let mut i = article.len();
+        while b
+            .get(i)
+            .is_some_and(|&c| matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'))
+        {
+            i += 1;
+        }
+        if b.get(i).is_some_and(|&c| c >= 0x80) || (i > article.len() && kind_at(i)) {
+            return true;
+        }
+    }
+    false
+}
+
+// `re_kind_start` without its trailing `(?P<rest>.*)$`, which matches
+// whatever follows on a line without `\n`: the end of this match is where
+// that group would start, found without the cost of captures.
+static_regex!(
+    re_kind_head,
+    &format!(r"^(?i:(?:a|the)\s+)?(?i:{KIND_WORDS})(?i:s)?\b")
+);
+
 /// How the heading line is recognised.
 fn kind_start(s: &str, require_capital: bool) -> bool {
+    if !may_start_with_kind(s) {
+        return false;
+    }
+    if !s.contains('\n') {
+        let Some(m) = re_kind_head().find(s) else {
+            return false;
+        };
+        if require_capital && !s.starts_with(|ch: char| ch.is_uppercase()) {
+            return false;
+        }
+        return re_rest_ok().is_match(&s[m.end()..]);
+    }
     let Some(c) = re_kind_start().captures(s) else {
         return false;
     };
@@ -80,7 +156,9 @@ fn kind_start(s: &str, require_capital: bool) -> bool {
 /// Does this line start a new document?
 pub fn is_heading_start(line: &str) -> bool {
     let t = clean(line);
-    if t.is_empty() || t.len() > 1200 || t.chars().count() > 400 {
+    // A line of at most 400 bytes has at most 400 characters: counting
+    // them is only needed for the long lines of a body.
+    if t.is_empty() || t.len() > 1200 || (t.len() > 400 && t.chars().count() > 400) {
         return false;
     }
     if let Some(m) = re_extract().find(t) {
@@ -131,7 +209,7 @@ static_regex!(
 /// Headings split over two or three lines put the name on the next line.
 pub fn is_heading_continuation(so_far: &str, next: &str) -> bool {
     let t = clean(next);
-    if t.is_empty() || t.chars().count() > 160 {
+    if t.is_empty() || (t.len() > 160 && t.chars().count() > 160) {
         return false;
     }
     if t.ends_with('.') && !t.ends_with(". .") {
@@ -201,6 +279,24 @@ const MAX_HEADING_BYTES: usize = 2000;
 
 /// Parses a heading already joined into one line.
 pub fn parse_heading(joined: &str, line: u32) -> HeadingInfo {
+    let (mut info, body) = heading_front(joined, line);
+    if let Some(body) = body {
+        read_kind_and_roles(&mut info, &body, line);
+    }
+    info
+}
+
+/// The date a heading carries, as [`parse_heading`] reads it, without
+/// reading the kind and the roles (the costly part), for the question
+/// "does this heading-like line carry a date?".
+pub fn heading_date(joined: &str) -> Option<ParsedDate> {
+    heading_front(joined, 0).0.date
+}
+
+/// The first half of [`parse_heading`]: the heading text, extract flag and
+/// date, and what is left of the heading for the kind and roles (`None`
+/// when the heading is too long to read).
+fn heading_front(joined: &str, line: u32) -> (HeadingInfo, Option<String>) {
     // Runs of spaces (and no-break spaces) read as one, as a browser shows them,
     // so the text and HTML forms of a page give the same heading.
     let heading = strip_trailing_markers(joined)
@@ -224,7 +320,7 @@ pub fn parse_heading(joined: &str, line: u32) -> HeadingInfo {
             ),
             expected: format!("a heading of at most {MAX_HEADING_BYTES} bytes"),
         });
-        return info;
+        return (info, None);
     }
     let mut t: &str = heading.as_str();
 
@@ -271,20 +367,24 @@ pub fn parse_heading(joined: &str, line: u32) -> HeadingInfo {
             info.date = Some(f.date);
         }
     }
+    (info, Some(body))
+}
 
+/// The second half of [`parse_heading`]: kind and roles from `body`.
+fn read_kind_and_roles(info: &mut HeadingInfo, body: &str, line: u32) {
     let rest: &str;
-    if let Some(c) = re_kind_phrase().captures(&body) {
+    if let Some(c) = re_kind_phrase().captures(body) {
         info.kind = kind_of(&c);
         let end = c.get(0).map(|m| m.end()).unwrap_or(0);
         rest = &body[end..];
     } else {
         info.kind = DocumentKind::Other;
-        rest = &body;
-        if !is_bare(&body) {
+        rest = body;
+        if !is_bare(body) {
             info.warnings.push(Warning {
                 line,
                 code: "heading_unrecognized",
-                message: format!("heading `{heading}` has no known kind word"),
+                message: format!("heading `{}` has no known kind word", info.heading),
                 expected: "Telegram / Record(ing) of the conversation / Letter / Note / Talk / From the diary / Treaty / Report / Statement ...".into(),
             });
         }
@@ -298,7 +398,6 @@ pub fn parse_heading(joined: &str, line: u32) -> HeadingInfo {
             expected: "`of <author> to <recipient>`, `of A with B` or `between A and B`".into(),
         });
     }
-    info
 }
 
 static_regex!(re_lead_prep, r"^(?i)\s*(?:of|from|by)\s+");
@@ -978,5 +1077,113 @@ mod tests {
         assert_eq!(q[1].name.as_deref(), Some("Molotov"));
         assert!(parse_distribution("Sent out to comrade Dekanozov", 1).is_some());
         assert!(parse_distribution("Sentiments were high", 1).is_none());
+    }
+}
+
+/// The fast paths of `kind_start` against the plain regex they stand for.
+#[cfg(test)]
+mod fast_path_tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// `kind_start` as first written: captures of `re_kind_start`, no pre-check.
+    fn kind_start_reference(s: &str, require_capital: bool) -> bool {
+        let Some(c) = re_kind_start().captures(s) else {
+            return false;
+        };
+        let Some(rest) = c.name("rest") else {
+            return false;
+        };
+        if require_capital && !s.starts_with(|ch: char| ch.is_uppercase()) {
+            return false;
+        }
+        re_rest_ok().is_match(rest.as_str())
+    }
+
+    /// Pieces of headings and near misses: articles, every kind word in
+    /// several cases, letters that fold into them (`ſ`, the Kelvin sign),
+    /// ASCII and Unicode spaces, line breaks.
+    const PIECES: &[&str] = &[
+        "the",
+        "The",
+        "THE",
+        "a",
+        "A",
+        "an",
+        " ",
+        "  ",
+        "\t",
+        "\u{a0}",
+        "\u{2003}",
+        "\n",
+        "\r",
+        "telegram",
+        "Telegrams",
+        "cipher",
+        "CIPHER",
+        "recording",
+        "Record",
+        "records",
+        "letter",
+        "Conversation",
+        "note",
+        "Notes",
+        "talk",
+        "Talks",
+        "ta\u{212A}",
+        "diary",
+        "treaty",
+        "report",
+        "Statement",
+        "\u{17F}tatement",
+        "memorandum",
+        "of",
+        "to",
+        "from",
+        "with",
+        "x",
+        "theatre",
+        ".",
+        ",",
+        ":",
+        "s",
+        "no.",
+        "12",
+        "Zorin",
+    ];
+
+    proptest! {
+        #[test]
+        fn kind_start_fast_path_agrees_with_the_regex(
+            picks in proptest::collection::vec(0usize..1000, 0..10),
+            require_capital in any::<bool>(),
+        ) {
+            let s: String = picks.iter().map(|&i| PIECES[i % PIECES.len()]).collect();
+            if !may_start_with_kind(&s) {
+                prop_assert!(!re_kind_start().is_match(&s), "pre-check refused {:?}", s);
+            }
+            prop_assert_eq!(
+                kind_start(&s, require_capital),
+                kind_start_reference(&s, require_capital),
+                "{:?}", s
+            );
+        }
+    }
+
+    #[test]
+    fn kind_start_fast_path_examples() {
+        for (s, want) in [
+            ("Telegram of the envoy", true),
+            ("The telegram from the NKID", true),
+            ("A  note to the minister", true),
+            ("Theatre of war", false),
+            ("\u{17F}tatement of the NKID", true),
+            ("We met the minister.", false),
+            ("Talks", true),
+        ] {
+            assert_eq!(kind_start(s, false), want, "{s}");
+            assert_eq!(kind_start_reference(s, false), want, "{s}");
+        }
     }
 }

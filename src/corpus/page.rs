@@ -133,10 +133,7 @@ fn starts_document_here(lines: &[Line<'_>], i: usize, n: usize) -> bool {
         .iter()
         .map(|l| clean(l.text))
         .collect();
-    if super::heading::parse_heading(&joined.join(" "), 0)
-        .date
-        .is_some()
-    {
+    if super::heading::heading_date(&joined.join(" ")).is_some() {
         return true;
     }
     let next = lines[(i + n).min(lines.len())..]

@@ -2,9 +2,9 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{
-    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
-};
+use aho_corasick::automaton::{Automaton, StateID};
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::{Anchored, MatchKind};
 use anyhow::{Context, Result};
 
 use super::normalize::{normalize_pattern, Normalized};
@@ -41,31 +41,111 @@ impl Candidate {
 pub struct Gazetteer {
     pub(crate) data: ReferenceData,
     /// Person and country aliases, lowercased and normalised.
-    pub(crate) names: AhoCorasick,
+    pub(crate) names: Matcher,
     pub(crate) candidates: Vec<Vec<Candidate>>,
-    pub(crate) offices: AhoCorasick,
+    /// Per pattern: some candidate takes any case (so the case check of a
+    /// hit needs no string comparison).
+    pub(crate) any_case: Vec<bool>,
+    pub(crate) offices: Matcher,
     /// Office index per office pattern.
     pub(crate) office_of: Vec<usize>,
-    pub(crate) institutions: AhoCorasick,
+    pub(crate) institutions: Matcher,
     pub(crate) institution_of: Vec<usize>,
     pub(crate) positions_by_person: HashMap<String, Vec<usize>>,
     pub(crate) office_index: OfficeIndex,
 }
 
-fn automaton<I, P>(patterns: I) -> Result<AhoCorasick>
+/// Compiled patterns: their trie as a compact automaton, and a small filter
+/// of how they begin.
+pub(crate) struct Matcher {
+    /// The trie, walked by hand (see [`walk`]), so it is the bare automaton
+    /// rather than an `AhoCorasick` searcher. A contiguous NFA rather than a
+    /// full DFA: only anchored walks are made, which never follow failure
+    /// links, so the NFA takes the same steps; and a full DFA of a few
+    /// thousand aliases is several MB, so nearly every step of a walk was a
+    /// cache miss (the walk was the most expensive function of a seed).
+    trie: NFA,
+    /// Which text may start a pattern, checked before walking the trie, so
+    /// most word starts (`the`, `and`, `of` ...) cost a lookup in these
+    /// 16 KB, which stay cached. Bit sets: first bytes of one-byte patterns,
+    /// two-byte patterns, and a hash of the first three bytes of longer ones.
+    one: [u64; 4],
+    two: Vec<u64>,
+    three: Vec<u64>,
+}
+
+fn set(bits: &mut [u64], i: usize) {
+    if let Some(w) = bits.get_mut(i / 64) {
+        *w |= 1 << (i % 64);
+    }
+}
+
+fn get(bits: &[u64], i: usize) -> bool {
+    bits.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
+}
+
+fn pair(a: u8, b: u8) -> usize {
+    usize::from(a) << 8 | usize::from(b)
+}
+
+/// 16 bits from three bytes (Fibonacci hashing).
+fn hash3(a: u8, b: u8, c: u8) -> usize {
+    let x = u32::from(a) << 16 | u32::from(b) << 8 | u32::from(c);
+    (x.wrapping_mul(0x9E37_79B1) >> 16) as usize
+}
+
+impl Matcher {
+    /// False when no pattern can start at `pos` (no false negatives: every
+    /// pattern that starts there set the bit that is tested).
+    #[inline]
+    fn may_start(&self, hay: &[u8], pos: usize) -> bool {
+        let Some(&a) = hay.get(pos) else {
+            return false;
+        };
+        if get(&self.one, usize::from(a)) {
+            return true;
+        }
+        let Some(&b) = hay.get(pos + 1) else {
+            return false;
+        };
+        if get(&self.two, pair(a, b)) {
+            return true;
+        }
+        hay.get(pos + 2)
+            .is_some_and(|&c| get(&self.three, hash3(a, b, c)))
+    }
+}
+
+/// Compiles `patterns` (lowercase, normalised) for [`scan`].
+pub(crate) fn automaton<I, P>(patterns: I) -> Result<Matcher>
 where
     I: IntoIterator<Item = P>,
     P: AsRef<[u8]>,
 {
-    AhoCorasickBuilder::new()
+    let patterns: Vec<P> = patterns.into_iter().collect();
+    let mut one = [0u64; 4];
+    let mut two = vec![0u64; 1 << 10];
+    let mut three = vec![0u64; 1 << 10];
+    for p in &patterns {
+        match *p.as_ref() {
+            [] => {}
+            [a] => set(&mut one, usize::from(a)),
+            [a, b] => set(&mut two, pair(a, b)),
+            [a, b, c, ..] => set(&mut three, hash3(a, b, c)),
+        }
+    }
+    let trie = NFA::builder()
         .match_kind(MatchKind::LeftmostLongest)
-        // Only anchored searches (see `scan`).
-        .start_kind(StartKind::Anchored)
-        // A full DFA: a few MB for a few thousand aliases, and the fastest
-        // search, which matters at 100k documents.
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(patterns)
-        .context("building the alias matcher")
+        // Only anchored walks (see `scan`): no prefilter.
+        .prefilter(false)
+        .build(&patterns)
+        .context("building the alias matcher")?;
+    Ok(Matcher {
+        trie,
+        one,
+        two,
+        three,
+    })
 }
 
 /// Collects patterns, merging aliases that normalise to the same text.
@@ -178,6 +258,11 @@ impl Gazetteer {
 
         Ok(Gazetteer {
             names: automaton(&names.patterns)?,
+            any_case: names
+                .values
+                .iter()
+                .map(|cands| cands.iter().any(|c| c.exact().is_none()))
+                .collect(),
             candidates: names.values,
             // Several aliases of one office merge into one pattern; the
             // first office listed for a text wins (validation keeps them apart).
@@ -210,7 +295,7 @@ fn lower(s: &str) -> String {
 }
 
 /// A match in normalised text that passed the boundary checks.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Hit {
     pub pattern: usize,
     /// Byte range in the normalised text.
@@ -226,15 +311,20 @@ pub(crate) struct Hit {
 ///
 /// Anchored searches at word starts only (instead of one unanchored scan)
 /// skip the inside of words, where no alias may start anyway.
-pub(crate) fn scan(
-    ac: &AhoCorasick,
-    n: &Normalized,
-    mut accept: impl FnMut(Hit) -> bool,
-) -> Vec<Hit> {
+pub(crate) fn scan(m: &Matcher, n: &Normalized, mut accept: impl FnMut(Hit) -> bool) -> Vec<Hit> {
+    let trie = &m.trie;
     let hay = n.lower.as_bytes();
     let text = n.cased.as_bytes();
     let len = hay.len();
     let mut hits = Vec::new();
+    // The automaton is built for anchored searches, so this cannot fail; if
+    // it did, it would only mean "no match", not a panic.
+    let Ok(start) = trie.start_state(Anchored::Yes) else {
+        return hits;
+    };
+    // Every pattern that starts at `pos`, shortest first: one walk of the
+    // trie finds them all, and the longest that `accept` takes wins.
+    let mut ends: Vec<(usize, usize)> = Vec::new();
     let mut pos = 0;
     let mut prev_alpha = false;
     while pos < len {
@@ -247,30 +337,16 @@ pub(crate) fn scan(
                 None => (false, 1),
             }
         };
-        if !prev_alpha && !matches!(b, b' ' | b',' | b'.') {
-            let mut end_limit = len;
-            let mut found = None;
-            // `try_find` cannot fail here (the automaton is built for anchored
-            // searches), but an error would only mean "no match", not a panic.
-            while let Some(m) = ac
-                .try_find(Input::new(hay).span(pos..end_limit).anchored(Anchored::Yes))
-                .ok()
-                .flatten()
-            {
+        if !prev_alpha && !matches!(b, b' ' | b',' | b'.') && m.may_start(hay, pos) {
+            walk(trie, start, hay, pos, &mut ends);
+            let found = ends.iter().rev().find_map(|&(pattern, end)| {
                 let hit = Hit {
-                    pattern: m.pattern().as_usize(),
+                    pattern,
                     start: pos,
-                    end: m.end(),
+                    end,
                 };
-                if end_ok(&n.cased, pos, m.end()) && accept(hit) {
-                    found = Some(hit);
-                    break;
-                }
-                if m.end() <= pos + 1 {
-                    break;
-                }
-                end_limit = m.end() - 1;
-            }
+                (end_ok(&n.cased, pos, end) && accept(hit)).then_some(hit)
+            });
             if let Some(hit) = found {
                 hits.push(hit);
                 prev_alpha = n.cased[..hit.end]
@@ -283,8 +359,44 @@ pub(crate) fn scan(
         }
         prev_alpha = alpha;
         pos += clen;
+        // The rest of an ASCII word holds no word start: skip it in a
+        // tight loop (most of a body's bytes are such letters).
+        if alpha && clen == 1 {
+            while text.get(pos).is_some_and(u8::is_ascii_alphabetic) {
+                pos += 1;
+            }
+        }
     }
     hits
+}
+
+/// Walks the anchored trie from `pos` until it dies, filling `ends` with
+/// (pattern, end) of every pattern that starts exactly at `pos`, in order of
+/// length. This is what repeated anchored leftmost-longest searches with a
+/// shrinking end would find one by one (longest first), in one pass and
+/// without the searcher's per-call set-up, which cost more than the walk
+/// itself at every word start of every body.
+fn walk(trie: &NFA, start: StateID, hay: &[u8], pos: usize, ends: &mut Vec<(usize, usize)>) {
+    ends.clear();
+    let mut sid = start;
+    for (at, &byte) in hay.iter().enumerate().skip(pos) {
+        sid = trie.next_state(Anchored::Yes, sid, byte);
+        if trie.is_special(sid) {
+            if trie.is_dead(sid) {
+                return;
+            }
+            if trie.is_match(sid) {
+                // A match state may carry a pattern that is only a suffix of
+                // the walk (copied along failure links when the automaton was
+                // built): it does not start at `pos`, so it is no match here
+                // (the searcher drops those the same way).
+                let pid = trie.match_pattern(sid, 0);
+                if (at + 1).checked_sub(trie.pattern_len(pid)) == Some(pos) {
+                    ends.push((pid.as_usize(), at + 1));
+                }
+            }
+        }
+    }
 }
 
 /// What may follow a name: a non-letter, a possessive `'s` / `'`, or glued
@@ -309,5 +421,209 @@ fn end_ok(s: &str, start: usize, end: usize) -> bool {
             !after.chars().next().is_some_and(char::is_alphabetic)
         }
         Some(c) => !c.is_alphanumeric(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, StartKind};
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::entities::normalize::normalize;
+
+    /// `scan` as it was written first: one anchored leftmost-longest search
+    /// per word start through the `AhoCorasick` searcher, retried with a
+    /// shorter end after each refusal. The hand walk must find exactly this.
+    fn scan_reference(
+        ac: &AhoCorasick,
+        n: &Normalized,
+        mut accept: impl FnMut(Hit) -> bool,
+    ) -> Vec<Hit> {
+        let hay = n.lower.as_bytes();
+        let text = n.cased.as_bytes();
+        let len = hay.len();
+        let mut hits = Vec::new();
+        let mut pos = 0;
+        let mut prev_alpha = false;
+        while pos < len {
+            let b = text[pos];
+            let (alpha, clen) = if b < 0x80 {
+                (b.is_ascii_alphabetic(), 1)
+            } else {
+                match n.cased.get(pos..).and_then(|t| t.chars().next()) {
+                    Some(c) => (c.is_alphabetic(), c.len_utf8()),
+                    None => (false, 1),
+                }
+            };
+            if !prev_alpha && !matches!(b, b' ' | b',' | b'.') {
+                let mut end_limit = len;
+                let mut found = None;
+                while let Some(m) = ac
+                    .try_find(Input::new(hay).span(pos..end_limit).anchored(Anchored::Yes))
+                    .ok()
+                    .flatten()
+                {
+                    let hit = Hit {
+                        pattern: m.pattern().as_usize(),
+                        start: pos,
+                        end: m.end(),
+                    };
+                    if end_ok(&n.cased, pos, m.end()) && accept(hit) {
+                        found = Some(hit);
+                        break;
+                    }
+                    if m.end() <= pos + 1 {
+                        break;
+                    }
+                    end_limit = m.end() - 1;
+                }
+                if let Some(hit) = found {
+                    hits.push(hit);
+                    prev_alpha = n.cased[..hit.end]
+                        .chars()
+                        .next_back()
+                        .is_some_and(char::is_alphabetic);
+                    pos = hit.end;
+                    continue;
+                }
+            }
+            prev_alpha = alpha;
+            pos += clen;
+        }
+        hits
+    }
+
+    /// Aliases that are prefixes and suffixes of one another, with
+    /// apostrophes, dots, digits and non-ASCII letters.
+    const PATTERNS: &[&str] = &[
+        "great",
+        "great britain",
+        "britain",
+        "b",
+        "mo",
+        "ain",
+        "the great",
+        "o'brien",
+        "o'brien's",
+        "st. petersburg",
+        "st.",
+        "petersburg",
+        "atatürk",
+        "ürk",
+        "i. m. maisky",
+        "maisky",
+        "m. maisky",
+        "litvinov",
+        "lit",
+        "1939",
+        "no. 5",
+        "молотов",
+        "мол",
+    ];
+
+    /// Words and separators the generated texts are made of: pieces of the
+    /// patterns, so that matches, near misses and overlaps are frequent.
+    const PIECES: &[&str] = &[
+        "Great",
+        "great",
+        "GREAT",
+        "Britain",
+        "britain",
+        "britains",
+        "B",
+        "b",
+        "ain",
+        "The",
+        "the",
+        "O'Brien",
+        "O\u{2019}Brien",
+        "'s",
+        "ʹs",
+        "St.",
+        "st",
+        ".",
+        "Petersburg",
+        "Atatürk",
+        "ATATÜRK",
+        "ürk",
+        "I.",
+        "M.",
+        "Maisky",
+        "maisky",
+        "Litvinov",
+        "Lit",
+        "lit",
+        "1939",
+        "12",
+        "No.",
+        "5",
+        "Молотов",
+        "мол",
+        "Мол",
+        "x",
+        " ",
+        " ",
+        " ",
+        "  ",
+        ",",
+        ";",
+        "-",
+        "\n",
+        "\u{a0}",
+        "(",
+        ")",
+        "\"",
+        "*",
+    ];
+
+    fn text_from(picks: &[(usize, bool)]) -> String {
+        let mut t = String::new();
+        for &(i, space) in picks {
+            t.push_str(PIECES[i % PIECES.len()]);
+            if space {
+                t.push(' ');
+            }
+        }
+        t
+    }
+
+    proptest! {
+        #[test]
+        fn hand_walk_finds_what_the_searcher_finds(
+            picks in proptest::collection::vec((0usize..1000, any::<bool>()), 0..40),
+            refuse in 0usize..5,
+        ) {
+            let text = text_from(&picks);
+            let n = normalize(&text);
+            let matcher = automaton(PATTERNS).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            let ac = AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .start_kind(StartKind::Anchored)
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(PATTERNS)
+                .map_err(|e| TestCaseError::fail(e.to_string()))?;
+            // Refuse some hits (as a case check would), deterministically
+            // from the hit, so both scans see the same decisions.
+            let accept = |h: Hit| refuse == 0 || !(h.pattern + h.end).is_multiple_of(refuse);
+            let fast = scan(&matcher, &n, accept);
+            let slow = scan_reference(&ac, &n, accept);
+            prop_assert_eq!(&fast, &slow, "text {:?}", text);
+        }
+    }
+
+    #[test]
+    fn hand_walk_retries_shorter_after_a_refusal() {
+        let matcher = automaton(PATTERNS).expect("patterns compile");
+        let n = normalize("Great Britain and O'Brien's note");
+        let pattern = |p: &str| PATTERNS.iter().position(|q| *q == p).unwrap_or(usize::MAX);
+        let all = scan(&matcher, &n, |_| true);
+        let texts: Vec<&str> = all.iter().map(|h| &n.cased[h.start..h.end]).collect();
+        assert_eq!(texts, ["Great Britain", "O'Brien's"]);
+        // Refusing the longest alias falls back to the shorter one at the
+        // same start, and the scan goes on after it.
+        let refused = scan(&matcher, &n, |h| h.pattern != pattern("great britain"));
+        let texts: Vec<&str> = refused.iter().map(|h| &n.cased[h.start..h.end]).collect();
+        assert_eq!(texts, ["Great", "Britain", "O'Brien's"]);
     }
 }

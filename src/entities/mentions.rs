@@ -42,14 +42,20 @@ impl Gazetteer {
             .map(|h| (h, self.resolve_hit(&n, h, day)))
             .collect();
 
-        // Context: persons named unambiguously in this body.
-        let named: HashSet<usize> = found
-            .iter()
-            .filter_map(|(_, f)| match f {
-                Found::Person(i) => Some(*i),
-                _ => None,
-            })
-            .collect();
+        // Context: persons named unambiguously in this body. Only needed
+        // when some alias is shared by several persons (rare): not built
+        // (allocated and hashed) otherwise.
+        let named: HashSet<usize> = if found.iter().any(|(_, f)| matches!(f, Found::Persons(_))) {
+            found
+                .iter()
+                .filter_map(|(_, f)| match f {
+                    Found::Person(i) => Some(*i),
+                    _ => None,
+                })
+                .collect()
+        } else {
+            HashSet::new()
+        };
 
         let mut chars = CharCounter::new(body);
         let mut mentions = Vec::with_capacity(found.len());
@@ -94,6 +100,10 @@ impl Gazetteer {
 
     /// True when some candidate of the pattern accepts the text's case.
     fn case_ok(&self, n: &Normalized, hit: Hit) -> bool {
+        // Most aliases match in any case: no need to look at the text.
+        if self.any_case.get(hit.pattern).copied().unwrap_or(false) {
+            return true;
+        }
         let text = &n.cased[hit.start..hit.end];
         self.candidates[hit.pattern]
             .iter()

@@ -42,6 +42,18 @@ fn lower_same_len(c: char) -> char {
     }
 }
 
+/// ASCII copied as is inside a run: `!` to DEL, but the backtick (folded
+/// to `'`). Spaces are decided by what follows them.
+static PLAIN: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = b'!';
+    while b < 0x80 {
+        t[b as usize] = b != b'`';
+        b += 1;
+    }
+    t
+};
+
 /// Normalises `text`; offsets in the result map back through `orig_byte`.
 ///
 /// This runs on every document body, so ASCII (most of the corpus) takes a
@@ -73,15 +85,16 @@ pub fn normalize(text: &str) -> Normalized {
             // up to the next control character, backtick, non-ASCII byte
             // or space that starts a run of whitespace, at once.
             let mut run = i;
-            while run < bytes.len() {
-                let c = bytes[run];
-                let stop = !(b' '..0x80).contains(&c)
-                    || c == b'`'
-                    || (c == b' ' && bytes.get(run + 1).is_some_and(|&d| d >= 0x80 || d <= b' '));
-                if stop {
-                    break;
+            loop {
+                match bytes.get(run) {
+                    Some(&c) if PLAIN[usize::from(c)] => run += 1,
+                    // A space followed by the end, or by a byte that is
+                    // neither whitespace, control nor non-ASCII.
+                    Some(b' ') if bytes.get(run + 1).is_none_or(|&d| d > b' ' && d < 0x80) => {
+                        run += 1
+                    }
+                    _ => break,
                 }
-                run += 1;
             }
             if run > i {
                 cased.extend_from_slice(&bytes[i..run]);
@@ -171,7 +184,84 @@ pub fn normalize_pattern(alias: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
+
+    /// `normalize` one character at a time, without the ASCII fast path.
+    fn normalize_reference(text: &str) -> Normalized {
+        let (mut cased, mut lower, mut orig_byte) = (String::new(), String::new(), Vec::new());
+        let mut in_space = false;
+        for (i, c) in text.char_indices() {
+            if c.is_whitespace() {
+                if !in_space {
+                    cased.push(' ');
+                    lower.push(' ');
+                    orig_byte.push(i as u32);
+                    in_space = true;
+                }
+                continue;
+            }
+            in_space = false;
+            let c2 = if c == '`' { '\'' } else { fold(c).unwrap_or(c) };
+            cased.push(c2);
+            lower.push(lower_same_len(c2));
+            orig_byte.extend(std::iter::repeat_n(i as u32, c2.len_utf8()));
+        }
+        orig_byte.push(text.len() as u32);
+        Normalized {
+            cased,
+            lower,
+            orig_byte,
+        }
+    }
+
+    const PIECES: &[&str] = &[
+        "Great",
+        "BRITAIN",
+        "o",
+        " ",
+        "  ",
+        " \n ",
+        "\t",
+        "\r\n",
+        "\u{a0}",
+        "\u{2003}",
+        "\u{b}",
+        "\u{1}",
+        "`",
+        "'",
+        "ʹ",
+        "ʺ",
+        "\u{2010}",
+        "-",
+        "İ",
+        "ẞ",
+        "Ü",
+        "ü",
+        "Молотов",
+        ".",
+        ",",
+        "\u{7f}",
+        "x",
+        "1939",
+    ];
+
+    proptest! {
+        #[test]
+        fn fast_path_equals_the_char_by_char_reference(
+            picks in proptest::collection::vec(0usize..1000, 0..30),
+            any_text in "\\PC{0,40}",
+        ) {
+            let text: String = picks.iter().map(|&i| PIECES[i % PIECES.len()]).collect();
+            for t in [text.as_str(), any_text.as_str()] {
+                let (a, b) = (normalize(t), normalize_reference(t));
+                prop_assert_eq!(&a.cased, &b.cased, "{:?}", t);
+                prop_assert_eq!(&a.lower, &b.lower, "{:?}", t);
+                prop_assert_eq!(&a.orig_byte, &b.orig_byte, "{:?}", t);
+            }
+        }
+    }
 
     #[test]
     fn apostrophes_quotes_hyphens_fold() {

@@ -121,7 +121,8 @@ fn unparsed(input: &Input, content: Vec<u8>, sha256: String, warning: Warning) -
     }
 }
 
-fn resolve(doc: &corpus::ParsedDocument, gazetteer: &Gazetteer) -> ResolvedDocument {
+/// Resolves one parsed document's mentions and parties (public for `benches/prepare.rs`).
+pub fn resolve(doc: &corpus::ParsedDocument, gazetteer: &Gazetteer) -> ResolvedDocument {
     let date = doc.date.as_ref();
     let day = date.map(|d| d.from.as_str());
     let (mentions, mut warnings) = gazetteer.find_mentions(&doc.body, doc.body_line, day);
