@@ -4,6 +4,7 @@
 
 mod bulk;
 pub mod duplicates;
+mod facts;
 pub mod inputs;
 pub mod limits;
 pub mod nuls;
@@ -145,7 +146,7 @@ fn seed_inner(db_path: &Path, options: &SeedOptions, fresh: bool) -> Result<Seed
         ..SeedSummary::default()
     };
     {
-        let tally = deferred.is_some().then(summary::Tally::default);
+        let tally = deferred.is_some().then(|| summary::Tally::new(&ids));
         let mut writer = write::Writer::new(&tx, &ids, tally)?;
         let present: HashSet<&str> = inputs.iter().map(|i| i.path.as_str()).collect();
         for (path, (id, _)) in &known {
@@ -186,7 +187,7 @@ fn seed_inner(db_path: &Path, options: &SeedOptions, fresh: bool) -> Result<Seed
         summary.files_unchanged = unchanged.get();
         match &writer.tally {
             Some(tally) => tally.write(&tx)?,
-            None => summary::recompute(&tx, &writer.years)?,
+            None => summary::recompute(&tx, &writer.changes)?,
         }
     }
 

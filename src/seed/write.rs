@@ -2,7 +2,7 @@
 //! caller's transaction. All SQL of the seeder lives here, with bound
 //! parameters.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 use anyhow::{anyhow, Context, Result};
 use rusqlite::{params, OptionalExtension, Statement, Transaction};
@@ -333,7 +333,7 @@ pub struct Writer<'c> {
     pub tally: Option<Tally>,
     /// Years of the documents written or deleted (incremental seeds
     /// recompute their summary rows).
-    pub years: BTreeSet<Option<String>>,
+    pub changes: summary::Changes,
     tx: &'c Transaction<'c>,
     source: Statement<'c>,
     boilerplate: Statement<'c>,
@@ -358,7 +358,7 @@ impl<'c> Writer<'c> {
         Ok(Writer {
             ids,
             tally,
-            years: BTreeSet::new(),
+            changes: summary::Changes::default(),
             tx: conn,
             source: conn.prepare(
                 "INSERT INTO sources (path, format, sha256, bytes, encoding, text, content)
@@ -410,7 +410,7 @@ impl<'c> Writer<'c> {
 
     /// Removes a source and everything that came from it.
     pub fn delete_source(&mut self, source_id: i64) -> Result<()> {
-        summary::years_of_source(self.tx, source_id, &mut self.years)?;
+        summary::changes_of_source(self.tx, source_id, &mut self.changes)?;
         self.delete_source.execute([source_id]).map_err(|err| {
             user_foreign_key_advice(err, &format!("removing the rows of source {source_id}"))
         })?;
@@ -562,8 +562,7 @@ impl<'c> Writer<'c> {
             }
 
             let date_from = date.map(|d| d.from.as_str());
-            self.years.insert(summary::year_of(date_from));
-            let mut entities: Vec<(summary::Entity, &str)> = Vec::new();
+            self.changes.document(ids, date_from, &resolved.facts);
             for m in &resolved.mentions {
                 let (person_id, country_id) = match &m.target {
                     Target::Person(_) => (ids.person_rows.get(m.index).copied(), None),
@@ -581,12 +580,9 @@ impl<'c> Writer<'c> {
                     m.surface
                 ])?;
                 written.mentions += 1;
-                if self.tally.is_some() {
-                    entities.push(((person_id, country_id), m.surface.as_str()));
-                }
             }
             if let Some(tally) = &mut self.tally {
-                tally.document(date_from, entities.into_iter());
+                tally.document(document_id, date_from, &resolved.mentions, &resolved.facts);
             }
 
             for w in doc.warnings.iter().chain(&resolved.warnings) {
