@@ -2,6 +2,7 @@
 //! worker threads that parse and resolve it, so that SQLite's one writer
 //! thread only adds up small integers (see `summary::Tally`).
 
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -57,18 +58,23 @@ impl Words {
             return out;
         };
         // Word -> place in candidates (or usize::MAX for a lower-case word).
-        let mut seen: HashMap<&str, usize, BuildHasherDefault<WordHasher>> = HashMap::default();
+        let mut seen: HashMap<&str, usize, BuildHasherDefault<WordHasher>> =
+            HashMap::with_capacity_and_hasher(256, BuildHasherDefault::default());
+        out.text.reserve(body.len() / 2);
         for word in words {
             let candidate = is_candidate(word);
             if !candidate && !is_lower_word(word) {
                 continue;
             }
-            if let Some(&i) = seen.get(word) {
-                if let Some(c) = out.candidates.get_mut(i) {
-                    c.3 += 1;
+            let slot = match seen.entry(word) {
+                Entry::Occupied(seen) => {
+                    if let Some(c) = out.candidates.get_mut(*seen.get()) {
+                        c.3 += 1;
+                    }
+                    continue;
                 }
-                continue;
-            }
+                Entry::Vacant(slot) => slot,
+            };
             let (Ok(start), Ok(end)) = (
                 u32::try_from(out.text.len()),
                 u32::try_from(out.text.len() + word.len()),
@@ -78,10 +84,10 @@ impl Words {
             out.text.push_str(word);
             let hash = word_hash(word);
             if candidate {
-                seen.insert(word, out.candidates.len());
+                slot.insert(out.candidates.len());
                 out.candidates.push((hash, start, end, 1));
             } else {
-                seen.insert(word, usize::MAX);
+                slot.insert(usize::MAX);
                 out.lower.push((hash, start, end));
             }
         }
@@ -158,12 +164,40 @@ pub fn of_document(body: &str, mentions: &[Mention]) -> DocumentFacts {
     }
 }
 
-/// Characters the unresolved_names report trims from both ends of a token
-/// (`trim(token, ' .,;:!?()[]{}"''«»“”„*‐-–—…/')`).
-const PUNCTUATION: &[char] = &[
-    ' ', '.', ',', ';', ':', '!', '?', '(', ')', '[', ']', '{', '}', '"', '\'', '«', '»', '“', '”',
-    '„', '*', '‐', '-', '–', '—', '…', '/',
-];
+/// A character the unresolved_names report trims from both ends of a token
+/// (`trim(token, ' .,;:!?()[]{}"''«»“”„*‐-–—…/')`). A `match` rather than a
+/// slice of chars: this runs for both ends of every token of every body.
+fn is_punctuation(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '.'
+            | ','
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | '('
+            | ')'
+            | '['
+            | ']'
+            | '{'
+            | '}'
+            | '"'
+            | '\''
+            | '«'
+            | '»'
+            | '“'
+            | '”'
+            | '„'
+            | '*'
+            | '‐'
+            | '-'
+            | '–'
+            | '—'
+            | '…'
+            | '/'
+    )
+}
 
 /// The words of a body as the unresolved_names report cuts them: split at
 /// spaces (carriage returns, tabs, form feeds and newlines count as spaces),
@@ -172,15 +206,17 @@ const PUNCTUATION: &[char] = &[
 /// compares) dropped. `None` when the report skips the body: any other
 /// control character makes its JSON token array invalid.
 pub fn words(body: &str) -> Option<impl Iterator<Item = &str>> {
+    // Bytes, not chars: control characters are ASCII, and an ASCII byte is
+    // never part of a multi-byte UTF-8 character.
     if body
-        .chars()
-        .any(|c| c < ' ' && !matches!(c, '\r' | '\t' | '\u{c}' | '\n'))
+        .bytes()
+        .any(|b| b < b' ' && !matches!(b, b'\r' | b'\t' | 0x0c | b'\n'))
     {
         return None;
     }
     Some(body.split([' ', '\r', '\t', '\u{c}', '\n']).map(|token| {
         let word = token
-            .trim_matches(PUNCTUATION)
+            .trim_matches(is_punctuation)
             .trim_end_matches(|c: char| c.is_ascii_digit() || c == '*');
         strip_possessive(word)
     }))
