@@ -51,9 +51,9 @@ facts AS (
     UNION ALL
     SELECT r.person, r.block, r.section, r.date, d.heading, r.detail, r.document_id
     FROM ranked r
-    JOIN args
     JOIN documents d ON d.id = r.document_id
-    WHERE args.max_rows <= 0 OR r.n <= args.max_rows
+    -- Scalar subqueries, not a join with args: SQLite then tests the rank before reading a documents row.
+    WHERE (SELECT max_rows FROM args) <= 0 OR r.n <= (SELECT max_rows FROM args)
 )
 SELECT person, section, date, what, detail, document_id
 FROM facts
