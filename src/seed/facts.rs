@@ -52,7 +52,7 @@ impl Words {
             .map(|&(h, s, e)| (h, self.text.get(s as usize..e as usize).unwrap_or("")))
     }
 
-    fn of(body: &str) -> Words {
+    pub fn of(body: &str) -> Words {
         let mut out = Words::default();
         let Some(words) = words(body) else {
             return out;
