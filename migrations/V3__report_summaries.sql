@@ -28,8 +28,8 @@ CREATE INDEX documents_id_dates ON documents (id, date_from, date_to);
 -- range. An entity is a country's id, or minus a person's id, as in the
 -- report; entity1 < entity2. `documents` counts documents naming both;
 -- first_date and last_date are the least and greatest date_from among them.
--- A full seed counts in memory as it writes; an incremental seed that
--- changed anything recomputes the table from the mentions.
+-- A full seed counts in memory as it writes; an incremental seed adjusts
+-- the pairs of the documents it deleted and wrote (src/seed/summary.rs).
 CREATE TABLE co_mention_totals (
     entity1    INTEGER NOT NULL,
     entity2    INTEGER NOT NULL,

@@ -1,9 +1,9 @@
 //! The seed-time summaries: per-year mention counts (`mention_years`,
 //! `mention_year_spellings`, migration V2) and pair counts over all documents
 //! (`co_mention_totals`, V3). A full seed counts as it writes, in memory, and
-//! inserts the totals at the end; an incremental seed recomputes, in SQL,
-//! only the years whose documents it added or removed (and the pair totals,
-//! if anything changed). tests/incremental.rs checks that both give the same rows.
+//! inserts the totals at the end; an incremental seed recomputes only the
+//! years whose documents it added or removed, and adjusts the pair totals of
+//! those documents. tests/incremental.rs checks that both give the same rows.
 //!
 //! The counting runs on the writer thread, SQLite's one writer and the
 //! seed's critical path: everything is indexed by small integers (a year's
