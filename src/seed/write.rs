@@ -562,7 +562,14 @@ impl<'c> Writer<'c> {
             }
 
             let date_from = date.map(|d| d.from.as_str());
-            self.changes.document(ids, date_from, &resolved.facts);
+            // A full seed counts in the tally; only an incremental one needs
+            // the changes (kept per document, they would grow with the corpus).
+            match &mut self.tally {
+                Some(tally) => {
+                    tally.document(document_id, date_from, &resolved.mentions, &resolved.facts)
+                }
+                None => self.changes.document(ids, date_from, &resolved.facts),
+            }
             for m in &resolved.mentions {
                 let (person_id, country_id) = match &m.target {
                     Target::Person(_) => (ids.person_rows.get(m.index).copied(), None),
@@ -580,9 +587,6 @@ impl<'c> Writer<'c> {
                     m.surface
                 ])?;
                 written.mentions += 1;
-            }
-            if let Some(tally) = &mut self.tally {
-                tally.document(document_id, date_from, &resolved.mentions, &resolved.facts);
             }
 
             for w in doc.warnings.iter().chain(&resolved.warnings) {
