@@ -12,10 +12,6 @@ CREATE INDEX mentions_person ON mentions (person_id) WHERE person_id IS NOT NULL
 DROP INDEX mentions_country;
 CREATE INDEX mentions_country ON mentions (country_id) WHERE country_id IS NOT NULL;
 
--- documents_dates (date_from, date_to) of V2 serves every lookup the V1
--- index on date_from alone did, so that one only cost time at each seed.
-DROP INDEX documents_date;
-
 -- FTS5 writes its in-memory index out as a new segment every 1 MiB of
 -- index data by default, and then merges those segments again and again.
 -- A 64 MiB buffer turns a full seed's hundreds of small segments into a

@@ -1,8 +1,9 @@
 -- title: Named together
 -- description: Pairs of countries and persons named in the same document body, by the number of documents
 -- description: that name both, with the first and last date; optionally within a date range, for one kind
--- description: of pair, or only pairs involving one person or country. Pairs every entity of every document:
--- description: about 9 s on 20 000 documents, so it allows itself 120 s.
+-- description: of pair, or only pairs involving one person or country. Without a date range the pairs come from
+-- description: the totals the seeder fills (co_mention_totals), so it is fast on any corpus size; a date range
+-- description: pairs every entity of every document in it (about 9 s on 20 000 documents), so it allows itself 120 s.
 -- param: from | date | null | Earliest document date, YYYY-MM-DD (default: no bound)
 -- param: to | date | null | Latest document date, YYYY-MM-DD (default: no bound)
 -- param: kind | text | null | person (two persons), country (two countries) or mixed (a person and a country); default: all pairs
@@ -14,9 +15,10 @@ WITH args AS (
            lower(nullif(:kind, '')) AS kind, nullif(:entity, '') AS entity,
            coalesce(CAST(nullif(:limit, '') AS INTEGER), 50) AS max_rows
 ),
--- One row per (document, entity): a pair counts documents, not occurrences. Entities are integers
--- (countries positive, persons negative) so that pairing and grouping millions of rows compares
--- numbers, not names; names are looked up only for the pairs that are shown.
+-- With a date range: one row per (document, entity) in it, a pair counts documents, not occurrences.
+-- Entities are integers (countries positive, persons negative) so that pairing and grouping millions of
+-- rows compares numbers, not names; names are looked up only for the pairs that are shown. The first
+-- condition uses the parameters directly, so SQLite tests it once and skips the scan without a range.
 named AS MATERIALIZED (
     SELECT DISTINCT m.document_id,
            d.date_from,
@@ -24,7 +26,8 @@ named AS MATERIALIZED (
     FROM mentions m
     JOIN documents d ON d.id = m.document_id
     JOIN args
-    WHERE (args.date_min IS NULL OR d.date_to >= args.date_min)
+    WHERE (nullif(:from, '') IS NOT NULL OR nullif(:to, '') IS NOT NULL)
+      AND (args.date_min IS NULL OR d.date_to >= args.date_min)
       AND (args.date_max IS NULL OR d.date_from <= args.date_max)
 ),
 wanted AS MATERIALIZED (
@@ -34,24 +37,41 @@ wanted AS MATERIALIZED (
     SELECT c.id FROM countries c JOIN args
     WHERE lower(args.entity) IN (c.key, lower(c.name))
 ),
-pairs AS (
+counted AS (
     SELECT a.eid AS e1, b.eid AS e2, count(*) AS documents,
            min(a.date_from) AS first_date, max(a.date_from) AS last_date
     FROM named a
     JOIN named b ON b.document_id = a.document_id AND b.eid > a.eid
+    GROUP BY a.eid, b.eid
+    UNION ALL
+    -- Without a date range: the seeder's totals.
+    SELECT entity1, entity2, documents, first_date, last_date
+    FROM co_mention_totals
+    WHERE nullif(:from, '') IS NULL AND nullif(:to, '') IS NULL
+),
+pairs AS MATERIALIZED (
+    SELECT counted.*
+    FROM counted
     JOIN args
     WHERE (args.kind IS NULL
-           OR (args.kind = 'person' AND b.eid < 0)
-           OR (args.kind = 'country' AND a.eid > 0)
-           OR (args.kind = 'mixed' AND a.eid < 0 AND b.eid > 0))
-      AND (args.entity IS NULL OR a.eid IN wanted OR b.eid IN wanted)
-    GROUP BY a.eid, b.eid
+           OR (args.kind = 'person' AND e2 < 0)
+           OR (args.kind = 'country' AND e1 > 0)
+           OR (args.kind = 'mixed' AND e1 < 0 AND e2 > 0))
+      AND (args.entity IS NULL OR e1 IN wanted OR e2 IN wanted)
+),
+-- Only pairs that can make the list get names: those with at least as many documents as the
+-- max_rows-th most frequent pair (ties on the count are ordered by name below).
+shown AS (
+    SELECT pairs.* FROM pairs JOIN args
+    WHERE args.max_rows <= 0
+       OR pairs.documents >= coalesce((SELECT documents FROM pairs ORDER BY documents DESC
+                                       LIMIT 1 OFFSET (SELECT max_rows - 1 FROM args)), 0)
 ),
 labelled AS (
-    SELECT pairs.*,
+    SELECT shown.*,
            coalesce(p1.name, c1.name) AS n1, CASE WHEN e1 < 0 THEN 'person' ELSE 'country' END AS k1,
            coalesce(p2.name, c2.name) AS n2, CASE WHEN e2 < 0 THEN 'person' ELSE 'country' END AS k2
-    FROM pairs
+    FROM shown
     LEFT JOIN persons p1 ON e1 < 0 AND p1.id = -e1
     LEFT JOIN countries c1 ON e1 > 0 AND c1.id = e1
     LEFT JOIN persons p2 ON e2 < 0 AND p2.id = -e2

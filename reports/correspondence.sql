@@ -1,14 +1,19 @@
 -- title: Correspondence
 -- description: Who wrote to whom: each author and recipient (persons and institutions, and parties the
 -- description: reference data does not know yet, marked unresolved), with the number of documents and the first
--- description: and last date. Copy recipients ("Sent to" lines) are included unless copies=0.
+-- description: and last date. Copy recipients ("Sent to" lines) are included unless copies=0. Shows the 100 most
+-- description: frequent pairs by default (limit=0 for all).
 -- param: party | text | null | Only pairs where either side's key or name contains this text, e.g. molotov or NKID
 -- param: from | date | null | Earliest document date, YYYY-MM-DD (default: no bound)
 -- param: to | date | null | Latest document date, YYYY-MM-DD (default: no bound)
 -- param: copies | integer | 1 | 1 to include copy recipients, 0 for addressees only
+-- param: limit | integer | 100 | At most this many pairs (0: all)
 WITH args AS (
     SELECT lower(nullif(:party, '')) AS party, nullif(:from, '') AS date_min, nullif(:to, '') AS date_max,
-           coalesce(CAST(nullif(:copies, '') AS INTEGER), 1) AS copies
+           coalesce(CAST(nullif(:copies, '') AS INTEGER), 1) AS copies,
+           -- A negative LIMIT is no limit in SQLite.
+           CASE WHEN coalesce(CAST(nullif(:limit, '') AS INTEGER), 100) > 0
+                THEN coalesce(CAST(nullif(:limit, '') AS INTEGER), 100) ELSE -1 END AS max_rows
 ),
 parties AS (
     SELECT dp.document_id,
@@ -30,7 +35,9 @@ SELECT a.name AS author,
        max(d.date_to) AS last_date
 FROM parties a
 JOIN parties r ON r.document_id = a.document_id AND r.role IN ('recipient', 'copy_recipient')
-JOIN documents d ON d.id = a.document_id
+-- The dates come from the (id, date_from, date_to) index (V3), not from the documents rows, which carry
+-- whole bodies.
+JOIN documents d INDEXED BY documents_id_dates ON d.id = a.document_id
 JOIN args
 WHERE a.role = 'author'
   AND (r.role = 'recipient' OR args.copies <> 0)
@@ -40,4 +47,5 @@ WHERE a.role = 'author'
        OR instr(a.key, args.party) > 0 OR instr(lower(a.name), args.party) > 0
        OR instr(r.key, args.party) > 0 OR instr(lower(r.name), args.party) > 0)
 GROUP BY a.kind, a.name, r.kind, r.name, r.role
-ORDER BY documents DESC, first_date, author, recipient, as_role;
+ORDER BY documents DESC, first_date, author, recipient, as_role
+LIMIT (SELECT max_rows FROM args);

@@ -1,14 +1,14 @@
 -- title: Parse quality
 -- description: Documents the parser could not fully read: no date, no author in the heading, an author the
 -- description: reference data does not know, a classification printed but not understood, or no citation
--- description: (archival or published); with the file, the line and the number of warnings.
+-- description: (archival or published); with the file, the line and the number of warnings. Shows the first 100
+-- description: by default (limit=0 for all).
 -- param: missing | text | null | Only one problem: date, author, author_unresolved, classification or citation (default: all)
-WITH warnings_per_document AS (
-    -- Grouped once and joined: warnings has no index on document_id, so a per-document subquery
-    -- would scan every warning for every document.
-    SELECT document_id, count(*) AS warnings FROM warnings WHERE document_id IS NOT NULL GROUP BY document_id
-),
-checks AS (
+-- param: limit | integer | 100 | At most this many documents (0: all)
+-- Files are read in path order through the path index and their documents in seq order through
+-- UNIQUE (source_id, seq) (CROSS JOIN keeps SQLite on that order), so the checks stop at the limit
+-- instead of running on every document; each check is an index lookup (warnings by document_id: V2).
+WITH checks AS (
     SELECT d.id,
            s.path AS source,
            d.seq,
@@ -24,10 +24,9 @@ checks AS (
            (d.classification IS NULL AND d.classification_text IS NOT NULL) AS classification_unread,
            NOT EXISTS (SELECT 1 FROM citations c WHERE c.document_id = d.id)
              AND NOT EXISTS (SELECT 1 FROM publications pu WHERE pu.document_id = d.id) AS no_citation,
-           coalesce(wd.warnings, 0) AS warnings
-    FROM documents d
-    JOIN sources s ON s.id = d.source_id
-    LEFT JOIN warnings_per_document wd ON wd.document_id = d.id
+           (SELECT count(*) FROM warnings w WHERE w.document_id = d.id) AS warnings
+    FROM sources s
+    CROSS JOIN documents d ON d.source_id = s.id
 )
 SELECT id,
        source,
@@ -51,4 +50,7 @@ WHERE (no_date OR no_author OR author_unresolved OR classification_unread OR no_
         WHEN 'citation' THEN no_citation
         ELSE 0
       END
-ORDER BY source, seq;
+ORDER BY source, seq
+-- A negative LIMIT is no limit in SQLite.
+LIMIT CASE WHEN coalesce(CAST(nullif(:limit, '') AS INTEGER), 100) > 0
+           THEN coalesce(CAST(nullif(:limit, '') AS INTEGER), 100) ELSE -1 END;

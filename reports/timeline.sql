@@ -1,18 +1,21 @@
 -- title: Timeline
 -- description: Documents in date order (undated ones last) with kind, classification, authors and recipients,
 -- description: filtered by any of: a country or a person (a party in the heading or named in the body),
--- description: a date range, a kind, a classification. Every filter is optional.
+-- description: a date range, a kind, a classification. Every filter is optional. Shows the first 100 by default
+-- description: (limit=0 for all).
 -- param: country | text | null | A country key, name or alias, e.g. turkey, Turkey or the Turks (default: any)
 -- param: person | text | null | A person key, name, surname or alias, e.g. molotov or Iden (default: any)
 -- param: from | date | null | Earliest date, YYYY-MM-DD (default: no bound)
 -- param: to | date | null | Latest date, YYYY-MM-DD (default: no bound)
 -- param: kind | text | null | telegram, note, letter, conversation, diary, treaty, report, statement or other
 -- param: classification | text | null | none, secret, top_secret or top_secret_special_folder
+-- param: limit | integer | 100 | At most this many documents (0: all)
 WITH args AS (
     -- nullif: Datasette binds '' for a parameter left empty; '' means "no filter".
     SELECT nullif(:country, '') AS country, nullif(:person, '') AS person,
-           nullif(:from, '') AS date_min, nullif(:to, '') AS date_max,
-           lower(nullif(:kind, '')) AS kind, lower(nullif(:classification, '')) AS classification
+           -- A negative LIMIT is no limit in SQLite.
+           CASE WHEN coalesce(CAST(nullif(:limit, '') AS INTEGER), 100) > 0
+                THEN coalesce(CAST(nullif(:limit, '') AS INTEGER), 100) ELSE -1 END AS max_rows
 ),
 -- MATERIALIZED: each lookup runs once, not once per document.
 wanted_countries AS MATERIALIZED (
@@ -25,6 +28,48 @@ wanted_persons AS MATERIALIZED (
     SELECT p.id FROM persons p JOIN args
     WHERE p.key = lower(args.person) OR p.name = args.person COLLATE NOCASE OR p.surname = args.person COLLATE NOCASE
        OR p.id IN (SELECT person_id FROM person_aliases WHERE alias = args.person COLLATE NOCASE)
+),
+-- The documents to show are chosen first, walking the date index (dated ones, then undated ones)
+-- until the limit is reached; only they get their authors and recipients looked up. The filters
+-- use the parameters directly, not through args: a join with args hid the index order from SQLite.
+picked AS MATERIALIZED (
+    SELECT * FROM (
+        SELECT d.id, d.date_from, s.path, d.seq
+        FROM documents d JOIN sources s ON s.id = d.source_id
+        WHERE d.date_from IS NOT NULL
+          AND (nullif(:from, '') IS NULL OR d.date_to >= :from)
+          AND (nullif(:to, '') IS NULL OR d.date_from <= :to)
+          AND (nullif(:kind, '') IS NULL OR d.kind = lower(:kind))
+          AND (nullif(:classification, '') IS NULL OR coalesce(d.classification, 'none') = lower(:classification))
+          AND (nullif(:country, '') IS NULL
+               OR EXISTS (SELECT 1 FROM mentions m WHERE m.document_id = d.id AND m.country_id IN wanted_countries)
+               OR EXISTS (SELECT 1 FROM document_persons dp JOIN positions pos ON pos.id = dp.position_id
+                          WHERE dp.document_id = d.id
+                            AND (pos.country_id IN wanted_countries OR pos.host_country_id IN wanted_countries)))
+          AND (nullif(:person, '') IS NULL
+               OR EXISTS (SELECT 1 FROM mentions m WHERE m.document_id = d.id AND m.person_id IN wanted_persons)
+               OR EXISTS (SELECT 1 FROM document_persons dp WHERE dp.document_id = d.id AND dp.person_id IN wanted_persons))
+        ORDER BY d.date_from, s.path, d.seq
+        LIMIT (SELECT max_rows FROM args))
+    UNION ALL
+    SELECT * FROM (
+        SELECT d.id, d.date_from, s.path, d.seq
+        FROM documents d JOIN sources s ON s.id = d.source_id
+        WHERE d.date_from IS NULL
+          AND (nullif(:from, '') IS NULL OR d.date_to >= :from)
+          AND (nullif(:to, '') IS NULL OR d.date_from <= :to)
+          AND (nullif(:kind, '') IS NULL OR d.kind = lower(:kind))
+          AND (nullif(:classification, '') IS NULL OR coalesce(d.classification, 'none') = lower(:classification))
+          AND (nullif(:country, '') IS NULL
+               OR EXISTS (SELECT 1 FROM mentions m WHERE m.document_id = d.id AND m.country_id IN wanted_countries)
+               OR EXISTS (SELECT 1 FROM document_persons dp JOIN positions pos ON pos.id = dp.position_id
+                          WHERE dp.document_id = d.id
+                            AND (pos.country_id IN wanted_countries OR pos.host_country_id IN wanted_countries)))
+          AND (nullif(:person, '') IS NULL
+               OR EXISTS (SELECT 1 FROM mentions m WHERE m.document_id = d.id AND m.person_id IN wanted_persons)
+               OR EXISTS (SELECT 1 FROM document_persons dp WHERE dp.document_id = d.id AND dp.person_id IN wanted_persons))
+        ORDER BY s.path, d.seq
+        LIMIT (SELECT max_rows FROM args))
 )
 SELECT o.id,
        o.date_from AS date,
@@ -33,18 +78,7 @@ SELECT o.id,
        o.authors,
        o.recipients,
        o.heading
-FROM document_overview o
-JOIN args
-WHERE (args.date_min IS NULL OR o.date_to >= args.date_min)
-  AND (args.date_max IS NULL OR o.date_from <= args.date_max)
-  AND (args.kind IS NULL OR o.kind = args.kind)
-  AND (args.classification IS NULL OR coalesce(o.classification, 'none') = args.classification)
-  AND (args.country IS NULL
-       OR EXISTS (SELECT 1 FROM mentions m WHERE m.document_id = o.id AND m.country_id IN wanted_countries)
-       OR EXISTS (SELECT 1 FROM document_persons dp JOIN positions pos ON pos.id = dp.position_id
-                  WHERE dp.document_id = o.id
-                    AND (pos.country_id IN wanted_countries OR pos.host_country_id IN wanted_countries)))
-  AND (args.person IS NULL
-       OR EXISTS (SELECT 1 FROM mentions m WHERE m.document_id = o.id AND m.person_id IN wanted_persons)
-       OR EXISTS (SELECT 1 FROM document_persons dp WHERE dp.document_id = o.id AND dp.person_id IN wanted_persons))
-ORDER BY o.date_from IS NULL, o.date_from, o.source, o.seq;
+FROM picked p
+JOIN document_overview o ON o.id = p.id
+ORDER BY p.date_from IS NULL, p.date_from, p.path, p.seq
+LIMIT (SELECT max_rows FROM args);

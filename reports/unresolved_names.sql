@@ -2,8 +2,10 @@
 -- description: Capitalised, name-like words in document bodies that are no alias of any person, country or
 -- description: institution, by number of occurrences: candidates for new aliases in seed/reference/. A word
 -- description: that also occurs in lower case somewhere in the corpus is taken for an ordinary word at the start
--- description: of a sentence and left out, as are month and day names; possessive ʹs and glued footnote digits are stripped. On a large corpus
--- description: narrow it with from/to (it reads every word: about 16 s on 20 000 documents, so it allows itself 300 s).
+-- description: of a sentence and left out, as are month and day names; possessive ʹs and glued footnote digits are stripped.
+-- description: Whole years come from the per-year word summary the seeder fills (name_candidate_years, lower_word_years);
+-- description: only documents of years cut by from/to are read word by word (about 16 s per 20 000 documents, so it
+-- description: allows itself 300 s).
 -- param: from | date | null | Earliest document date, YYYY-MM-DD (default: no bound)
 -- param: to | date | null | Latest document date, YYYY-MM-DD (default: no bound)
 -- param: min_count | integer | 1 | Only words seen at least this many times
@@ -14,18 +16,26 @@ WITH args AS (
            coalesce(CAST(nullif(:min_count, '') AS INTEGER), 1) AS min_count,
            coalesce(CAST(nullif(:limit, '') AS INTEGER), 100) AS max_rows
 ),
--- Each body as a JSON array of its space-separated tokens, so json_each splits it in C rather than in a
--- recursive CTE. Backslashes and quotes are escaped and control characters become separators; a body
--- that still is not valid JSON is skipped rather than failing the whole report.
+range AS (
+    SELECT coalesce(nullif(:from, ''), '0000-01-01') AS f,
+           coalesce(nullif(:to, ''), '9999-12-31') AS t,
+           -- Undated documents count only when no bound is set.
+           nullif(:from, '') IS NULL AND nullif(:to, '') IS NULL AS undated
+),
+-- Documents of years the range cuts (none without a range: the first condition uses the parameters
+-- directly, so SQLite tests it once and skips the scan), each body as a JSON array of its
+-- space-separated tokens, so json_each splits it in C rather than in a recursive CTE. Backslashes and
+-- quotes are escaped and control characters become separators; a body that still is not valid JSON
+-- is skipped rather than failing the whole report. src/seed/facts.rs cuts words the same way.
 arrays AS (
     SELECT d.id, d.date_from,
            '["' || replace(replace(replace(replace(replace(replace(replace(d.body,
                '\', '\\'), '"', '\"'), char(13), ' '), char(9), ' '), char(12), ' '), char(10), ' '), ' ', '","')
            || '"]' AS tokens
-    FROM documents d
-    JOIN args
-    WHERE (args.date_min IS NULL OR d.date_to >= args.date_min)
-      AND (args.date_max IS NULL OR d.date_from <= args.date_max)
+    FROM range, documents d
+    WHERE (nullif(:from, '') IS NOT NULL OR nullif(:to, '') IS NOT NULL)
+      AND d.date_from <= range.t AND d.date_to >= range.f
+      AND NOT (substr(d.date_from, 1, 4) || '-01-01' >= range.f AND substr(d.date_from, 1, 4) || '-12-31' <= range.t)
 ),
 raw_words AS MATERIALIZED (
     SELECT a.id AS document_id, a.date_from,
@@ -38,6 +48,18 @@ words AS MATERIALIZED (
            CASE WHEN word LIKE '%ʹs' OR word LIKE '%''s' OR word LIKE '%’s'
                 THEN substr(word, 1, length(word) - 2) ELSE word END AS word
     FROM raw_words
+),
+-- Candidate names: whole years (and undated documents) from the summary, cut years word by word.
+candidates AS (
+    SELECT y.word, y.occurrences, y.documents, y.first_date, y.last_date, y.first_document_id
+    FROM name_candidate_years y, range
+    WHERE (y.year IS NULL AND range.undated)
+       OR (y.year || '-01-01' >= range.f AND y.year || '-12-31' <= range.t)
+    UNION ALL
+    SELECT word, count(*), count(DISTINCT document_id), min(date_from), max(date_from), min(document_id)
+    FROM words
+    WHERE length(word) >= 3 AND substr(word, 1, 1) BETWEEN 'A' AND 'Z'
+    GROUP BY word
 ),
 -- Every single word of every alias and reference name, lower-cased ("Great Britain" gives great and britain).
 known AS MATERIALIZED (
@@ -57,23 +79,25 @@ calendar (word) AS (
            ('september'), ('october'), ('november'), ('december'), ('monday'), ('tuesday'), ('wednesday'),
            ('thursday'), ('friday'), ('saturday'), ('sunday')
 ),
+-- Words in lower case in the documents read: whole years from the summary, cut years word by word.
 lower_words AS MATERIALIZED (
-    SELECT DISTINCT word FROM words WHERE word = lower(word) AND word <> upper(word)
+    SELECT y.word FROM lower_word_years y, range
+    WHERE (y.year IS NULL AND range.undated)
+       OR (y.year || '-01-01' >= range.f AND y.year || '-12-31' <= range.t)
+    UNION
+    SELECT word FROM words WHERE word = lower(word) AND word <> upper(word)
 )
-SELECT w.word AS name,
-       count(*) AS occurrences,
-       count(DISTINCT w.document_id) AS documents,
-       min(w.date_from) AS first_date,
-       max(w.date_from) AS last_date,
-       min(w.document_id) AS first_document_id
-FROM words w
-JOIN args
-WHERE length(w.word) >= 3
-  AND substr(w.word, 1, 1) BETWEEN 'A' AND 'Z'
-  AND lower(w.word) NOT IN (SELECT word FROM known)
-  AND lower(w.word) NOT IN (SELECT word FROM lower_words)
-  AND lower(w.word) NOT IN (SELECT word FROM calendar)
-GROUP BY w.word
-HAVING count(*) >= (SELECT min_count FROM args)
+SELECT c.word AS name,
+       sum(c.occurrences) AS occurrences,
+       sum(c.documents) AS documents,
+       min(c.first_date) AS first_date,
+       max(c.last_date) AS last_date,
+       min(c.first_document_id) AS first_document_id
+FROM candidates c
+WHERE lower(c.word) NOT IN (SELECT word FROM known)
+  AND lower(c.word) NOT IN (SELECT word FROM lower_words)
+  AND lower(c.word) NOT IN (SELECT word FROM calendar)
+GROUP BY c.word
+HAVING sum(c.occurrences) >= (SELECT min_count FROM args)
 ORDER BY occurrences DESC, name
 LIMIT (SELECT max_rows FROM args);

@@ -573,3 +573,98 @@ fn who_held_report_agrees_with_the_resolver() {
     );
     assert!(disagreements.is_empty(), "{}", disagreements.join("\n"));
 }
+
+/// Without a date range co_mentions reads the pair totals the seeder
+/// counted in memory (co_mention_totals); it must list exactly what the
+/// report gave when it paired every entity of every document in SQL (kept
+/// as tests/fixtures/raw_reports/co_mentions_raw.sql), for every filter.
+#[test]
+fn summary_backed_co_mentions_equal_the_raw_pairing() {
+    let env = TestEnv::seeded_with_report_fixtures();
+    let raw = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/raw_reports");
+    let cases: [&[&str]; 9] = [
+        &[],
+        &["limit=0"],
+        &["limit=-1"],
+        &["limit=3"],
+        &["kind=person", "limit=-1"],
+        &["kind=country", "limit=-1"],
+        &["kind=mixed", "limit=7"],
+        &["entity=turkey", "limit=-1"],
+        &["entity=Molotov", "kind=mixed", "limit=4"],
+    ];
+    let mut compared = 0;
+    for params in cases {
+        let mut args = vec!["report", "co_mentions", "--format", "json"];
+        let mut raw_args = vec![
+            "report",
+            "--reports",
+            raw,
+            "co_mentions_raw",
+            "--format",
+            "json",
+        ];
+        for p in params {
+            args.extend(["-p", p]);
+            raw_args.extend(["-p", p]);
+        }
+        let want = env.ok(&raw_args);
+        let rows: Vec<serde_json::Value> = serde_json::from_str(&want).unwrap();
+        compared += rows.len();
+        common::assert_same_text(&want, &env.ok(&args), &format!("co_mentions {params:?}"));
+    }
+    assert!(
+        compared > 100,
+        "the fixture corpus names many pairs: {compared} rows compared"
+    );
+}
+
+/// unresolved_names reads whole years from the word summary the seeder
+/// fills (name_candidate_years, lower_word_years) and cuts only the
+/// documents of years a range cuts into words; for any range it must list
+/// exactly what it gave when it cut every body in SQL (kept as
+/// tests/fixtures/raw_reports/unresolved_names_raw.sql).
+#[test]
+fn summary_backed_unresolved_names_equal_reading_every_word() {
+    let env = TestEnv::seeded_with_report_fixtures();
+    let raw = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/raw_reports");
+    let cases: [&[&str]; 9] = [
+        &[],
+        &["limit=-1"],
+        &["min_count=2", "limit=-1"],
+        &["from=1921-01-01", "to=1945-12-31", "limit=-1"],
+        &["from=1921-06-15", "to=1939-08-23", "limit=-1"],
+        &["from=1939-01-01", "to=1939-12-31", "limit=-1"],
+        &["from=1939-05-01", "to=1939-05-31", "limit=-1"],
+        &["from=1936-03-01", "limit=-1"],
+        &["to=1937-12-31", "limit=5"],
+    ];
+    let mut compared = 0;
+    for params in cases {
+        let mut args = vec!["report", "unresolved_names", "--format", "json"];
+        let mut raw_args = vec![
+            "report",
+            "--reports",
+            raw,
+            "unresolved_names_raw",
+            "--format",
+            "json",
+        ];
+        for p in params {
+            args.extend(["-p", p]);
+            raw_args.extend(["-p", p]);
+        }
+        let want = env.ok(&raw_args);
+        let rows: Vec<serde_json::Value> = serde_json::from_str(&want).unwrap();
+        compared += rows.len();
+        common::assert_same_text(
+            &want,
+            &env.ok(&args),
+            &format!("unresolved_names {params:?}"),
+        );
+    }
+    assert!(
+        compared > 20,
+        "the fixture corpus has unresolved names: {compared} rows compared"
+    );
+}

@@ -4,6 +4,7 @@
 
 mod bulk;
 pub mod duplicates;
+mod facts;
 mod fts;
 pub mod inputs;
 pub mod limits;
@@ -150,7 +151,7 @@ fn seed_inner(db_path: &Path, options: &SeedOptions, fresh: bool) -> Result<Seed
     };
     let side_index;
     {
-        let tally = deferred.is_some().then(summary::Tally::default);
+        let tally = deferred.is_some().then(|| summary::Tally::new(&ids));
         let mut writer = write::Writer::new(&tx, &ids, tally)?;
         if deferred.is_some() {
             writer.side_index = Some(fts::SideIndex::start(&tx)?);
@@ -195,7 +196,7 @@ fn seed_inner(db_path: &Path, options: &SeedOptions, fresh: bool) -> Result<Seed
         summary.files_unchanged = unchanged.get();
         match &writer.tally {
             Some(tally) => tally.write(&tx)?,
-            None => summary::recompute(&tx, &writer.years)?,
+            None => summary::recompute(&tx, &writer.changes)?,
         }
         phases.mark("summary tables");
         side_index = writer.side_index.take();
@@ -439,9 +440,9 @@ impl Progress {
             return Progress(None);
         }
         let bar = indicatif::ProgressBar::new(files);
-        if let Ok(style) = indicatif::ProgressStyle::with_template(
-            "{bar:30} {pos}/{len} files, {msg}, eta {eta}",
-        ) {
+        if let Ok(style) =
+            indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} files, {msg}, eta {eta}")
+        {
             bar.set_style(style);
         }
         Progress(Some(bar))

@@ -34,6 +34,8 @@ pub struct ResolvedDocument {
     pub parties: Vec<PartyResolution>,
     pub mentions: Vec<Mention>,
     pub warnings: Vec<Warning>,
+    /// What the seed-time summaries need, worked out here on a worker thread.
+    pub facts: super::facts::DocumentFacts,
 }
 
 /// The SHA-256 of `bytes`, lowercase hex.
@@ -137,6 +139,7 @@ pub fn resolve(doc: &corpus::ParsedDocument, gazetteer: &Gazetteer) -> ResolvedD
         .collect();
     ResolvedDocument {
         parties,
+        facts: super::facts::of_document(&doc.body, &mentions),
         mentions,
         warnings,
     }

@@ -2,7 +2,7 @@
 //! caller's transaction. All SQL of the seeder lives here, with bound
 //! parameters.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 use anyhow::{anyhow, Context, Result};
 use rusqlite::{params, OptionalExtension, Statement, Transaction};
@@ -334,7 +334,7 @@ pub struct Writer<'c> {
     pub tally: Option<Tally>,
     /// Years of the documents written or deleted (incremental seeds
     /// recompute their summary rows).
-    pub years: BTreeSet<Option<String>>,
+    pub changes: summary::Changes,
     /// Full seeds: the full-text index is built beside the writer.
     pub side_index: Option<SideIndex>,
     tx: &'c Transaction<'c>,
@@ -362,7 +362,7 @@ impl<'c> Writer<'c> {
         Ok(Writer {
             ids,
             tally,
-            years: BTreeSet::new(),
+            changes: summary::Changes::default(),
             side_index: None,
             tx: conn,
             source: conn.prepare(
@@ -413,7 +413,7 @@ impl<'c> Writer<'c> {
 
     /// Removes a source and everything that came from it.
     pub fn delete_source(&mut self, source_id: i64) -> Result<()> {
-        summary::years_of_source(self.tx, source_id, &mut self.years)?;
+        summary::changes_of_source(self.tx, source_id, &mut self.changes)?;
         self.delete_source.execute([source_id]).map_err(|err| {
             user_foreign_key_advice(err, &format!("removing the rows of source {source_id}"))
         })?;
@@ -568,8 +568,14 @@ impl<'c> Writer<'c> {
             }
 
             let date_from = date.map(|d| d.from.as_str());
-            self.years.insert(summary::year_of(date_from));
-            let mut entities: Vec<(summary::Entity, &str)> = Vec::new();
+            // A full seed counts in the tally; only an incremental one needs
+            // the changes (kept per document, they would grow with the corpus).
+            match &mut self.tally {
+                Some(tally) => {
+                    tally.document(document_id, date_from, &resolved.mentions, &resolved.facts)
+                }
+                None => self.changes.document(ids, date_from, &resolved.facts),
+            }
             let mut rows: Vec<MentionRow> = Vec::with_capacity(resolved.mentions.len());
             for m in &resolved.mentions {
                 let (person_id, country_id) = match &m.target {
@@ -586,15 +592,9 @@ impl<'c> Writer<'c> {
                     m.char_end as i64,
                     &m.surface,
                 ));
-                if self.tally.is_some() {
-                    entities.push(((person_id, country_id), m.surface.as_str()));
-                }
             }
             self.mentions(document_id, &rows)?;
             written.mentions += rows.len() as u64;
-            if let Some(tally) = &mut self.tally {
-                tally.document(date_from, entities.into_iter());
-            }
 
             for w in doc.warnings.iter().chain(&resolved.warnings) {
                 self.warning(source_id, Some(document_id), w)?;
