@@ -67,3 +67,21 @@ CREATE TABLE lower_word_years (
 );
 CREATE INDEX lower_word_years_word ON lower_word_years (word, year);
 CREATE INDEX lower_word_years_year ON lower_word_years (year);
+
+-- Who wrote to whom over all documents: what the correspondence report
+-- shows with no party and no date range, one row per (author, recipient,
+-- role) as the report groups them. Grouping about 200,000 party pairs by
+-- name took a quarter of a second at 100,000 documents; this table is
+-- read in milliseconds. Every seed that changed any document refills it
+-- (src/seed/summary.rs, `correspondence_totals`).
+CREATE TABLE correspondence_totals (
+    author         TEXT NOT NULL,
+    author_kind    TEXT NOT NULL,
+    recipient      TEXT NOT NULL,
+    recipient_kind TEXT NOT NULL,
+    as_role        TEXT NOT NULL,
+    documents      INTEGER NOT NULL,
+    first_date     TEXT,
+    last_date      TEXT
+);
+CREATE INDEX correspondence_totals_documents ON correspondence_totals (documents DESC);

@@ -668,3 +668,40 @@ fn summary_backed_unresolved_names_equal_reading_every_word() {
         "the fixture corpus has unresolved names: {compared} rows compared"
     );
 }
+
+/// correspondence reads the seed-time totals when no party or date narrows
+/// it: the same rows as the report's raw SQL (tests/fixtures/raw_reports).
+#[test]
+fn summary_backed_correspondence_equals_the_raw_grouping() {
+    let env = TestEnv::seeded_with_report_fixtures();
+    let raw = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/raw_reports");
+    let cases: [&[&str]; 6] = [
+        &[],
+        &["limit=0"],
+        &["copies=0", "limit=0"],
+        &["limit=2"],
+        &["party=molotov", "limit=0"],
+        &["from=1939-01-01", "copies=0"],
+    ];
+    let mut compared = 0;
+    for params in cases {
+        let mut args = vec!["report", "correspondence", "--format", "json"];
+        let mut raw_args = vec![
+            "report",
+            "--reports",
+            raw,
+            "correspondence_raw",
+            "--format",
+            "json",
+        ];
+        for p in params {
+            args.extend(["-p", p]);
+            raw_args.extend(["-p", p]);
+        }
+        let want = env.ok(&raw_args);
+        let rows: Vec<serde_json::Value> = serde_json::from_str(&want).unwrap();
+        compared += rows.len();
+        common::assert_same_text(&want, &env.ok(&args), &format!("correspondence {params:?}"));
+    }
+    assert!(compared > 10, "{compared} rows compared");
+}

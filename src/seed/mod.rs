@@ -150,6 +150,7 @@ fn seed_inner(db_path: &Path, options: &SeedOptions, fresh: bool) -> Result<Seed
         ..SeedSummary::default()
     };
     let side_index;
+    let changed;
     {
         let tally = deferred.is_some().then(|| summary::Tally::new(&ids));
         let mut writer = write::Writer::new(&tx, &ids, tally)?;
@@ -198,12 +199,17 @@ fn seed_inner(db_path: &Path, options: &SeedOptions, fresh: bool) -> Result<Seed
             Some(tally) => tally.write(&tx)?,
             None => summary::recompute(&tx, &writer.changes)?,
         }
+        changed = writer.tally.is_some() || !writer.changes.years.is_empty();
         phases.mark("summary tables");
         side_index = writer.side_index.take();
     }
 
     if let Some(deferred) = deferred {
         deferred.restore(&tx, side_index, &mut phases)?;
+    }
+    if changed {
+        summary::correspondence_totals(&tx)?;
+        phases.mark("correspondence totals");
     }
     totals(&tx, &mut summary)?;
     tx.execute(

@@ -620,3 +620,35 @@ fn recompute_words(
         )
     })
 }
+
+/// Refills `correspondence_totals` (V3) from the parties of every document:
+/// the correspondence report with no party and no date range, grouped as
+/// the report groups (names, kinds, role). Runs after the indexes are
+/// rebuilt (it joins parties on their document). tests/report.rs checks it
+/// against the report's raw SQL.
+pub fn correspondence_totals(tx: &Transaction) -> Result<()> {
+    tx.execute_batch(
+        "DELETE FROM correspondence_totals;
+         WITH parties AS (
+             SELECT dp.document_id,
+                    dp.role,
+                    coalesce(p.name, i.name, dp.name_text, dp.as_printed) AS name,
+                    CASE WHEN p.id IS NOT NULL THEN 'person' WHEN i.id IS NOT NULL THEN 'institution'
+                         ELSE 'unresolved' END AS kind
+             FROM document_parties dp
+             LEFT JOIN persons p ON p.id = dp.person_id
+             LEFT JOIN institutions i ON i.id = dp.institution_id
+         )
+         INSERT INTO correspondence_totals
+             (author, author_kind, recipient, recipient_kind, as_role, documents, first_date, last_date)
+         SELECT a.name, a.kind, r.name, r.kind, r.role,
+                count(DISTINCT d.id), min(d.date_from), max(d.date_to)
+         FROM parties a
+         JOIN parties r ON r.document_id = a.document_id AND r.role IN ('recipient', 'copy_recipient')
+         JOIN documents d INDEXED BY documents_id_dates ON d.id = a.document_id
+         WHERE a.role = 'author'
+         GROUP BY a.kind, a.name, r.kind, r.name, r.role;",
+    )
+    .context("summarising who wrote to whom")?;
+    Ok(())
+}
