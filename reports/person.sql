@@ -23,16 +23,18 @@ roles AS MATERIALIZED (
            CASE dp.role WHEN 'author' THEN 'wrote' WHEN 'recipient' THEN 'received'
                         WHEN 'participant' THEN 'attended' ELSE 'copy received' END AS section,
            d.date_from AS date, 'as ' || dp.as_printed AS detail, d.id AS document_id
-    FROM document_persons dp
-    JOIN who ON who.id = dp.person_id
-    JOIN documents d INDEXED BY documents_id_dates ON d.id = dp.document_id
+    -- CROSS JOIN fixes the order: the person first, then their rows through the indexes. Left to
+    -- itself SQLite 3.54 scanned every row and probed the person (3.4 s at 100,000 documents).
+    FROM who
+    CROSS JOIN document_persons dp ON dp.person_id = who.id
+    CROSS JOIN documents d INDEXED BY documents_id_dates ON d.id = dp.document_id
 ),
 named AS MATERIALIZED (
     SELECT who.id AS person_id, who.name AS person, 6 AS block, 'mentioned in' AS section,
            d.date_from AS date, count(*) || ' × ' || group_concat(DISTINCT m.surface) AS detail, d.id AS document_id
-    FROM mentions m
-    JOIN who ON who.id = m.person_id
-    JOIN documents d INDEXED BY documents_id_dates ON d.id = m.document_id
+    FROM who
+    CROSS JOIN mentions m ON m.person_id = who.id
+    CROSS JOIN documents d INDEXED BY documents_id_dates ON d.id = m.document_id
     GROUP BY who.id, d.id
 ),
 ranked AS (
@@ -51,7 +53,7 @@ facts AS (
     UNION ALL
     SELECT r.person, r.block, r.section, r.date, d.heading, r.detail, r.document_id
     FROM ranked r
-    JOIN documents d ON d.id = r.document_id
+    CROSS JOIN documents d ON d.id = r.document_id
     -- Scalar subqueries, not a join with args: SQLite then tests the rank before reading a documents row.
     WHERE (SELECT max_rows FROM args) <= 0 OR r.n <= (SELECT max_rows FROM args)
 )
