@@ -38,11 +38,13 @@ pub fn run(
     mut write: impl FnMut(Item) -> Result<()>,
     mut batch_done: impl FnMut(u64),
 ) -> Result<()> {
+    let pool = worker_pool()?;
     std::thread::scope(|scope| {
         let (sender, receiver) = sync_channel::<Result<Vec<Item>>>(IN_FLIGHT);
+        let pool = &pool;
         scope.spawn(move || {
             for batch in inputs.chunks(BATCH) {
-                let prepared = prepare_batch(batch, gazetteer, known);
+                let prepared = pool.install(|| prepare_batch(batch, gazetteer, known));
                 let failed = prepared.is_err();
                 // A send fails only when the writer stopped (on an error):
                 // then there is no one left to prepare for.
@@ -62,6 +64,36 @@ pub fn run(
         Ok(())
     })
 }
+
+/// The threads that parse and resolve: one per core, at a lower scheduling
+/// priority than the writer. The writer is the seed's bottleneck; with
+/// equal priority the kernel shares the cores evenly among it, the parsing
+/// threads and the full-text thread, and the writer waits its turn while
+/// files it does not need yet are parsed.
+fn worker_pool() -> Result<rayon::ThreadPool> {
+    Ok(rayon::ThreadPoolBuilder::new()
+        .thread_name(|i| format!("archdb-parse-{i}"))
+        .start_handler(|_| lower_priority())
+        .build()?)
+}
+
+/// Niceness of the parsing threads (0 is the writer's). 5, 10 and 19 all
+/// gave the same gain on the 20k corpus (seed 5.8 s -> 5.1 s).
+#[cfg(target_os = "linux")]
+const WORKER_NICENESS: libc::c_int = 10;
+
+#[cfg(target_os = "linux")]
+fn lower_priority() {
+    // On Linux a priority set with `who = 0` is the calling thread's own.
+    // Failing to lower it changes nothing but speed, so the result is ignored.
+    // SAFETY: setpriority has no memory effects; the arguments are plain integers.
+    unsafe {
+        libc::setpriority(libc::PRIO_PROCESS, 0, WORKER_NICENESS);
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn lower_priority() {}
 
 /// Reads and prepares a batch in parallel. A file that cannot be read is
 /// an error: seeding without it would silently lose its documents.
@@ -86,4 +118,34 @@ fn prepare_batch(
             ))))
         })
         .collect()
+}
+
+#[cfg(all(test, target_os = "linux"))]
+mod tests {
+    use super::*;
+
+    /// Field 19 of /proc/thread-self/stat: the calling thread's niceness.
+    fn own_niceness() -> Option<i64> {
+        let stat = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
+        stat.rsplit_once(')')?
+            .1
+            .split_whitespace()
+            .nth(16)?
+            .parse()
+            .ok()
+    }
+
+    #[test]
+    fn parsing_threads_run_below_the_writer() {
+        let writer = own_niceness().expect("readable /proc/thread-self/stat");
+        let pool = worker_pool().expect("thread pool");
+        let worker = pool.install(own_niceness).expect("niceness in the pool");
+        // A process already at the lowest priority cannot go lower.
+        assert_eq!(worker, (writer + i64::from(WORKER_NICENESS)).min(19));
+        assert_eq!(
+            own_niceness(),
+            Some(writer),
+            "the caller keeps its priority"
+        );
+    }
 }
