@@ -574,6 +574,35 @@ fn who_held_report_agrees_with_the_resolver() {
     assert!(disagreements.is_empty(), "{}", disagreements.join("\n"));
 }
 
+/// Runs `report` and its raw-SQL twin `<report>_raw` (tests/fixtures/raw_reports,
+/// the report as it was before it read seed-time summaries) with each set of
+/// parameters, asserts the same JSON, and returns how many rows were compared.
+fn same_rows_as_raw_sql(env: &TestEnv, report: &str, cases: &[&[&str]]) -> usize {
+    let raw_dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/raw_reports");
+    let raw_report = format!("{report}_raw");
+    let mut compared = 0;
+    for params in cases {
+        let mut args = vec!["report", report, "--format", "json"];
+        let mut raw_args = vec![
+            "report",
+            "--reports",
+            raw_dir,
+            &raw_report,
+            "--format",
+            "json",
+        ];
+        for p in *params {
+            args.extend(["-p", p]);
+            raw_args.extend(["-p", p]);
+        }
+        let want = env.ok(&raw_args);
+        let rows: Vec<serde_json::Value> = serde_json::from_str(&want).unwrap();
+        compared += rows.len();
+        common::assert_same_text(&want, &env.ok(&args), &format!("{report} {params:?}"));
+    }
+    compared
+}
+
 /// Without a date range co_mentions reads the pair totals the seeder
 /// counted in memory (co_mention_totals); it must list exactly what the
 /// report gave when it paired every entity of every document in SQL (kept
@@ -581,7 +610,6 @@ fn who_held_report_agrees_with_the_resolver() {
 #[test]
 fn summary_backed_co_mentions_equal_the_raw_pairing() {
     let env = TestEnv::seeded_with_report_fixtures();
-    let raw = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/raw_reports");
     let cases: [&[&str]; 9] = [
         &[],
         &["limit=0"],
@@ -593,26 +621,7 @@ fn summary_backed_co_mentions_equal_the_raw_pairing() {
         &["entity=turkey", "limit=-1"],
         &["entity=Molotov", "kind=mixed", "limit=4"],
     ];
-    let mut compared = 0;
-    for params in cases {
-        let mut args = vec!["report", "co_mentions", "--format", "json"];
-        let mut raw_args = vec![
-            "report",
-            "--reports",
-            raw,
-            "co_mentions_raw",
-            "--format",
-            "json",
-        ];
-        for p in params {
-            args.extend(["-p", p]);
-            raw_args.extend(["-p", p]);
-        }
-        let want = env.ok(&raw_args);
-        let rows: Vec<serde_json::Value> = serde_json::from_str(&want).unwrap();
-        compared += rows.len();
-        common::assert_same_text(&want, &env.ok(&args), &format!("co_mentions {params:?}"));
-    }
+    let compared = same_rows_as_raw_sql(&env, "co_mentions", &cases);
     assert!(
         compared > 100,
         "the fixture corpus names many pairs: {compared} rows compared"
@@ -627,7 +636,6 @@ fn summary_backed_co_mentions_equal_the_raw_pairing() {
 #[test]
 fn summary_backed_unresolved_names_equal_reading_every_word() {
     let env = TestEnv::seeded_with_report_fixtures();
-    let raw = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/raw_reports");
     let cases: [&[&str]; 9] = [
         &[],
         &["limit=-1"],
@@ -639,30 +647,7 @@ fn summary_backed_unresolved_names_equal_reading_every_word() {
         &["from=1936-03-01", "limit=-1"],
         &["to=1937-12-31", "limit=5"],
     ];
-    let mut compared = 0;
-    for params in cases {
-        let mut args = vec!["report", "unresolved_names", "--format", "json"];
-        let mut raw_args = vec![
-            "report",
-            "--reports",
-            raw,
-            "unresolved_names_raw",
-            "--format",
-            "json",
-        ];
-        for p in params {
-            args.extend(["-p", p]);
-            raw_args.extend(["-p", p]);
-        }
-        let want = env.ok(&raw_args);
-        let rows: Vec<serde_json::Value> = serde_json::from_str(&want).unwrap();
-        compared += rows.len();
-        common::assert_same_text(
-            &want,
-            &env.ok(&args),
-            &format!("unresolved_names {params:?}"),
-        );
-    }
+    let compared = same_rows_as_raw_sql(&env, "unresolved_names", &cases);
     assert!(
         compared > 20,
         "the fixture corpus has unresolved names: {compared} rows compared"
@@ -674,7 +659,6 @@ fn summary_backed_unresolved_names_equal_reading_every_word() {
 #[test]
 fn summary_backed_correspondence_equals_the_raw_grouping() {
     let env = TestEnv::seeded_with_report_fixtures();
-    let raw = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/raw_reports");
     let cases: [&[&str]; 6] = [
         &[],
         &["limit=0"],
@@ -683,25 +667,6 @@ fn summary_backed_correspondence_equals_the_raw_grouping() {
         &["party=molotov", "limit=0"],
         &["from=1939-01-01", "copies=0"],
     ];
-    let mut compared = 0;
-    for params in cases {
-        let mut args = vec!["report", "correspondence", "--format", "json"];
-        let mut raw_args = vec![
-            "report",
-            "--reports",
-            raw,
-            "correspondence_raw",
-            "--format",
-            "json",
-        ];
-        for p in params {
-            args.extend(["-p", p]);
-            raw_args.extend(["-p", p]);
-        }
-        let want = env.ok(&raw_args);
-        let rows: Vec<serde_json::Value> = serde_json::from_str(&want).unwrap();
-        compared += rows.len();
-        common::assert_same_text(&want, &env.ok(&args), &format!("correspondence {params:?}"));
-    }
+    let compared = same_rows_as_raw_sql(&env, "correspondence", &cases);
     assert!(compared > 10, "{compared} rows compared");
 }
