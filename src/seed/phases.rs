@@ -44,13 +44,23 @@ impl Phases {
 /// tells it (fields 14 and 15 of /proc/thread-self/stat, in clock ticks of
 /// 1/100 s on every common configuration); `None` elsewhere.
 fn thread_cpu_seconds() -> Option<f64> {
+    let user = thread_stat_field(14)?;
+    let system = thread_stat_field(15)?;
+    Some((user + system) as f64 / 100.0)
+}
+
+/// Field `n` (numbered from 1, as in proc(5)) of the calling thread's
+/// /proc/thread-self/stat, for the numeric fields after the command name;
+/// `None` where there is no such file.
+pub(super) fn thread_stat_field(n: usize) -> Option<i64> {
     let stat = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
     // The command name (field 2) may hold spaces; the fields after it do not.
     let after_name = stat.rsplit_once(')')?.1;
-    let fields: Vec<&str> = after_name.split_whitespace().collect();
-    let user: f64 = fields.get(11)?.parse().ok()?;
-    let system: f64 = fields.get(12)?.parse().ok()?;
-    Some((user + system) / 100.0)
+    after_name
+        .split_whitespace()
+        .nth(n.checked_sub(3)?)?
+        .parse()
+        .ok()
 }
 
 #[cfg(test)]
