@@ -105,11 +105,9 @@ impl SideIndex {
 
     /// Queues one document. Fails only when the side thread has stopped,
     /// with the reason it stopped.
-    pub fn add(&mut self, id: i64, heading: &str, body: &str) -> Result<()> {
+    pub fn add(&mut self, id: i64, heading: String, body: String) -> Result<()> {
         let sent = match &self.sender {
-            Some(sender) => sender
-                .send((id, heading.to_string(), body.to_string()))
-                .is_ok(),
+            Some(sender) => sender.send((id, heading, body)).is_ok(),
             None => false,
         };
         if sent {

@@ -185,7 +185,7 @@ fn seed_inner(db_path: &Path, options: &SeedOptions, fresh: bool) -> Result<Seed
                         if let Some((id, _)) = known.get(&source.path) {
                             writer.delete_source(*id)?;
                         }
-                        documents.set(documents.get() + writer.source(&source)?.documents);
+                        documents.set(documents.get() + writer.source(*source)?.documents);
                     }
                 }
                 Ok(())

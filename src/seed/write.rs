@@ -421,7 +421,9 @@ impl<'c> Writer<'c> {
     }
 
     /// Writes one source with its documents and everything found in them.
-    pub fn source(&mut self, src: &PreparedSource) -> Result<Written> {
+    /// Takes the source whole so that each heading and body can move on to
+    /// the full-text thread once written, without a copy.
+    pub fn source(&mut self, src: PreparedSource) -> Result<Written> {
         let ids = self.ids;
         let mut written = Written::default();
         let source_id = self
@@ -456,7 +458,7 @@ impl<'c> Writer<'c> {
             written.warnings += 1;
         }
 
-        for (doc, resolved) in src.page.documents.iter().zip(&src.resolved) {
+        for (doc, resolved) in src.page.documents.into_iter().zip(&src.resolved) {
             let date = doc.date.as_ref();
             let document_id = self
                 .document
@@ -490,9 +492,6 @@ impl<'c> Writer<'c> {
                 ])
                 .with_context(|| format!("writing document {} of {}", doc.seq, src.path))?;
             written.documents += 1;
-            if let Some(side) = &mut self.side_index {
-                side.add(document_id, &doc.heading, &doc.body)?;
-            }
 
             for c in &doc.citations {
                 self.citation.execute(params![
@@ -599,6 +598,9 @@ impl<'c> Writer<'c> {
             for w in doc.warnings.iter().chain(&resolved.warnings) {
                 self.warning(source_id, Some(document_id), w)?;
                 written.warnings += 1;
+            }
+            if let Some(side) = &mut self.side_index {
+                side.add(document_id, doc.heading, doc.body)?;
             }
         }
         Ok(written)
