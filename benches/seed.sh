@@ -45,7 +45,7 @@ PY="$OUT/venv/bin/python"
 # A corpus is regenerated only when the generator or the reference data changed.
 stamp() { cat benches/gen_corpus.py "$REF"/*.csv | sha256sum | cut -c1-16; }
 
-# Runs a command under GNU time; sets WALL (s) and RSS (KiB).
+# Runs a command under GNU time; sets WALL (s), RSS (KiB) and CPU (user + system s).
 measure() {
     local log="$OUT/time.log"
     /usr/bin/time -v -o "$log" "$@" >"$OUT/last.out" 2>"$OUT/last.err" || {
@@ -53,10 +53,13 @@ measure() {
     WALL=$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, t, ":"); s = 0;
         for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s}' "$log")
     RSS=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")
+    CPU=$(awk -F': ' '/(User|System) time \(seconds\)/ {s += $2} END {printf "%.2f", s}' "$log")
 }
 
 mib() { awk -v k="$1" 'BEGIN {printf "%.0f", k / 1024}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.1f", a / b}'; }
+# CPU microseconds per document.
+per_doc_us() { awk -v s="$1" -v n="$2" 'BEGIN {printf "%.0f", s * 1e6 / n}'; }
 
 nproc_=$(nproc)
 cpu=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)
@@ -64,8 +67,8 @@ mem=$(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 dirty=$(git status --porcelain --untracked-files=no 2>/dev/null | grep -q . && echo " (with uncommitted changes)" || true)
 
-seed_rows="| documents | corpus MB | seed s | docs/s | MB/s | peak RSS MiB | DB MiB | re-seed unchanged s | re-seed / seed | baseline s | baseline RSS MiB | speed-up vs baseline | bare loader MB/s | archdb / bare loader |
-|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+seed_rows="| documents | corpus MB | seed s | docs/s | MB/s | peak RSS MiB | DB MiB | seed CPU s | CPU µs/doc | re-seed unchanged s | re-seed / seed | baseline s | baseline RSS MiB | speed-up vs baseline | bare loader MB/s | bare loader CPU µs/doc | archdb / bare loader |
+|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 largest_db=""
 for n in $SIZES; do
     corpus="$OUT/corpus-$n"
@@ -80,7 +83,7 @@ for n in $SIZES; do
     rm -f "$db" "$db-wal" "$db-shm"
     sync
     ARCHDB_SEED_PHASES=1 measure "$BIN" --db "$db" seed --corpus "$corpus"
-    seed_wall=$WALL seed_rss=$RSS
+    seed_wall=$WALL seed_rss=$RSS seed_cpu=$CPU
     cat "$OUT/last.out"
     # Where the time went (src/seed/phases.rs), kept for the largest size.
     phase_rows="| phase | wall s | writer thread CPU s |
@@ -105,11 +108,13 @@ for n in $SIZES; do
         speedup="~$(awk -v n="$n" -v r="$base_rate" -v s="$seed_wall" 'BEGIN {printf "%.1f", n / r / s}')x"
     fi
     # The floor: benches/bare_loader.rs on the same corpus (MB/s; see there).
-    bare_mbs=$(cargo bench --locked --quiet --bench bare_loader -- "$corpus" 2>/dev/null |
-        sed -n 's/.* \([0-9.]*\) MB\/s$/\1/p')
+    bare=$(cargo bench --locked --quiet --bench bare_loader -- "$corpus" 2>/dev/null | grep '^bare loader' || true)
+    bare_mbs=$(sed -n 's/.* \([0-9.]*\) MB\/s, .*/\1/p' <<<"$bare")
+    # Its CPU time per document archdb found in the same bytes (it finds fewer).
+    bare_cpu=$(sed -n 's/.*, \([0-9.]*\) s of CPU$/\1/p' <<<"$bare")
     seed_mbs=$(ratio "$mb" "$seed_wall")
     seed_rows+="
-| $docs | $mb | $seed_wall | $(ratio "$docs" "$seed_wall" | cut -d. -f1) | $seed_mbs | $(mib "$seed_rss") | $db_mib | $reseed_wall | $(ratio "$reseed_wall" "$seed_wall") | $base_wall | $base_rss | $speedup | ${bare_mbs:-n/a} | $( [ -n "$bare_mbs" ] && ratio "$seed_mbs" "$bare_mbs" || echo n/a) |"
+| $docs | $mb | $seed_wall | $(ratio "$docs" "$seed_wall" | cut -d. -f1) | $seed_mbs | $(mib "$seed_rss") | $db_mib | $seed_cpu | $(per_doc_us "$seed_cpu" "$docs") | $reseed_wall | $(ratio "$reseed_wall" "$seed_wall") | $base_wall | $base_rss | $speedup | ${bare_mbs:-n/a} | $( [ -n "$bare_cpu" ] && per_doc_us "$bare_cpu" "$docs" || echo n/a) | $( [ -n "$bare_mbs" ] && ratio "$seed_mbs" "$bare_mbs" || echo n/a) |"
     echo "$seed_rows" | tail -1
     largest_db=$db
     largest_n=$docs
@@ -162,6 +167,9 @@ done
     echo "Above BASELINE_MAX=$BASELINE_MAX documents the baseline is not run; its time is estimated from its"
     echo "documents/s at the largest size it ran (marked ~). bare loader: benches/bare_loader.rs, the floor set by"
     echo "SQLite and this machine (one text column, mentions, FTS5; no parsing), in MB/s of the same corpus."
+    echo "CPU µs/doc: user + system CPU time of the whole process per document (the bare loader's per"
+    echo "document archdb found in the same corpus). $nproc_ cores give $(per_doc_us "$nproc_" 15000) µs of CPU per document at"
+    echo "15,000 documents/s, with every core busy the whole run."
     echo
     echo "## Where the seed of $largest_n documents spent its time (ARCHDB_SEED_PHASES=1)"
     echo
