@@ -189,20 +189,57 @@ fn kind_start(s: &str, require_capital: bool) -> bool {
 }
 
 /// A cheap look before the date search: `Angora, March 1, ...` (one to
-/// three capitalised words, a comma, then a digit or a month name).
+/// three words, a comma, then a digit or a month name). It runs on most
+/// body lines (`However, the minister ...`), so it reads bytes; anything
+/// non-ASCII where it matters goes on to the date search.
 fn may_be_place_then_date(t: &str) -> bool {
-    let Some(comma) = t.get(..t.len().min(48)).and_then(|h| h.find(',')) else {
+    if !t.starts_with(|c: char| c.is_uppercase()) {
+        return false;
+    }
+    let b = t.as_bytes();
+    // Up to the comma: at most three words, each capitalised, so that a
+    // sentence (`The minister said, ...`) is refused at its second word.
+    let mut comma = None;
+    let mut words = 1;
+    for (i, &c) in b.iter().enumerate().take(48) {
+        match c {
+            b',' => {
+                comma = Some(i);
+                break;
+            }
+            b' ' => match b.get(i + 1) {
+                Some(b' ') => {}
+                Some(&n) if n.is_ascii_uppercase() || n >= 0x80 => {
+                    words += 1;
+                    if words > 3 {
+                        return false;
+                    }
+                }
+                _ => return false,
+            },
+            _ => {}
+        }
+    }
+    let Some(comma) = comma else {
         return false;
     };
-    let (place, rest) = (&t[..comma], t[comma + 1..].trim_start());
-    let next_word = rest
-        .split(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("");
-    place.starts_with(|c: char| c.is_uppercase())
-        && place.split_whitespace().count() <= 3
-        && (next_word.starts_with(|c: char| c.is_ascii_digit())
-            || super::date::is_month_name(next_word))
+    let rest = &b[comma + 1..];
+    let Some(at) = rest.iter().position(|&c| c != b' ') else {
+        return false;
+    };
+    match rest[at] {
+        c if c.is_ascii_digit() || c >= 0x80 => true,
+        c if b"JFMASONDjfmasond".contains(&c) => {
+            let word = &rest[at..];
+            let len = word
+                .iter()
+                .position(|c| !c.is_ascii_alphabetic())
+                .unwrap_or(word.len());
+            // ASCII letters only, so a char boundary.
+            std::str::from_utf8(&word[..len]).is_ok_and(super::date::is_month_name)
+        }
+        _ => false,
+    }
 }
 
 /// Does this line start a new document?
@@ -277,18 +314,23 @@ pub fn is_heading_continuation(so_far: &str, next: &str) -> bool {
         // A body sentence, not a name; initials end in `.` but are followed by a surname.
         return false;
     }
-    // A name line after an unfinished heading looks like a bare heading
-    // (`A. V. Terentyev to the NKID`); it continues the heading when the
-    // heading so far names no recipient.
-    let bare_name_line =
-        re_bare().is_match(t) && !re_to().is_match(so_far) && !re_with().is_match(so_far);
-    if (is_heading_start(t) && !bare_name_line)
+    // The date line, the most common line after a heading, is refused
+    // first, by the (remembered) date search alone when the line opens
+    // with its date: no heading's rest starts with a whole date.
+    if find_date(t, 0).is_some_and(|f| f.range.start == 0)
         || super::date::parse_date_line(t, 0).is_some()
         || re_sent().is_match(t)
+        || super::classification::parse_marks_line(t).is_some()
+        || super::text::is_elision(t)
     {
         return false;
     }
-    if super::classification::parse_marks_line(t).is_some() || super::text::is_elision(t) {
+    // A name line after an unfinished heading looks like a bare heading
+    // (`A. V. Terentyev to the NKID`); it continues the heading when the
+    // heading so far names no recipient.
+    if is_heading_start(t)
+        && !(re_bare().is_match(t) && !re_to().is_match(so_far) && !re_with().is_match(so_far))
+    {
         return false;
     }
     re_connective_end().is_match(clean(so_far))
@@ -722,11 +764,13 @@ pub fn party_from_phrase(raw: &str, role: Role, line: u32) -> Option<Party> {
     }
     let mut name: Option<String> = None;
     let mut position_part = text;
-    let first_word = text.split(char::is_whitespace).next().unwrap_or("");
-    let given_name = !re_position_noun().is_match(first_word)
-        && !PLACES.contains(&first_word.to_lowercase().as_str())
-        && !re_comrade().is_match(text);
-    if given_name && re_full_name().is_match(text) {
+    let given_name = |text: &str| {
+        let first_word = text.split(char::is_whitespace).next().unwrap_or("");
+        !re_position_noun().is_match(first_word)
+            && !PLACES.contains(&first_word.to_lowercase().as_str())
+            && !re_comrade().is_match(text)
+    };
+    if re_full_name().is_match(text) && given_name(text) {
         name = Some(text.to_string());
         position_part = "";
     } else if let Some(c) = re_name_end().captures(text) {
@@ -1188,6 +1232,16 @@ mod tests {
                 "Lausanne, January 21, 1923, telegram from the envoy X. Zorin to the NKID",
                 None,
                 Some("Lausanne"),
+            ),
+            (
+                "San Remo,\u{a0}April 20, 1922 no. 5, telegram from the envoy X. Zorin",
+                Some("5"),
+                Some("San Remo"),
+            ),
+            (
+                "Zürich, 5 may 1938, telegram from the envoy X. Zorin",
+                None,
+                Some("Zürich"),
             ),
         ] {
             assert!(is_heading_start(line), "{line}");
