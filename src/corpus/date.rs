@@ -370,6 +370,79 @@ static_regex!(
     r"^(\p{Lu}[\p{L}\-\x{2010}]+(?:\s+\p{Lu}[\p{L}\-\x{2010}]+){0,2})\s*,?$"
 );
 
+/// A place printed before a date (`Lausanne`, `San Remo`): one to three
+/// capitalised words, not a preposition (`On`, `In`) that opens a sentence.
+fn place_name(s: &str) -> Option<String> {
+    const WORDS: [&str; 13] = [
+        "On", "In", "At", "From", "Since", "By", "Until", "Till", "To", "Of", "Before", "After",
+        "About",
+    ];
+    if WORDS.contains(&s) {
+        return None;
+    }
+    re_place()
+        .captures(s)
+        .and_then(|c| c.get(1))
+        .map(|m| m.as_str().to_string())
+}
+
+/// The place before a date that opens a heading (`Angora, March 1, 1923
+/// No. 17/783, telegram from ...`): `before` is all the heading holds before
+/// the date, and must be the place and its comma.
+pub fn place_before_date(before: &str) -> Option<String> {
+    let t = clean(before).strip_suffix(',')?;
+    place_name(clean(t))
+}
+
+static_regex!(
+    re_leading_docno,
+    r"^(?i:no\.?|n\x{00BA}|\x{2116}|m)\s*(\d+(?:/\d+)?(?:\s*[\-\x{2010}\x{2011}\x{2013}]\s*[a-z\x{0430}-\x{044F}])?)\b\.?"
+);
+
+/// A document number that opens `s` (`no. 10/501`, `No. 971‐a`, `m 12`),
+/// as [`parse_date_line`] reads it after a date: the number as printed,
+/// without `no.`, and the length of the text it took.
+pub fn leading_doc_number(s: &str) -> Option<(String, usize)> {
+    let c = re_leading_docno().captures(s)?;
+    Some((c.get(1)?.as_str().to_string(), c.get(0)?.end()))
+}
+
+static_regex!(
+    re_unfinished_date,
+    &pat(r"(?:(?P<d>\bMONTH(?:\s+\d{1,2}(?:\s*DASH\s*\d{1,2})?\s*,?)?)|\bno\.|\x{2116})$")
+);
+static_regex!(
+    re_date_rest,
+    r"^\d{1,4}(?:/\d+)?(?:\s*[\-\x{2010}\x{2011}\x{2013}]\s*[a-z\x{0430}-\x{044F}])?\.?(?:\s*\*+)?$"
+);
+
+/// Is `next` the rest of a date or document number that `before` leaves
+/// unfinished? A heading with a date glued to its end, cut at its last
+/// space, puts the year (`January 10,` / `1930`), the day (`1931 g on
+/// January` / `15.`) or the number (`July 1, 1921 no.` / `856‐a`) on the
+/// next line.
+pub fn completes_date(before: &str, next: &str) -> bool {
+    let (b, n) = (clean(before), clean(next));
+    if n.len() > 24 || !re_date_rest().is_match(n) {
+        return false;
+    }
+    let Some(c) = re_unfinished_date().captures(b) else {
+        return false;
+    };
+    match c.name("d") {
+        // A month, perhaps with its day: the joined text must read as a
+        // date that runs across the break.
+        Some(m) => {
+            let joined = format!("{b} {n}");
+            find_all_dates(&joined, 0)
+                .iter()
+                .any(|f| f.range.start <= m.start() && f.range.end > b.len())
+        }
+        // `no.` and the number.
+        None => true,
+    }
+}
+
 /// What a date line holds besides the date.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DateLine {
@@ -429,16 +502,7 @@ pub fn parse_date_line(raw: &str, line: u32) -> Option<DateLine> {
             .trim_matches(|c: char| c == ',' || c == '.' || c == ':' || c.is_whitespace()),
     );
     if !before_left.is_empty() {
-        let is_word = [
-            "On", "In", "At", "From", "Since", "By", "Until", "Till", "To", "Of", "Before",
-            "After", "About",
-        ]
-        .contains(&before_left);
-        if let (false, Some(c)) = (is_word, re_place().captures(before_left)) {
-            place = c.get(1).map(|m| m.as_str().to_string());
-        } else {
-            return None;
-        }
+        place = Some(place_name(before_left)?);
     }
     let marks_after = find_marks(&after_rest);
     let left: String = marks_after

@@ -23,14 +23,16 @@ static_regex!(
     re_bare,
     r"^(?:(?:\p{L}{1,3}\.\s*){1,3})\p{Lu}[\p{L}\x{02B9}'\x{2019}\-\x{2010}]+\s+to\s+\S"
 );
-// A bare heading whose author is printed without initials (`Alkend to the
-// people's commissariat ...`, `Werner von Tippelskirch to the NKID`, `Nuri
-// al-Said to ...`): a capitalised name of up to five words (particles such
-// as `von` or `al-` lower case), then `to` and an institution, so that a
-// body sentence such as `Germany to the east of ...` does not start a document.
+// A bare heading whose author is printed without initials first (`Alkend
+// to the people's commissariat ...`, `Werner von Tippelskirch to the NKID`,
+// `Nuri al-Said to ...`, `Joseph E. Davies to ...`, `Friedrich-Werner von
+// der Schulenburg to ...`): a capitalised name of up to five words (one or
+// two particles such as `von der` or `al-` lower case, middle initials),
+// then `to` and an institution, so that a body sentence such as `Germany to
+// the east of ...` does not start a document.
 static_regex!(
     re_bare_named,
-    r"^\p{Lu}[\p{L}\x{02B9}'\x{2019}\-\x{2010}]*(?:\s+(?:(?:von|van|der|den|de|di|da|du|la|le|el|al|ibn|bin|of|y)\s+|(?:al|el)[\-\x{2010}])?\p{Lu}[\p{L}\x{02B9}'\x{2019}\-\x{2010}]*){0,4}\s+to\s+(?i:the\s+)?(?i:people[\x{02B9}'\x{2019}]?s\s+commissariat|nkid|narkomindel|general\s+secretariat|central\s+committee|politburo)\b[^.]*$"
+    r"^\p{Lu}[\p{L}\x{02B9}'\x{2019}\-\x{2010}]*(?:\s+(?:(?:von|van|der|den|de|di|da|du|la|le|el|al|ibn|bin|of|y)\s+){0,2}(?:(?:al|el)[\-\x{2010}])?(?:\p{Lu}\.|\p{Lu}[\p{L}\x{02B9}'\x{2019}\-\x{2010}]*)){0,4}\s+to\s+(?i:the\s+)?(?i:people[\x{02B9}'\x{2019}]?s\s+commissariat|nkid|narkomindel|general\s+secretariat|central\s+committee|politburo)\b[^.]*$"
 );
 static_regex!(
     re_sent,
@@ -43,23 +45,56 @@ fn is_bare(t: &str) -> bool {
     re_bare().is_match(t) || re_bare_named().is_match(strip_trailing_markers(t))
 }
 
+/// A date that opens a heading, as [`leading_date`] reads it.
+struct LeadingDate {
+    found: super::date::DateFound,
+    /// Priority or classification marks before the date.
+    marks: Option<Marks>,
+    /// A place before the date (`Angora, March 1, 1923 ...`).
+    place: Option<String>,
+    /// A document number after the date (`... 1923 No. 17/783, telegram ...`).
+    doc_number: Option<String>,
+    /// Where the rest of the heading begins.
+    rest: usize,
+}
+
 /// A date that opens a heading, perhaps after priority or classification
-/// marks (`Out of line 9 July 1930, telegram from ...`): the date, the marks
-/// before it, and where the rest of the heading begins.
-fn leading_date(t: &str, line: u32) -> Option<(super::date::DateFound, Option<Marks>, usize)> {
-    let f = find_date(t, line)?;
-    let marks = if f.range.start == 0 {
-        None
-    } else {
-        Some(parse_marks_line(t.get(..f.range.start)?)?)
+/// marks (`Out of line 9 July 1930, telegram from ...`) or a place, perhaps
+/// followed by a document number: the heading is a date line of the
+/// 1921-23 kind (`Angora, March 1, 1923 No. 17/783`) with the kind words
+/// glued on (`, telegram from ...`).
+fn leading_date(t: &str, line: u32) -> Option<LeadingDate> {
+    let found = find_date(t, line)?;
+    let (mut marks, mut place) = (None, None);
+    if found.range.start > 0 {
+        let before = t.get(..found.range.start)?;
+        match parse_marks_line(before) {
+            Some(m) => marks = Some(m),
+            None => place = Some(super::date::place_before_date(before)?),
+        }
+    }
+    let skip = |at: usize| -> usize {
+        let rest = t.get(at..).unwrap_or_default();
+        at + rest.len()
+            - rest
+                .trim_start_matches(|c: char| c == ',' || c == '.' || c.is_whitespace())
+                .len()
     };
-    let rest = t.get(f.range.end..)?;
-    let skipped = rest.len()
-        - rest
-            .trim_start_matches(|c: char| c == ',' || c == '.' || c.is_whitespace())
-            .len();
-    let end = f.range.end + skipped;
-    Some((f, marks, end))
+    let after = t.get(found.range.end..)?;
+    let mut end = found.range.end;
+    let mut doc_number = None;
+    let spaces = after.len() - after.trim_start_matches(super::text::is_space).len();
+    if let Some((number, len)) = super::date::leading_doc_number(&after[spaces..]) {
+        doc_number = Some(number);
+        end += spaces + len;
+    }
+    Some(LeadingDate {
+        found,
+        marks,
+        place,
+        doc_number,
+        rest: skip(end),
+    })
 }
 
 /// The kind words of `KIND_WORDS` up to their common stems, lowercase.
@@ -153,6 +188,60 @@ fn kind_start(s: &str, require_capital: bool) -> bool {
     re_rest_ok().is_match(rest.as_str())
 }
 
+/// A cheap look before the date search: `Angora, March 1, ...` (one to
+/// three words, a comma, then a digit or a month name). It runs on most
+/// body lines (`However, the minister ...`), so it reads bytes; anything
+/// non-ASCII where it matters goes on to the date search.
+fn may_be_place_then_date(t: &str) -> bool {
+    if !t.starts_with(|c: char| c.is_uppercase()) {
+        return false;
+    }
+    let b = t.as_bytes();
+    // Up to the comma: at most three words, each capitalised, so that a
+    // sentence (`The minister said, ...`) is refused at its second word.
+    let mut comma = None;
+    let mut words = 1;
+    for (i, &c) in b.iter().enumerate().take(48) {
+        match c {
+            b',' => {
+                comma = Some(i);
+                break;
+            }
+            b' ' => match b.get(i + 1) {
+                Some(b' ') => {}
+                Some(&n) if n.is_ascii_uppercase() || n >= 0x80 => {
+                    words += 1;
+                    if words > 3 {
+                        return false;
+                    }
+                }
+                _ => return false,
+            },
+            _ => {}
+        }
+    }
+    let Some(comma) = comma else {
+        return false;
+    };
+    let rest = &b[comma + 1..];
+    let Some(at) = rest.iter().position(|&c| c != b' ') else {
+        return false;
+    };
+    match rest[at] {
+        c if c.is_ascii_digit() || c >= 0x80 => true,
+        c if b"JFMASONDjfmasond".contains(&c) => {
+            let word = &rest[at..];
+            let len = word
+                .iter()
+                .position(|c| !c.is_ascii_alphabetic())
+                .unwrap_or(word.len());
+            // ASCII letters only, so a char boundary.
+            std::str::from_utf8(&word[..len]).is_ok_and(super::date::is_month_name)
+        }
+        _ => false,
+    }
+}
+
 /// Does this line start a new document?
 pub fn is_heading_start(line: &str) -> bool {
     let t = clean(line);
@@ -179,11 +268,15 @@ pub fn is_heading_start(line: &str) -> bool {
             "out" | "urgent" | "very" | "immediately" | "highly" | "top" | "secret" | "soviet"
         )
     };
-    if !may_be_date && !may_be_marks() {
+    if !may_be_date && !may_be_marks() && !may_be_place_then_date(t) {
         return is_bare(t);
     }
-    if let Some((_, _, rest)) = leading_date(t, 0) {
-        if kind_start(&t[rest..], false) {
+    if let Some(d) = leading_date(t, 0) {
+        // A body sentence may open with a place and a date too (`Berlin,
+        // May 5, 1939, telegram from the embassy reported ...`); a heading
+        // has no full stop at its end.
+        let sentence = d.place.is_some() && strip_trailing_markers(t).ends_with('.');
+        if !sentence && kind_start(&t[d.rest..], false) {
             return true;
         }
     }
@@ -212,27 +305,48 @@ pub fn is_heading_continuation(so_far: &str, next: &str) -> bool {
     if t.is_empty() || (t.len() > 160 && t.chars().count() > 160) {
         return false;
     }
+    // The year, day or number of a date glued to the heading's end, which
+    // alone would read as a year-only date line or a sentence's end.
+    if super::date::completes_date(so_far, t) {
+        return true;
+    }
     if t.ends_with('.') && !t.ends_with(". .") {
         // A body sentence, not a name; initials end in `.` but are followed by a surname.
+        return false;
+    }
+    // The date line, the most common line after a heading, is refused
+    // first, by the (remembered) date search alone when the line opens
+    // with its date: no heading's rest starts with a whole date.
+    if find_date(t, 0).is_some_and(|f| f.range.start == 0)
+        || super::date::parse_date_line(t, 0).is_some()
+        || re_sent().is_match(t)
+        || super::classification::parse_marks_line(t).is_some()
+        || super::text::is_elision(t)
+    {
         return false;
     }
     // A name line after an unfinished heading looks like a bare heading
     // (`A. V. Terentyev to the NKID`); it continues the heading when the
     // heading so far names no recipient.
-    let bare_name_line =
-        re_bare().is_match(t) && !re_to().is_match(so_far) && !re_with().is_match(so_far);
-    if (is_heading_start(t) && !bare_name_line)
-        || super::date::parse_date_line(t, 0).is_some()
-        || re_sent().is_match(t)
+    if is_heading_start(t)
+        && !(re_bare().is_match(t) && !re_to().is_match(so_far) && !re_with().is_match(so_far))
     {
-        return false;
-    }
-    if super::classification::parse_marks_line(t).is_some() || super::text::is_elision(t) {
         return false;
     }
     re_connective_end().is_match(clean(so_far))
         || re_connective_start().is_match(t)
-        || (re_name_tail().is_match(t) && find_date(so_far, 0).is_none())
+        || (re_name_tail().is_match(t) && !ends_with_date(so_far))
+}
+
+/// Does the heading so far end in a date (`... to the NKID. June 11,
+/// 1937`)? Then it is complete. A date that opens it (`13 October 1930,
+/// telegram from ... Rauf` / `Orbay`) leaves the name still to come.
+fn ends_with_date(so_far: &str) -> bool {
+    let t = strip_trailing_markers(so_far)
+        .trim_end_matches(|c: char| c == '.' || c == ',' || super::text::is_space(c));
+    find_all_dates(t, 0)
+        .last()
+        .is_some_and(|f| f.range.end == t.len())
 }
 
 /// Everything the heading says.
@@ -247,6 +361,10 @@ pub struct HeadingInfo {
     pub warnings: Vec<Warning>,
     /// Priority or classification printed before a leading date.
     pub marks: Option<Marks>,
+    /// Document number printed after a leading date (`no. 10/501`).
+    pub doc_number: Option<String>,
+    /// Place printed before a leading date (`Angora`).
+    pub place: Option<String>,
 }
 
 static_regex!(
@@ -332,11 +450,13 @@ fn heading_front(joined: &str, line: u32) -> (HeadingInfo, Option<String>) {
         }
     }
     // Date first, perhaps after priority marks.
-    if let Some((f, marks, rest)) = leading_date(t, line) {
-        info.warnings.extend(f.warning.clone());
-        info.date = Some(f.date.clone());
-        info.marks = marks;
-        t = &t[rest..];
+    if let Some(d) = leading_date(t, line) {
+        info.warnings.extend(d.found.warning.clone());
+        info.date = Some(d.found.date.clone());
+        info.marks = d.marks;
+        info.doc_number = d.doc_number;
+        info.place = d.place;
+        t = &t[d.rest..];
     }
     // Dates glued to the end (sometimes twice): `... minister Aras. June 11, 1937`.
     let mut body = t.to_string();
@@ -495,6 +615,14 @@ static_regex!(
     re_whole_name,
     r"^(?:(?:\p{L}{1,3}\.\s*){0,3})\p{Lu}[\p{L}\x{02B9}'\x{2019}\-\x{2010}]+$"
 );
+// A phrase that is a person's name and nothing else, in the two shapes the
+// patterns above cut short: a given name before middle initials (`Joseph E.
+// Davies`, not `E. Davies` with the position `Joseph`) and a surname after
+// particles (`Friedrich-Werner von der Schulenburg`).
+static_regex!(
+    re_full_name,
+    r"^\p{Lu}[\p{L}\x{02B9}'\x{2019}\-\x{2010}]+(?:(?:\s+\p{Lu}\.){1,2}|(?:\s+\p{Lu}[\p{L}\x{02B9}'\x{2019}\-\x{2010}]+)?(?:\s+(?:von|van|der|den|de|fon|zu|di|du|la|le)){1,3})\s+\p{Lu}[\p{L}\x{02B9}'\x{2019}\-\x{2010}]+$"
+);
 static_regex!(re_cap_word, r"^\p{Lu}[\p{Ll}\x{02B9}'\x{2019}\-\x{2010}]+$");
 // In headings only the word is stripped: `T. R. Aras` starts with an initial.
 static_regex!(re_comrade, r"^(?:(?i:comrades?)|tt\.)\s+");
@@ -636,7 +764,16 @@ pub fn party_from_phrase(raw: &str, role: Role, line: u32) -> Option<Party> {
     }
     let mut name: Option<String> = None;
     let mut position_part = text;
-    if let Some(c) = re_name_end().captures(text) {
+    let given_name = |text: &str| {
+        let first_word = text.split(char::is_whitespace).next().unwrap_or("");
+        !re_position_noun().is_match(first_word)
+            && !PLACES.contains(&first_word.to_lowercase().as_str())
+            && !re_comrade().is_match(text)
+    };
+    if re_full_name().is_match(text) && given_name(text) {
+        name = Some(text.to_string());
+        position_part = "";
+    } else if let Some(c) = re_name_end().captures(text) {
         if let Some(n) = c.name("n") {
             name = Some(re_comrade().replace(n.as_str(), "").trim().to_string());
             position_part = &text[..n.start()];
@@ -1015,8 +1152,152 @@ mod tests {
     }
 
     #[test]
+    fn split_heading_with_the_rest_of_a_glued_date_on_the_next_line() {
+        for (so_far, next) in [
+            ("Statement of the envoy X. Zorin. January 10,", "1930"),
+            (
+                "Statement of the envoy X. Zorin. January 27\u{2010}28,",
+                "1941 *",
+            ),
+            (
+                "Statement of the envoy X. Zorin. Out of line 9 August",
+                "1939",
+            ),
+            ("Statement of the envoy X. Zorin. May", "1919"),
+            ("Statement of the envoy X. Zorin. 1931 g on January", "15."),
+            (
+                "Statement of the envoy X. Zorin. July 1, 1921 no.",
+                "856\u{2010}a",
+            ),
+        ] {
+            assert!(is_heading_continuation(so_far, next), "{so_far} / {next}");
+            let h = parse_heading(&format!("{so_far} {next}"), 1);
+            assert!(h.date.is_some(), "{so_far} / {next}");
+            // Marks before a glued date and a number after it stay in the
+            // author phrase (`X. Zorin. Out of line`), split or not: the
+            // roles of those headings are not read yet.
+            if !so_far.contains("Out of line") && !so_far.ends_with("no.") {
+                assert_eq!(names(&h, Role::Author), ["X. Zorin"], "{so_far} / {next}");
+            }
+        }
+        let h = parse_heading("Statement of the envoy X. Zorin. January 10, 1930", 1);
+        assert_eq!(h.date.as_ref().map(|d| d.from.as_str()), Some("1930-01-10"));
+        // A complete heading is followed by a date line, not its rest.
+        assert!(!is_heading_continuation(
+            "Telegram of the envoy X. Zorin to the NKID",
+            "1930"
+        ));
+        assert!(!is_heading_continuation(
+            "Statement of the envoy X. Zorin. January 10, 1930",
+            "1930"
+        ));
+    }
+
+    #[test]
+    fn date_first_heading_continues_with_the_name() {
+        assert!(is_heading_continuation(
+            "13 October 1930, telegram from the envoy of the USSR in Hungary Rauf",
+            "Orbay"
+        ));
+        assert!(is_heading_continuation(
+            "Out of line 12 October 1921, telegram from the envoy of Italy Alexei",
+            "Merekalov *"
+        ));
+        // A date at the end still closes the heading.
+        assert!(!is_heading_continuation(
+            "Telegram of the envoy X. Zorin to the NKID. 13 October 1930",
+            "Moscow"
+        ));
+    }
+
+    #[test]
+    fn date_first_headings_with_place_and_number_start_documents() {
+        for (line, number, place) in [
+            (
+                "April 6, 1921 no. 317, telegram from the envoy X. Zorin",
+                Some("317"),
+                None,
+            ),
+            (
+                "March 6, 1921 no. 10/501, telegram from the envoy X. Zorin *",
+                Some("10/501"),
+                None,
+            ),
+            (
+                "Angora, March 1, 1923 No. 863\u{2010}a, telegram from the envoy X. Zorin",
+                Some("863\u{2010}a"),
+                Some("Angora"),
+            ),
+            (
+                "Lausanne, January 21, 1923, telegram from the envoy X. Zorin to the NKID",
+                None,
+                Some("Lausanne"),
+            ),
+            (
+                "San Remo,\u{a0}April 20, 1922 no. 5, telegram from the envoy X. Zorin",
+                Some("5"),
+                Some("San Remo"),
+            ),
+            (
+                "Zürich, 5 may 1938, telegram from the envoy X. Zorin",
+                None,
+                Some("Zürich"),
+            ),
+        ] {
+            assert!(is_heading_start(line), "{line}");
+            let h = parse_heading(line, 1);
+            assert_eq!(h.kind, DocumentKind::Telegram, "{line}");
+            assert!(h.date.is_some(), "{line}");
+            assert_eq!(
+                (h.doc_number.as_deref(), h.place.as_deref()),
+                (number, place),
+                "{line}"
+            );
+            assert_eq!(names(&h, Role::Author), ["X. Zorin"], "{line}");
+            assert!(h.warnings.is_empty(), "{line}: {:?}", h.warnings);
+        }
+        for line in [
+            // A sentence: it ends with a full stop.
+            "Berlin, May 5, 1939, telegram from the embassy reported the news.",
+            // Not a place: a preposition, lowercase words.
+            "On May 5, 1939, telegram from the embassy",
+            "In berlin, May 5, 1939, telegram from the embassy",
+            // No kind words after the date and number.
+            "Angora, March 1, 1923 No. 17, the minister left",
+        ] {
+            assert!(!is_heading_start(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn whole_names_with_a_given_name_or_particles() {
+        let party = |s: &str| party_from_phrase(s, Role::Author, 1).expect("party");
+        for n in [
+            "Joseph E. Davies",
+            "Franklin D. Roosevelt",
+            "Friedrich-Werner von der Schulenburg",
+            "Werner von Tippelskirch",
+        ] {
+            let p = party(n);
+            assert_eq!((p.name.as_deref(), p.position), (Some(n), None), "{n}");
+        }
+        // A position or a place before initials is not a given name.
+        let p = party("Minister T. R. Aras");
+        assert_eq!(
+            (p.name.as_deref(), p.position.as_deref()),
+            (Some("T. R. Aras"), Some("Minister"))
+        );
+        let p = party("Turkey A. Aktay");
+        assert_eq!(p.name.as_deref(), Some("A. Aktay"));
+        let p = party("comrade I. Stalin");
+        assert_eq!(p.name.as_deref(), Some("I. Stalin"));
+    }
+
+    #[test]
     fn bare_headings_with_names_without_initials() {
         for line in [
+            "Joseph E. Davies to the people's commissariat of foreign affairs of the USSR",
+            "Friedrich-Werner von der Schulenburg to the people's commissariat of foreign affairs of the USSR ",
             "Halvorsen to the people's commissariat of foreign affairs of the USSR",
             "Werner von Halden to the NKID of the USSR *",
             "Nuri al-Hamid to the people\u{2b9}s commissariat of foreign affairs",
@@ -1032,6 +1313,7 @@ mod tests {
             "Germany to the east of the river holds the line.",
             "Turkey to the general surprise refused",
             "Halvorsen to the minister of trade",
+            "Joseph E. Davies to the NKID sent a note.",
         ] {
             assert!(!is_heading_start(line), "{line}");
         }

@@ -41,6 +41,9 @@ use super::{boilerplate, Classification, ParsedDocument, ParsedPage, Warning};
 
 /// How many lines a heading may be split over.
 const MAX_HEADING_LINES: usize = 3;
+/// How long a heading's next part may be when a blank line stands before
+/// it: the name or the end of a phrase, not a paragraph.
+const MAX_PART_AFTER_BREAK: usize = 80;
 
 /// Parses one page of text. Never panics; whatever it does not understand
 /// stays in `raw_text`/`body` or becomes a warning.
@@ -129,10 +132,7 @@ pub fn parse_page(text: &str) -> ParsedPage {
 /// line before it closes a document (citation, footnote, elision, signature,
 /// print note, press line, publication).
 fn starts_document_here(lines: &[Line<'_>], i: usize, n: usize) -> bool {
-    let joined: Vec<&str> = lines[i..(i + n).min(lines.len())]
-        .iter()
-        .map(|l| clean(l.text))
-        .collect();
+    let joined = heading_parts(&lines[i..(i + n).min(lines.len())]);
     if super::heading::heading_date(&joined.join(" ")).is_some() {
         return true;
     }
@@ -164,18 +164,43 @@ fn starts_document_here(lines: &[Line<'_>], i: usize, n: usize) -> bool {
     }
 }
 
-/// Number of lines the heading starting at `i` spans (1 to 3).
+/// The non-blank lines of a heading, cleaned, for joining with spaces.
+fn heading_parts<'a>(lines: &[Line<'a>]) -> Vec<&'a str> {
+    lines
+        .iter()
+        .filter(|l| !is_blank(l.text))
+        .map(|l| clean(l.text))
+        .collect()
+}
+
+/// Number of lines the heading starting at `i` spans: its 1 to 3 parts
+/// and the blank lines between them. A page that puts every line in its
+/// own paragraph (an HTML page of `<p>`s) separates the parts of a split
+/// heading by one blank line; across such a break only a short part
+/// continues the heading.
 fn heading_len(lines: &[Line<'_>], i: usize) -> usize {
     let mut so_far = lines[i].text.to_string();
     let mut n = 1;
-    while n < MAX_HEADING_LINES {
-        match lines.get(i + n) {
-            Some(next) if is_heading_continuation(&so_far, next.text) => {
-                so_far.push(' ');
-                so_far.push_str(clean(next.text));
-                n += 1;
-            }
-            _ => break,
+    let mut parts = 1;
+    while parts < MAX_HEADING_LINES {
+        let gap = usize::from(lines.get(i + n).is_some_and(|l| is_blank(l.text)));
+        let Some(next) = lines.get(i + n + gap) else {
+            break;
+        };
+        // A salutation (`Mr. Minister,`) or a lead-in ending in `:` opens
+        // the body; a name does not end that way.
+        let short = || {
+            let t = clean(next.text);
+            (t.len() <= MAX_PART_AFTER_BREAK || t.chars().count() <= MAX_PART_AFTER_BREAK)
+                && !t.ends_with([',', ':', ';'])
+        };
+        if (gap == 0 || short()) && is_heading_continuation(&so_far, next.text) {
+            so_far.push(' ');
+            so_far.push_str(clean(next.text));
+            n += gap + 1;
+            parts += 1;
+        } else {
+            break;
         }
     }
     n
@@ -202,7 +227,7 @@ fn parse_document(text: &str, lines: &[Line<'_>], head_n: usize, seq: u32) -> Pa
         ..ParsedDocument::default()
     };
 
-    let joined: Vec<&str> = lines[..head_n].iter().map(|l| clean(l.text)).collect();
+    let joined = heading_parts(&lines[..head_n]);
     let h = parse_heading(&joined.join(" "), first.no);
     doc.heading = h.heading;
     doc.kind = h.kind;
@@ -212,7 +237,7 @@ fn parse_document(text: &str, lines: &[Line<'_>], head_n: usize, seq: u32) -> Pa
     if let Some(marks) = h.marks {
         set_marks(&mut doc, marks);
     }
-    let heading_date = h.date;
+    let (heading_date, heading_number, heading_place) = (h.date, h.doc_number, h.place);
 
     // Preamble: distribution, date, classification/priority lines in any order.
     let mut j = head_n;
@@ -265,7 +290,10 @@ fn parse_document(text: &str, lines: &[Line<'_>], head_n: usize, seq: u32) -> Pa
     }
     let body_start = j;
     if doc.date.is_none() {
+        // No date line: the heading's date, with its number and place.
         doc.date = heading_date;
+        doc.doc_number = heading_number;
+        doc.place = heading_place;
     }
 
     let body_end = read_closing(&mut doc, lines, body_start);
@@ -669,6 +697,256 @@ mod tests {
             Some("A. V. Terentyev")
         );
         assert_eq!(d.body, "Text.");
+    }
+
+    /// A page as the site serves it when every line is its own paragraph:
+    /// after HTML-to-text, a blank line stands between any two lines.
+    fn one_paragraph_per_line(lines: &[&str]) -> String {
+        let body: String = lines.iter().map(|l| format!("<p>{l}</p>\n")).collect();
+        crate::corpus::html_to_text(&format!("<html><body>\n{body}</body></html>"))
+    }
+
+    #[test]
+    fn heading_split_over_two_html_paragraphs() {
+        // The first document is cut short (no closing), so only the date
+        // line under the whole heading shows where the second one starts.
+        let t = one_paragraph_per_line(&[
+            "Telegram of the envoy X. Zorin to the NKID",
+            "May 5, 1939",
+            "We met the minister.",
+            "Recording of the conversation of the deputy people's commissar for foreign affairs V. P. Potemkin with Numan",
+            "Menemencioglu",
+            "May 6, 1939",
+            "The minister asked about the Straits.",
+            "Telegram of the plenipotentiary representative of the USSR in Turkey",
+            "A. V. Terentyev to the NKID of the USSR",
+            "June 1, 1939 secret",
+            "Text.",
+        ]);
+        assert!(t.contains("with Numan\n\nMenemencioglu\n"), "{t}");
+        let p = parse_page(&t);
+        assert_tiles(&t, &p);
+        assert_eq!(p.documents.len(), 3);
+        let a = &p.documents[0];
+        assert_eq!(a.body, "We met the minister.");
+        let b = &p.documents[1];
+        assert_eq!(b.heading, "Recording of the conversation of the deputy people's commissar for foreign affairs V. P. Potemkin with Numan Menemencioglu");
+        assert_eq!(b.kind, DocumentKind::Conversation);
+        let author = party(b, Role::Author);
+        assert_eq!(author.len(), 1);
+        assert_eq!(author[0].name.as_deref(), Some("V. P. Potemkin"));
+        assert_eq!(
+            author[0].position.as_deref(),
+            Some("deputy people's commissar for foreign affairs")
+        );
+        let with: Vec<_> = party(b, Role::Participant)
+            .iter()
+            .map(|p| p.name.clone())
+            .collect();
+        assert_eq!(with, [Some("Numan Menemencioglu".to_string())]);
+        assert_eq!(b.date.as_ref().map(|d| d.from.as_str()), Some("1939-05-06"));
+        assert_eq!(b.body, "The minister asked about the Straits.");
+        let c = &p.documents[2];
+        assert_eq!(
+            c.heading,
+            "Telegram of the plenipotentiary representative of the USSR in Turkey A. V. Terentyev to the NKID of the USSR"
+        );
+        assert_eq!(
+            party(c, Role::Author)[0].name.as_deref(),
+            Some("A. V. Terentyev")
+        );
+        assert_eq!(
+            party(c, Role::Recipient)[0].name.as_deref(),
+            Some("NKID of the USSR")
+        );
+        assert_eq!(c.classification, Some(Classification::Secret));
+        assert_eq!(c.body, "Text.");
+    }
+
+    #[test]
+    fn paragraph_after_a_whole_html_heading_stays_body() {
+        // A letter with no date line: its salutation and first paragraph
+        // are short, but they open the body, not the heading.
+        let t = one_paragraph_per_line(&[
+            "Letter from the envoy X. Zorin to the minister of foreign affairs of Turkey",
+            "Mr. Minister,",
+            "in reply to your note",
+            "Zorin",
+        ]);
+        let p = parse_page(&t);
+        assert_eq!(p.documents.len(), 1);
+        let d = &p.documents[0];
+        assert_eq!(
+            d.heading,
+            "Letter from the envoy X. Zorin to the minister of foreign affairs of Turkey"
+        );
+        assert!(d.body.starts_with("Mr. Minister,"), "{}", d.body);
+    }
+
+    #[test]
+    fn date_glued_to_a_split_heading_keeps_its_year() {
+        // Cut at the last space, the year of the glued date goes to the next
+        // line; alone it would read as a year-only date line.
+        let t = "Statement of the people's commissar for foreign affairs M. M. Litvinov. January 10,\n1930\nJanuary 10, 1930\nText.\nLitvinov\n";
+        let p = parse_page(t);
+        assert_tiles(t, &p);
+        assert_eq!(p.documents.len(), 1);
+        let d = &p.documents[0];
+        assert_eq!(
+            d.heading,
+            "Statement of the people's commissar for foreign affairs M. M. Litvinov. January 10, 1930"
+        );
+        assert_eq!(d.kind, DocumentKind::Statement);
+        let date = d.date.as_ref().expect("date");
+        assert_eq!(
+            (date.from.as_str(), date.precision),
+            ("1930-01-10", DatePrecision::Day)
+        );
+        assert_eq!(d.body, "Text.");
+        let author = party(d, Role::Author);
+        assert_eq!(author[0].name.as_deref(), Some("M. M. Litvinov"));
+        assert_eq!(
+            author[0].position.as_deref(),
+            Some("people's commissar for foreign affairs")
+        );
+    }
+
+    #[test]
+    fn date_first_heading_with_the_name_on_the_next_line() {
+        let t = "Telegram of the envoy X. Zorin to the NKID\nMay 5, 1939\nWe met.\n13 October 1930, telegram from the plenipotentiary representative of the USSR in Turkey Yakov\nSurits\nText.\n";
+        let p = parse_page(t);
+        assert_tiles(t, &p);
+        assert_eq!(p.documents.len(), 2);
+        let d = &p.documents[1];
+        assert_eq!(d.heading, "13 October 1930, telegram from the plenipotentiary representative of the USSR in Turkey Yakov Surits");
+        assert_eq!(d.kind, DocumentKind::Telegram);
+        assert_eq!(d.date.as_ref().map(|x| x.from.as_str()), Some("1930-10-13"));
+        let author = party(d, Role::Author);
+        assert_eq!(author.len(), 1);
+        assert_eq!(author[0].name.as_deref(), Some("Yakov Surits"));
+        assert_eq!(
+            author[0].position.as_deref(),
+            Some("plenipotentiary representative of the USSR in Turkey")
+        );
+        assert_eq!(d.body, "Text.");
+    }
+
+    #[test]
+    fn date_first_headings_with_place_and_number() {
+        // Headings of 1921-23 that open with a date line of their time
+        // (place, date, document number) before `, telegram from ...`.
+        // Each follows a body line, so only the heading itself can say a
+        // document starts.
+        let t = "Telegram of the envoy X. Zorin to the NKID\nMay 5, 1921\nWe met.\nApril 6, 1921 no. 317, telegram from the plenipotentiary representative of the RSFSR in Turkey S. I. Aralov\nThe minister agreed.\nLausanne, January 21, 1923 No. 11/568, telegram from the people's commissar for foreign affairs G. V. Chicherin to the NKID\nThe conference opened.\n";
+        let p = parse_page(t);
+        assert_tiles(t, &p);
+        assert_eq!(p.documents.len(), 3);
+        assert_eq!(p.documents[0].body, "We met.");
+        let b = &p.documents[1];
+        assert_eq!(b.heading, "April 6, 1921 no. 317, telegram from the plenipotentiary representative of the RSFSR in Turkey S. I. Aralov");
+        assert_eq!(b.kind, DocumentKind::Telegram);
+        assert!(!b.is_extract);
+        assert_eq!(b.date.as_ref().map(|x| x.from.as_str()), Some("1921-04-06"));
+        assert_eq!(
+            (b.doc_number.as_deref(), b.place.as_deref()),
+            (Some("317"), None)
+        );
+        let author = party(b, Role::Author);
+        assert_eq!(author.len(), 1);
+        assert_eq!(author[0].name.as_deref(), Some("S. I. Aralov"));
+        assert_eq!(
+            author[0].position.as_deref(),
+            Some("plenipotentiary representative of the RSFSR in Turkey")
+        );
+        assert_eq!(b.body, "The minister agreed.");
+        assert_eq!(
+            b.warnings.iter().map(|w| w.code).collect::<Vec<_>>(),
+            ["no_citation"]
+        );
+        let c = &p.documents[2];
+        assert_eq!(c.kind, DocumentKind::Telegram);
+        assert_eq!(c.date.as_ref().map(|x| x.from.as_str()), Some("1923-01-21"));
+        assert_eq!(
+            (c.doc_number.as_deref(), c.place.as_deref()),
+            (Some("11/568"), Some("Lausanne"))
+        );
+        assert_eq!(
+            party(c, Role::Author)[0].name.as_deref(),
+            Some("G. V. Chicherin")
+        );
+        assert_eq!(party(c, Role::Recipient)[0].name.as_deref(), Some("NKID"));
+        assert_eq!(c.body, "The conference opened.");
+    }
+
+    #[test]
+    fn bare_headings_with_middle_initials_and_particles() {
+        let t = "Telegram of the envoy X. Zorin to the NKID\nMay 5, 1937\nWe met.\nJoseph E. Davies to the people's commissariat of foreign affairs of the USSR\nMay 6, 1937\nThe ambassador asked for a meeting.\nFriedrich-Werner von der Schulenburg to the NKID of the USSR *\nMay 7, 1937\nThe ambassador protested.\n";
+        let p = parse_page(t);
+        assert_tiles(t, &p);
+        assert_eq!(p.documents.len(), 3);
+        let b = &p.documents[1];
+        assert_eq!(
+            b.heading,
+            "Joseph E. Davies to the people's commissariat of foreign affairs of the USSR"
+        );
+        assert_eq!(b.kind, DocumentKind::Other);
+        let author = party(b, Role::Author);
+        assert_eq!(author.len(), 1);
+        assert_eq!(
+            (author[0].name.as_deref(), author[0].position.as_deref()),
+            (Some("Joseph E. Davies"), None)
+        );
+        assert_eq!(
+            party(b, Role::Recipient)[0].name.as_deref(),
+            Some("people's commissariat of foreign affairs of the USSR")
+        );
+        assert_eq!(
+            b.warnings.iter().map(|w| w.code).collect::<Vec<_>>(),
+            ["no_citation"]
+        );
+        let c = &p.documents[2];
+        assert_eq!(
+            c.heading,
+            "Friedrich-Werner von der Schulenburg to the NKID of the USSR"
+        );
+        let author = party(c, Role::Author);
+        assert_eq!(
+            (author[0].name.as_deref(), author[0].position.as_deref()),
+            (Some("Friedrich-Werner von der Schulenburg"), None)
+        );
+        assert_eq!(
+            party(c, Role::Recipient)[0].name.as_deref(),
+            Some("NKID of the USSR")
+        );
+        assert_eq!(c.date.as_ref().map(|x| x.from.as_str()), Some("1937-05-07"));
+    }
+
+    #[test]
+    fn name_like_body_paragraphs_do_not_split() {
+        // Lines that read like a bare heading, a split heading's name part or
+        // a place-and-date heading, inside a body: no date line follows them
+        // and no closing line stands before them.
+        let lines = [
+            "Telegram of the envoy X. Zorin to the NKID",
+            "May 5, 1939",
+            "We met the minister.",
+            "Joseph E. Davies to the NKID of the USSR",
+            "Menemencioglu",
+            "He left for Ankara.",
+            "Berlin, May 5, 1939, telegram from the embassy reported the news.",
+            "The minister left.",
+            "Zorin",
+        ];
+        for t in [lines.join("\n") + "\n", one_paragraph_per_line(&lines)] {
+            let p = parse_page(&t);
+            assert_tiles(&t, &p);
+            assert_eq!(p.documents.len(), 1, "{t}");
+            let d = &p.documents[0];
+            assert_eq!(d.heading, "Telegram of the envoy X. Zorin to the NKID");
+            assert!(d.body.contains("Joseph E. Davies to the NKID"));
+            assert!(d.body.contains("\nMenemencioglu\n"));
+            assert!(d.body.contains("Berlin, May 5, 1939"));
+        }
     }
 
     #[test]
