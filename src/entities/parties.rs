@@ -61,11 +61,23 @@ impl Gazetteer {
             .filter(|s| !s.is_empty());
         // A phrase the parser could not split: look for everything in the whole text.
         let whole = (name.is_none() && position_text.is_none()).then_some(party.text.as_str());
-
-        let mut persons = name
-            .or(whole)
-            .map(|n| self.person_candidates(n))
-            .unwrap_or_default();
+        // The parser keeps a name it cannot tell from the position inside
+        // it (`the envoy of the USSR in Iran Andrei Zhdanov`, or just
+        // `Vladimir Antonov-Ovseenko`): a known person's alias ending the
+        // phrase is the name, and what comes before it the position.
+        let trailing = match (name, position_text) {
+            (None, Some(p)) => self.trailing_person(p),
+            _ => None,
+        };
+        let (mut persons, position_text) = match trailing {
+            Some((persons, before)) => (persons, Some(before.trim()).filter(|s| !s.is_empty())),
+            None => (
+                name.or(whole)
+                    .map(|n| self.person_candidates(n))
+                    .unwrap_or_default(),
+                position_text,
+            ),
+        };
         if persons.is_empty() && name.is_some() {
             // The parser may cut a split name (`Count Schule n. Burg` gives
             // the name `n. Burg`): look in the whole phrase before giving up.
@@ -141,6 +153,30 @@ impl Gazetteer {
             collect(&stripped, &mut out);
         }
         out
+    }
+
+    /// The persons whose alias ends `text` (a capitalised name, up to a
+    /// final full stop), and the text before that alias.
+    fn trailing_person<'t>(&self, text: &'t str) -> Option<(Vec<usize>, &'t str)> {
+        let n = normalize(text);
+        let end = n.lower.trim_end_matches(['.', ' ']).len();
+        let hit = scan(&self.names, &n, |_| true)
+            .into_iter()
+            .rfind(|h| h.end == end)?;
+        // A lower-case word that happens to be an alias is no name.
+        if !n.cased.get(hit.start..)?.starts_with(char::is_uppercase) {
+            return None;
+        }
+        let mut persons = Vec::new();
+        for c in &self.candidates[hit.pattern] {
+            if let Candidate::Person { idx, .. } = c {
+                if !persons.contains(idx) {
+                    persons.push(*idx);
+                }
+            }
+        }
+        let cut = *n.orig_byte.get(hit.start)? as usize;
+        (!persons.is_empty()).then_some((persons, text.get(..cut)?))
     }
 
     fn position_parts(&self, text: &str, day: Option<Day>) -> PositionParts {

@@ -264,6 +264,41 @@ fn party_title_only_resolves_to_holder_on_the_date() {
 }
 
 #[test]
+fn party_name_left_inside_the_position_resolves() {
+    let g = gaz();
+    let whole = |text: &str| party(Role::Author, text, Some(text), None);
+    // The name the parser left in the position, and the office it held.
+    let r = g.resolve_party(
+        &whole("the plenipotentiary representative of the USSR in Turkey Karakhan"),
+        Some(&day("1936-05-01")),
+    );
+    assert_eq!(r.person.as_deref(), Some("karakhan"));
+    let pos = r.position.map(|i| g.data().positions[i].person_id.clone());
+    assert_eq!(pos.as_deref(), Some("karakhan"));
+    assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+    // The person named wins over the holder of the office that day, with
+    // the mismatch said out loud.
+    let r = g.resolve_party(
+        &whole("the plenipotentiary representative of the USSR in Turkey I. M. Maisky."),
+        Some(&day("1936-05-01")),
+    );
+    assert_eq!(r.person.as_deref(), Some("maisky"));
+    assert_eq!(r.position, None);
+    let codes: Vec<&str> = r.warnings.iter().map(|w| w.code).collect();
+    assert_eq!(codes, ["position_not_found"]);
+    // A phrase that is only a name.
+    let r = g.resolve_party(&whole("Austen Chamberlain"), None);
+    assert_eq!(r.person.as_deref(), Some("chamberlain_austen"));
+    assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+    // An alias inside the phrase, not at its end, is no name of the party.
+    let r = g.resolve_party(
+        &whole("the plenipotentiary representative of the USSR in Turkey under Karakhan here"),
+        Some(&day("1938-01-15")),
+    );
+    assert_eq!(r.person, None);
+}
+
+#[test]
 fn party_institutions_and_unresolvable() {
     let g = gaz();
     for (text, key) in [
