@@ -217,9 +217,46 @@ pub fn parse_publication(line: &str, line_no: u32) -> Option<Publication> {
     }
 }
 
+/// A signature glued to a publication reference on one line (`Kirov Publ.:
+/// Foreign policy of the USSR ...`), as signatures are glued to citations:
+/// (signature, reference). The signature is at most four words and does not
+/// end a sentence or a clause, so a body line is not cut.
+pub fn split_glued_publication(line: &str) -> Option<(&str, &str)> {
+    let t = clean(line);
+    let at = t.find(" Publ.")?;
+    let (signature, reference) = (t[..at].trim(), t[at..].trim());
+    let short = (1..=4).contains(&signature.split_whitespace().count());
+    let clause_end = signature.ends_with(['.', ',', ';', ':', '!', '?']);
+    (short && !clause_end && re_publ().is_match(reference)).then_some((signature, reference))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn signatures_glued_to_a_publication_reference() {
+        let publ = "Publ.: Foreign policy of the USSR. t. III. s. 55\u{2010}57.";
+        assert_eq!(
+            split_glued_publication(&format!("Kirovym {publ}")),
+            Some(("Kirovym", publ))
+        );
+        assert_eq!(
+            split_glued_publication(&format!("von Ribbentrop {publ} ")),
+            Some(("von Ribbentrop", publ))
+        );
+        // A reference on its own line, or a sentence before it, is no glued signature.
+        assert_eq!(split_glued_publication(publ), None);
+        assert_eq!(
+            split_glued_publication(&format!("The minister agreed. {publ}")),
+            None
+        );
+        assert_eq!(
+            split_glued_publication(&format!("The minister agreed with us today {publ}")),
+            None
+        );
+        assert_eq!(split_glued_publication("Kirov Publ. later"), None);
+    }
 
     fn cite(s: &str) -> Citation {
         let start = find_citation_start(s).expect("citation found");

@@ -26,6 +26,7 @@
 
 use super::citation::{
     find_citation_start, is_citation_continuation, parse_citation, parse_publication,
+    split_glued_publication,
 };
 use super::classification::parse_marks_line;
 use super::closing::{
@@ -160,6 +161,7 @@ fn starts_document_here(lines: &[Line<'_>], i: usize, n: usize) -> bool {
                 || is_print_note(t)
                 || is_press_line(t)
                 || parse_publication(t, 0).is_some()
+                || split_glued_publication(t).is_some()
         }
     }
 }
@@ -393,11 +395,14 @@ fn set_marks(doc: &mut ParsedDocument, m: super::classification::Marks) {
 /// Reads the closing from the end of the document backwards and returns
 /// the index (into `lines`) where the body ends.
 fn read_closing(doc: &mut ParsedDocument, lines: &[Line<'_>], body_start: usize) -> usize {
-    // Elision rows after the last citation are between documents; before it
-    // they mark omitted body text.
-    let last_cite = (body_start..lines.len())
-        .rev()
-        .find(|&k| find_citation_start(lines[k].text).is_some());
+    // Elision rows after the last citation or publication reference are
+    // between documents; before it they mark omitted body text.
+    let last_cite = (body_start..lines.len()).rev().find(|&k| {
+        let t = lines[k].text;
+        find_citation_start(t).is_some()
+            || parse_publication(t, 0).is_some()
+            || split_glued_publication(t).is_some()
+    });
     let mut k = lines.len();
     let mut signature_found = false;
     while k > body_start {
@@ -446,6 +451,15 @@ fn read_closing(doc: &mut ParsedDocument, lines: &[Line<'_>], body_start: usize)
             doc.publications.insert(0, p);
             k -= 1;
             continue;
+        }
+        if let Some((signature, reference)) = split_glued_publication(t) {
+            if let Some(p) = parse_publication(reference, l.no) {
+                doc.publications.insert(0, p);
+                doc.signature = Some(signature.to_string());
+                signature_found = true;
+                k -= 1;
+                break;
+            }
         }
         if is_footnote_line(t) {
             let mut f = parse_footnotes(t, l.no);
@@ -521,6 +535,58 @@ mod tests {
 
     fn party(d: &ParsedDocument, role: Role) -> Vec<&crate::corpus::Party> {
         d.parties.iter().filter(|p| p.role == role).collect()
+    }
+
+    #[test]
+    fn publication_references_close_documents() {
+        let text = "\
+Telegram of the plenipotentiary representative of the USSR in Turkey Surits to the NKID
+March 3, 1935
+Secret
+The minister received me today and spoke of the straits.
+Surits Publ.: Foreign policy of the USSR. t. I. s. 69\u{2010}71.
+
+Telegram of the people's commissar for foreign affairs Litvinov to the NKID
+March 5, 1935
+Answer the minister that we agree.
+Litvinov
+Print. By srh.
+Publ.: Foreign policy of the USSR. t. II. s. 10\u{2010}12.
+..........
+
+Record of the conversation of Litvinov with Aras
+March 9, 1935
+We spoke of the pact.
+Litvinov
+";
+        let p = parse_page(text);
+        assert_tiles(text, &p);
+        assert_eq!(p.documents.len(), 3);
+        // The signature glued to the reference, as to a citation.
+        let d = &p.documents[0];
+        assert_eq!(
+            d.body,
+            "The minister received me today and spoke of the straits."
+        );
+        assert_eq!(d.signature.as_deref(), Some("Surits"));
+        let publ: Vec<&str> = d
+            .publications
+            .iter()
+            .map(|p| p.as_printed.as_str())
+            .collect();
+        assert_eq!(
+            publ,
+            ["Publ.: Foreign policy of the USSR. t. I. s. 69\u{2010}71."]
+        );
+        assert_eq!(d.publications[0].line, 5);
+        // Elision dots after a reference are between documents: the
+        // reference, print note and signature above them close this one.
+        let d = &p.documents[1];
+        assert_eq!(d.body, "Answer the minister that we agree.");
+        assert_eq!(d.signature.as_deref(), Some("Litvinov"));
+        assert_eq!(d.print_note.as_deref(), Some("Print. By srh."));
+        assert_eq!(d.publications.len(), 1);
+        assert_eq!(p.documents[2].body, "We spoke of the pact.");
     }
 
     #[test]
