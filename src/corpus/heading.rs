@@ -458,14 +458,19 @@ fn heading_front(joined: &str, line: u32) -> (HeadingInfo, Option<String>) {
         info.place = d.place;
         t = &t[d.rest..];
     }
-    // Dates glued to the end (sometimes twice): `... minister Aras. June 11, 1937`.
+    // Dates glued to the end (sometimes twice): `... minister Aras. June 11, 1937`,
+    // perhaps with a document number after them and priority marks or a
+    // place before them (`... Smetanin. Out of line 16 April 1932`).
     let mut body = t.to_string();
     for _ in 0..3 {
-        let trimmed = body
-            .trim_end_matches(|c: char| {
-                c == '.' || c == ',' || c == '*' || super::text::is_space(c)
-            })
-            .to_string();
+        let mut trimmed = trim_heading_end(&body).to_string();
+        let mut number = None;
+        if let Some(c) = re_trailing_docno().captures(&trimmed) {
+            if let (Some(all), Some(n)) = (c.get(0), c.get(1)) {
+                number = Some(n.as_str().to_string());
+                trimmed = trim_heading_end(&trimmed[..all.start()]).to_string();
+            }
+        }
         let all = find_all_dates(&trimmed, line);
         match all.last() {
             Some(f) if f.range.end == trimmed.len() && f.range.start > 0 => {
@@ -473,7 +478,11 @@ fn heading_front(joined: &str, line: u32) -> (HeadingInfo, Option<String>) {
                     info.warnings.extend(f.warning.clone());
                     info.date = Some(f.date.clone());
                 }
+                if info.doc_number.is_none() {
+                    info.doc_number = number;
+                }
                 body = trimmed[..f.range.start].to_string();
+                cut_marks_or_place_before_date(&mut info, &mut body);
             }
             _ => break,
         }
@@ -488,6 +497,38 @@ fn heading_front(joined: &str, line: u32) -> (HeadingInfo, Option<String>) {
         }
     }
     (info, Some(body))
+}
+
+fn trim_heading_end(s: &str) -> &str {
+    s.trim_end_matches(|c: char| c == '.' || c == ',' || c == '*' || super::text::is_space(c))
+}
+
+static_regex!(
+    re_trailing_docno,
+    r"\s(?i:no\.?|\x{2116})\s*(\d+(?:/\d+)?(?:\s*[\-\x{2010}\x{2011}\x{2013}]\s*[a-z\x{0430}-\x{044F}])?)$"
+);
+
+/// `body` is a heading whose glued date was just cut off. The sentence
+/// before that date may be priority marks or a place (`... Smetanin. Out
+/// of line` / `... Smirnov. Angora,`), which belong to the document, not
+/// to the last party: they are cut off too.
+fn cut_marks_or_place_before_date(info: &mut HeadingInfo, body: &mut String) {
+    let Some(dot) = body.trim_end().rfind(". ") else {
+        return;
+    };
+    let segment = &body[dot + 2..];
+    if let Some(marks) = parse_marks_line(segment) {
+        if info.marks.is_none() {
+            info.marks = Some(marks);
+        }
+    } else if let Some(place) = super::date::place_before_date(segment) {
+        if info.place.is_none() {
+            info.place = Some(place);
+        }
+    } else {
+        return;
+    }
+    body.truncate(dot + 1);
 }
 
 /// The second half of [`parse_heading`]: kind and roles from `body`.
@@ -1152,6 +1193,34 @@ mod tests {
     }
 
     #[test]
+    fn marks_place_and_number_around_a_glued_date_leave_the_author_phrase() {
+        let h = parse_heading(
+            "Statement of the envoy of the USSR in Iran X. Zorin. Out of line 16 April 1932",
+            1,
+        );
+        assert_eq!(h.date.as_ref().map(|d| d.from.as_str()), Some("1932-04-16"));
+        assert_eq!(names(&h, Role::Author), ["X. Zorin"]);
+        assert!(h.parties.iter().all(|p| !p.text.contains("Out of line")));
+        let priority = h.marks.as_ref().and_then(|m| m.priority.clone());
+        assert_eq!(priority.map(|(_, t)| t).as_deref(), Some("Out of line"));
+
+        let h = parse_heading(
+            "Statement of the envoy of the USSR in Iran X. Zorin. Angora, December 24, 1923 No. 450",
+            1,
+        );
+        assert_eq!(h.date.as_ref().map(|d| d.from.as_str()), Some("1923-12-24"));
+        assert_eq!(names(&h, Role::Author), ["X. Zorin"]);
+        assert_eq!(h.place.as_deref(), Some("Angora"));
+        assert_eq!(h.doc_number.as_deref(), Some("450"));
+
+        // A sentence before the date that is neither marks nor a place stays.
+        let h = parse_heading("Statement of the envoy X. Zorin. Later. June 11, 1937", 1);
+        assert_eq!(h.date.as_ref().map(|d| d.from.as_str()), Some("1937-06-11"));
+        assert!(h.parties.iter().any(|p| p.text.contains("Later")));
+        assert_eq!((h.marks.is_none(), h.place.is_none()), (true, true));
+    }
+
+    #[test]
     fn split_heading_with_the_rest_of_a_glued_date_on_the_next_line() {
         for (so_far, next) in [
             ("Statement of the envoy X. Zorin. January 10,", "1930"),
@@ -1173,12 +1242,9 @@ mod tests {
             assert!(is_heading_continuation(so_far, next), "{so_far} / {next}");
             let h = parse_heading(&format!("{so_far} {next}"), 1);
             assert!(h.date.is_some(), "{so_far} / {next}");
-            // Marks before a glued date and a number after it stay in the
-            // author phrase (`X. Zorin. Out of line`), split or not: the
-            // roles of those headings are not read yet.
-            if !so_far.contains("Out of line") && !so_far.ends_with("no.") {
-                assert_eq!(names(&h, Role::Author), ["X. Zorin"], "{so_far} / {next}");
-            }
+            // Marks before a glued date and a number after it are no part
+            // of the author phrase.
+            assert_eq!(names(&h, Role::Author), ["X. Zorin"], "{so_far} / {next}");
         }
         let h = parse_heading("Statement of the envoy X. Zorin. January 10, 1930", 1);
         assert_eq!(h.date.as_ref().map(|d| d.from.as_str()), Some("1930-01-10"));
