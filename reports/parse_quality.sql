@@ -6,40 +6,39 @@
 -- param: missing | text | null | Only one problem: date, author, author_unresolved, classification or citation (default: all)
 -- param: limit | integer | 100 | At most this many documents (0: all)
 -- Files are read in path order through the path index and their documents in seq order through
--- UNIQUE (source_id, seq) (CROSS JOIN keeps SQLite on that order), so the checks stop at the limit
--- instead of running on every document; each check is an index lookup (warnings by document_id: V2).
+-- UNIQUE (source_id, seq) (CROSS JOIN keeps SQLite on that order), so the scan stops at the limit.
+-- Each check is a look-up in a set built once from a narrow index (documents_dates, the partial
+-- index documents_classification_unread of V5, document_parties, citations, publications), so a
+-- document's wide row (its texts) is only read when it is shown: on a corpus where few documents
+-- have a problem the scan runs over every document.
 WITH checks AS (
     SELECT d.id,
            s.path AS source,
            d.seq,
-           d.start_line,
-           d.date_from,
-           d.heading,
-           d.date_from IS NULL AS no_date,
-           NOT EXISTS (SELECT 1 FROM document_parties dp
-                       WHERE dp.document_id = d.id AND dp.role = 'author') AS no_author,
-           EXISTS (SELECT 1 FROM document_parties dp
-                   WHERE dp.document_id = d.id AND dp.role = 'author'
-                     AND dp.person_id IS NULL AND dp.institution_id IS NULL) AS author_unresolved,
-           (d.classification IS NULL AND d.classification_text IS NOT NULL) AS classification_unread,
-           NOT EXISTS (SELECT 1 FROM citations c WHERE c.document_id = d.id)
-             AND NOT EXISTS (SELECT 1 FROM publications pu WHERE pu.document_id = d.id) AS no_citation,
-           (SELECT count(*) FROM warnings w WHERE w.document_id = d.id) AS warnings
+           d.id IN (SELECT id FROM documents WHERE date_from IS NULL) AS no_date,
+           d.id NOT IN (SELECT document_id FROM document_parties WHERE role = 'author') AS no_author,
+           d.id IN (SELECT document_id FROM document_parties
+                    WHERE role = 'author' AND person_id IS NULL AND institution_id IS NULL) AS author_unresolved,
+           d.id IN (SELECT id FROM documents INDEXED BY documents_classification_unread
+                    WHERE classification IS NULL AND classification_text IS NOT NULL) AS classification_unread,
+           d.id NOT IN (SELECT document_id FROM citations)
+             AND d.id NOT IN (SELECT document_id FROM publications) AS no_citation
     FROM sources s
     CROSS JOIN documents d ON d.source_id = s.id
 )
-SELECT id,
+SELECT c.id,
        source,
-       start_line AS line,
-       date_from AS date,
+       d.start_line AS line,
+       d.date_from AS date,
        rtrim(CASE WHEN no_date THEN 'date, ' ELSE '' END
              || CASE WHEN no_author THEN 'author, ' ELSE '' END
              || CASE WHEN author_unresolved THEN 'author_unresolved, ' ELSE '' END
              || CASE WHEN classification_unread THEN 'classification, ' ELSE '' END
              || CASE WHEN no_citation THEN 'citation, ' ELSE '' END, ', ') AS missing,
-       warnings,
-       heading
-FROM checks
+       (SELECT count(*) FROM warnings w WHERE w.document_id = c.id) AS warnings,
+       d.heading
+FROM checks c
+JOIN documents d ON d.id = c.id
 WHERE (no_date OR no_author OR author_unresolved OR classification_unread OR no_citation)
   AND CASE lower(coalesce(nullif(:missing, ''), 'all'))
         WHEN 'all' THEN 1
@@ -50,7 +49,7 @@ WHERE (no_date OR no_author OR author_unresolved OR classification_unread OR no_
         WHEN 'citation' THEN no_citation
         ELSE 0
       END
-ORDER BY source, seq
+ORDER BY c.source, c.seq
 -- A negative LIMIT is no limit in SQLite.
 LIMIT CASE WHEN coalesce(CAST(nullif(:limit, '') AS INTEGER), 100) > 0
            THEN coalesce(CAST(nullif(:limit, '') AS INTEGER), 100) ELSE -1 END;

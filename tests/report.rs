@@ -670,3 +670,67 @@ fn summary_backed_correspondence_equals_the_raw_grouping() {
     let compared = same_rows_as_raw_sql(&env, "correspondence", &cases);
     assert!(compared > 10, "{compared} rows compared");
 }
+
+/// parse_quality checks each document through look-up sets built from
+/// narrow indexes (V5) instead of reading every document's row: the same
+/// rows as the SQL that read them (tests/fixtures/raw_reports), for every
+/// kind of problem. The fixture corpus parses well, so each kind is made
+/// here on some documents.
+#[test]
+fn parse_quality_equals_the_row_by_row_checks() {
+    let env = TestEnv::seeded_with_report_fixtures();
+    let conn = env.conn();
+    conn.execute_batch(
+        "PRAGMA foreign_keys = OFF;
+         UPDATE documents SET date_from = NULL, date_to = NULL WHERE id % 5 = 0;
+         UPDATE documents SET classification = NULL WHERE id % 3 = 0 AND classification IS NOT NULL;
+         DELETE FROM citations WHERE document_id % 4 = 0;
+         DELETE FROM publications WHERE document_id % 4 = 0;
+         UPDATE document_parties SET person_id = NULL, institution_id = NULL
+             WHERE role = 'author' AND id % 2 = 0;
+         DELETE FROM document_parties WHERE role = 'author' AND document_id % 7 = 0;",
+    )
+    .unwrap();
+    drop(conn);
+    let mut cases: Vec<Vec<String>> = vec![vec![], vec!["limit=0".into()], vec!["limit=3".into()]];
+    for missing in [
+        "date",
+        "author",
+        "author_unresolved",
+        "classification",
+        "citation",
+        "nonsense",
+    ] {
+        cases.push(vec![format!("missing={missing}"), "limit=0".into()]);
+    }
+    let cases: Vec<Vec<&str>> = cases
+        .iter()
+        .map(|c| c.iter().map(String::as_str).collect())
+        .collect();
+    let cases: Vec<&[&str]> = cases.iter().map(Vec::as_slice).collect();
+    let compared = same_rows_as_raw_sql(&env, "parse_quality", &cases);
+    assert!(compared > 20, "{compared} rows compared");
+    // Every kind of problem was made on some document and is found.
+    let all = env.ok(&[
+        "report",
+        "parse_quality",
+        "-p",
+        "limit=0",
+        "--format",
+        "csv",
+    ]);
+    for kind in [
+        "date",
+        "author",
+        "author_unresolved",
+        "classification",
+        "citation",
+    ] {
+        assert!(
+            all.lines().any(|l| l
+                .split(',')
+                .any(|f| f.trim_matches('"').split(", ").any(|k| k == kind))),
+            "no document with `{kind}` missing:\n{all}"
+        );
+    }
+}
