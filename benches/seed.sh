@@ -65,7 +65,8 @@ nproc_=$(nproc)
 cpu=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)
 mem=$(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
-dirty=$(git status --porcelain --untracked-files=no 2>/dev/null | grep -q . && echo " (with uncommitted changes)" || true)
+# RESULTS.md is this script's own output: a previous run's copy is no uncommitted change.
+dirty=$(git status --porcelain --untracked-files=no -- . ':!benches/RESULTS.md' 2>/dev/null | grep -q . && echo " (with uncommitted changes)" || true)
 
 seed_rows="| documents | corpus MB | seed s | docs/s | MB/s | peak RSS MiB | DB MiB | seed CPU s | CPU µs/doc | re-seed unchanged s | re-seed / seed | baseline s | baseline RSS MiB | speed-up vs baseline | bare loader MB/s | bare loader CPU µs/doc | archdb / bare loader |
 |---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
