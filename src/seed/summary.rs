@@ -64,12 +64,7 @@ impl YearWords {
             c.occurrences += i64::from(n);
             c.documents += 1;
             if let Some(d) = date_from {
-                if c.first.as_deref().is_none_or(|f| d < f) {
-                    c.first = Some(d.to_string());
-                }
-                if c.last.as_deref().is_none_or(|l| d > l) {
-                    c.last = Some(d.to_string());
-                }
+                widen(&mut c.first, &mut c.last, d);
             }
         }
         for (hash, word) in words.lower() {
@@ -101,6 +96,16 @@ impl YearWords {
             lower.execute(params![year, word])?;
         }
         Ok(())
+    }
+}
+
+/// Widens the date range [first, last] (ISO dates) to take in `d`.
+fn widen(first: &mut Option<String>, last: &mut Option<String>, d: &str) {
+    if first.as_deref().is_none_or(|f| d < f) {
+        *first = Some(d.to_string());
+    }
+    if last.as_deref().is_none_or(|l| d > l) {
+        *last = Some(d.to_string());
     }
 }
 
@@ -297,12 +302,7 @@ impl Tally {
             let counts = &mut self.years[y].entities[slot];
             counts.documents += 1;
             if let Some(d) = date_from {
-                if counts.first.as_deref().is_none_or(|f| d < f) {
-                    counts.first = Some(d.to_string());
-                }
-                if counts.last.as_deref().is_none_or(|l| d > l) {
-                    counts.last = Some(d.to_string());
-                }
+                widen(&mut counts.first, &mut counts.last, d);
             }
         }
         let day = match date_from {
