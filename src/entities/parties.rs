@@ -136,13 +136,7 @@ impl Gazetteer {
         let collect = |text: &str, out: &mut Vec<usize>| {
             let n = normalize(text);
             for hit in scan(&self.names, &n, |_| true) {
-                for c in &self.candidates[hit.pattern] {
-                    if let Candidate::Person { idx, .. } = c {
-                        if !out.contains(idx) {
-                            out.push(*idx);
-                        }
-                    }
-                }
+                self.push_persons(hit.pattern, out);
             }
         };
         // Try the name as printed first (an initials alias like `I. M. Maisky`
@@ -153,6 +147,17 @@ impl Gazetteer {
             collect(&stripped, &mut out);
         }
         out
+    }
+
+    /// Adds the persons an alias pattern may mean to `out`, once each.
+    fn push_persons(&self, pattern: usize, out: &mut Vec<usize>) {
+        for c in &self.candidates[pattern] {
+            if let Candidate::Person { idx, .. } = c {
+                if !out.contains(idx) {
+                    out.push(*idx);
+                }
+            }
+        }
     }
 
     /// The persons whose alias ends `text` (a capitalised name, up to a
@@ -168,13 +173,7 @@ impl Gazetteer {
             return None;
         }
         let mut persons = Vec::new();
-        for c in &self.candidates[hit.pattern] {
-            if let Candidate::Person { idx, .. } = c {
-                if !persons.contains(idx) {
-                    persons.push(*idx);
-                }
-            }
-        }
+        self.push_persons(hit.pattern, &mut persons);
         let cut = *n.orig_byte.get(hit.start)? as usize;
         (!persons.is_empty()).then_some((persons, text.get(..cut)?))
     }
