@@ -153,17 +153,23 @@ fn starts_document_here(lines: &[Line<'_>], i: usize, n: usize) -> bool {
         None => true,
         Some(p) => {
             let t = p.text;
-            find_citation_start(t).is_some()
+            cites_a_source(t)
                 || is_citation_continuation(t)
                 || is_footnote_line(t)
                 || is_elision(t)
                 || is_signature_line(t)
                 || is_print_note(t)
                 || is_press_line(t)
-                || parse_publication(t, 0).is_some()
-                || split_glued_publication(t).is_some()
         }
     }
+}
+
+/// Does the line cite the document's source: an archival citation or a
+/// publication reference, perhaps after a glued signature?
+fn cites_a_source(t: &str) -> bool {
+    find_citation_start(t).is_some()
+        || parse_publication(t, 0).is_some()
+        || split_glued_publication(t).is_some()
 }
 
 /// The non-blank lines of a heading, cleaned, for joining with spaces.
@@ -397,12 +403,9 @@ fn set_marks(doc: &mut ParsedDocument, m: super::classification::Marks) {
 fn read_closing(doc: &mut ParsedDocument, lines: &[Line<'_>], body_start: usize) -> usize {
     // Elision rows after the last citation or publication reference are
     // between documents; before it they mark omitted body text.
-    let last_cite = (body_start..lines.len()).rev().find(|&k| {
-        let t = lines[k].text;
-        find_citation_start(t).is_some()
-            || parse_publication(t, 0).is_some()
-            || split_glued_publication(t).is_some()
-    });
+    let last_cite = (body_start..lines.len())
+        .rev()
+        .find(|&k| cites_a_source(lines[k].text));
     let mut k = lines.len();
     let mut signature_found = false;
     while k > body_start {
