@@ -361,9 +361,23 @@ pub fn find_all_dates(s: &str, line: u32) -> Vec<DateFound> {
     out
 }
 
+/// The signs printed before a document number: `no.`, `nº`, `№`, and `m`
+/// (the translation's `№`).
+const NUMBER_SIGN: &str = r"no\.?|n\x{00BA}|\x{2116}|m";
+/// A document number as printed: `10/501`, `971‐a` (a letter after a dash).
+const DOC_NUMBER: &str =
+    r"\d+(?:/\d+)?(?:\s*[\-\x{2010}\x{2011}\x{2013}]\s*[a-z\x{0430}-\x{044F}])?";
+
 static_regex!(
     re_docno,
-    r"(?i)(?:^|[\s,.;])(?:no\.?|n\x{00BA}|\x{2116}|m)\s*(\d+(?:/\d+)?(?:\s*[\-\x{2010}\x{2011}\x{2013}]\s*[a-z\x{0430}-\x{044F}])?)\b\.?"
+    &[
+        r"(?i)(?:^|[\s,.;])(?:",
+        NUMBER_SIGN,
+        r")\s*(",
+        DOC_NUMBER,
+        r")\b\.?"
+    ]
+    .concat()
 );
 static_regex!(
     re_place,
@@ -396,7 +410,7 @@ pub fn place_before_date(before: &str) -> Option<String> {
 
 static_regex!(
     re_leading_docno,
-    r"^(?i:no\.?|n\x{00BA}|\x{2116}|m)\s*(\d+(?:/\d+)?(?:\s*[\-\x{2010}\x{2011}\x{2013}]\s*[a-z\x{0430}-\x{044F}])?)\b\.?"
+    &[r"^(?i:", NUMBER_SIGN, r")\s*(", DOC_NUMBER, r")\b\.?"].concat()
 );
 
 /// A document number that opens `s` (`no. 10/501`, `No. 971‐a`, `m 12`),
@@ -405,6 +419,19 @@ static_regex!(
 pub fn leading_doc_number(s: &str) -> Option<(String, usize)> {
     let c = re_leading_docno().captures(s)?;
     Some((c.get(1)?.as_str().to_string(), c.get(0)?.end()))
+}
+
+// Only `no.` and `№` at a heading's end: a closing `m 12` is too likely a word.
+static_regex!(
+    re_trailing_docno,
+    &[r"\s(?i:no\.?|\x{2116})\s*(", DOC_NUMBER, r")$"].concat()
+);
+
+/// A document number that ends `s` (`... 1923 No. 450`): the number as
+/// printed, without `no.`, and where its space before `no.` begins.
+pub fn trailing_doc_number(s: &str) -> Option<(String, usize)> {
+    let c = re_trailing_docno().captures(s)?;
+    Some((c.get(1)?.as_str().to_string(), c.get(0)?.start()))
 }
 
 static_regex!(

@@ -465,11 +465,9 @@ fn heading_front(joined: &str, line: u32) -> (HeadingInfo, Option<String>) {
     for _ in 0..3 {
         let mut trimmed = trim_heading_end(&body).to_string();
         let mut number = None;
-        if let Some(c) = re_trailing_docno().captures(&trimmed) {
-            if let (Some(all), Some(n)) = (c.get(0), c.get(1)) {
-                number = Some(n.as_str().to_string());
-                trimmed = trim_heading_end(&trimmed[..all.start()]).to_string();
-            }
+        if let Some((n, at)) = super::date::trailing_doc_number(&trimmed) {
+            number = Some(n);
+            trimmed = trim_heading_end(&trimmed[..at]).to_string();
         }
         let all = find_all_dates(&trimmed, line);
         match all.last() {
@@ -502,11 +500,6 @@ fn heading_front(joined: &str, line: u32) -> (HeadingInfo, Option<String>) {
 fn trim_heading_end(s: &str) -> &str {
     s.trim_end_matches(|c: char| c == '.' || c == ',' || c == '*' || super::text::is_space(c))
 }
-
-static_regex!(
-    re_trailing_docno,
-    r"\s(?i:no\.?|\x{2116})\s*(\d+(?:/\d+)?(?:\s*[\-\x{2010}\x{2011}\x{2013}]\s*[a-z\x{0430}-\x{044F}])?)$"
-);
 
 /// `body` is a heading whose glued date was just cut off. The sentence
 /// before that date may be priority marks or a place (`... Smetanin. Out
