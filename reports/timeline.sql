@@ -29,46 +29,36 @@ wanted_persons AS MATERIALIZED (
     WHERE p.key = lower(args.person) OR p.name = args.person COLLATE NOCASE OR p.surname = args.person COLLATE NOCASE
        OR p.id IN (SELECT person_id FROM person_aliases WHERE alias = args.person COLLATE NOCASE)
 ),
+-- The documents that pass the filters, as a view: NOT MATERIALIZED, so SQLite plans it inside each
+-- of the two walks below. The filters use the parameters directly, not through args: a join with
+-- args hid the index order from SQLite.
+filtered AS NOT MATERIALIZED (
+    SELECT d.id, d.date_from, s.path, d.seq
+    FROM documents d JOIN sources s ON s.id = d.source_id
+    WHERE (nullif(:from, '') IS NULL OR d.date_to >= :from)
+      AND (nullif(:to, '') IS NULL OR d.date_from <= :to)
+      AND (nullif(:kind, '') IS NULL OR d.kind = lower(:kind))
+      AND (nullif(:classification, '') IS NULL OR coalesce(d.classification, 'none') = lower(:classification))
+      AND (nullif(:country, '') IS NULL
+           OR EXISTS (SELECT 1 FROM mentions m WHERE m.document_id = d.id AND m.country_id IN wanted_countries)
+           OR EXISTS (SELECT 1 FROM document_persons dp JOIN positions pos ON pos.id = dp.position_id
+                      WHERE dp.document_id = d.id
+                        AND (pos.country_id IN wanted_countries OR pos.host_country_id IN wanted_countries)))
+      AND (nullif(:person, '') IS NULL
+           OR EXISTS (SELECT 1 FROM mentions m WHERE m.document_id = d.id AND m.person_id IN wanted_persons)
+           OR EXISTS (SELECT 1 FROM document_persons dp WHERE dp.document_id = d.id AND dp.person_id IN wanted_persons))
+),
 -- The documents to show are chosen first, walking the date index (dated ones, then undated ones)
--- until the limit is reached; only they get their authors and recipients looked up. The filters
--- use the parameters directly, not through args: a join with args hid the index order from SQLite.
+-- until the limit is reached; only they get their authors and recipients looked up.
 picked AS MATERIALIZED (
     SELECT * FROM (
-        SELECT d.id, d.date_from, s.path, d.seq
-        FROM documents d JOIN sources s ON s.id = d.source_id
-        WHERE d.date_from IS NOT NULL
-          AND (nullif(:from, '') IS NULL OR d.date_to >= :from)
-          AND (nullif(:to, '') IS NULL OR d.date_from <= :to)
-          AND (nullif(:kind, '') IS NULL OR d.kind = lower(:kind))
-          AND (nullif(:classification, '') IS NULL OR coalesce(d.classification, 'none') = lower(:classification))
-          AND (nullif(:country, '') IS NULL
-               OR EXISTS (SELECT 1 FROM mentions m WHERE m.document_id = d.id AND m.country_id IN wanted_countries)
-               OR EXISTS (SELECT 1 FROM document_persons dp JOIN positions pos ON pos.id = dp.position_id
-                          WHERE dp.document_id = d.id
-                            AND (pos.country_id IN wanted_countries OR pos.host_country_id IN wanted_countries)))
-          AND (nullif(:person, '') IS NULL
-               OR EXISTS (SELECT 1 FROM mentions m WHERE m.document_id = d.id AND m.person_id IN wanted_persons)
-               OR EXISTS (SELECT 1 FROM document_persons dp WHERE dp.document_id = d.id AND dp.person_id IN wanted_persons))
-        ORDER BY d.date_from, s.path, d.seq
+        SELECT * FROM filtered WHERE date_from IS NOT NULL
+        ORDER BY date_from, path, seq
         LIMIT (SELECT max_rows FROM args))
     UNION ALL
     SELECT * FROM (
-        SELECT d.id, d.date_from, s.path, d.seq
-        FROM documents d JOIN sources s ON s.id = d.source_id
-        WHERE d.date_from IS NULL
-          AND (nullif(:from, '') IS NULL OR d.date_to >= :from)
-          AND (nullif(:to, '') IS NULL OR d.date_from <= :to)
-          AND (nullif(:kind, '') IS NULL OR d.kind = lower(:kind))
-          AND (nullif(:classification, '') IS NULL OR coalesce(d.classification, 'none') = lower(:classification))
-          AND (nullif(:country, '') IS NULL
-               OR EXISTS (SELECT 1 FROM mentions m WHERE m.document_id = d.id AND m.country_id IN wanted_countries)
-               OR EXISTS (SELECT 1 FROM document_persons dp JOIN positions pos ON pos.id = dp.position_id
-                          WHERE dp.document_id = d.id
-                            AND (pos.country_id IN wanted_countries OR pos.host_country_id IN wanted_countries)))
-          AND (nullif(:person, '') IS NULL
-               OR EXISTS (SELECT 1 FROM mentions m WHERE m.document_id = d.id AND m.person_id IN wanted_persons)
-               OR EXISTS (SELECT 1 FROM document_persons dp WHERE dp.document_id = d.id AND dp.person_id IN wanted_persons))
-        ORDER BY s.path, d.seq
+        SELECT * FROM filtered WHERE date_from IS NULL
+        ORDER BY path, seq
         LIMIT (SELECT max_rows FROM args))
 )
 SELECT o.id,
