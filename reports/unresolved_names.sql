@@ -5,7 +5,9 @@
 -- description: of a sentence and left out, as are month and day names; possessive ʹs and glued footnote digits are stripped.
 -- description: Whole years come from the per-year word summary the seeder fills (name_candidate_years, lower_word_years);
 -- description: only documents of years cut by from/to are read word by word (about 16 s per 20 000 documents, so it
--- description: allows itself 300 s).
+-- description: allows itself 300 s). Names printed after a title (`Mr. Holst`, `general Weygand`) that match no alias
+-- description: are the resolver's unresolved mentions (unresolved_mentions, reason 'unknown'): `after_title` counts
+-- description: them, and they rank first, names of several words (`A. K. Smith`) included.
 -- param: from | date | null | Earliest document date, YYYY-MM-DD (default: no bound)
 -- param: to | date | null | Latest document date, YYYY-MM-DD (default: no bound)
 -- param: min_count | integer | 1 | Only words seen at least this many times
@@ -86,18 +88,37 @@ lower_words AS MATERIALIZED (
        OR (y.year || '-01-01' >= range.f AND y.year || '-12-31' <= range.t)
     UNION
     SELECT word FROM words WHERE word = lower(word) AND word <> upper(word)
+),
+-- Names after a title that no alias matched, in the documents of the range.
+titled AS (
+    SELECT u.surface AS word, count(*) AS occurrences, count(DISTINCT u.document_id) AS documents,
+           min(d.date_from) AS first_date, max(d.date_from) AS last_date, min(u.document_id) AS first_document_id
+    FROM range, unresolved_mentions u JOIN documents d ON d.id = u.document_id
+    WHERE u.reason = 'unknown'
+      AND ((d.date_from IS NULL AND range.undated) OR (d.date_from <= range.t AND d.date_to >= range.f))
+    GROUP BY u.surface
+),
+words_ranked AS (
+    SELECT c.word AS name,
+           sum(c.occurrences) AS occurrences,
+           sum(c.documents) AS documents,
+           min(c.first_date) AS first_date,
+           max(c.last_date) AS last_date,
+           min(c.first_document_id) AS first_document_id
+    FROM candidates c
+    WHERE lower(c.word) NOT IN (SELECT word FROM known)
+      AND lower(c.word) NOT IN (SELECT word FROM lower_words)
+      AND lower(c.word) NOT IN (SELECT word FROM calendar)
+    GROUP BY c.word
 )
-SELECT c.word AS name,
-       sum(c.occurrences) AS occurrences,
-       sum(c.documents) AS documents,
-       min(c.first_date) AS first_date,
-       max(c.last_date) AS last_date,
-       min(c.first_document_id) AS first_document_id
-FROM candidates c
-WHERE lower(c.word) NOT IN (SELECT word FROM known)
-  AND lower(c.word) NOT IN (SELECT word FROM lower_words)
-  AND lower(c.word) NOT IN (SELECT word FROM calendar)
-GROUP BY c.word
-HAVING sum(c.occurrences) >= (SELECT min_count FROM args)
-ORDER BY occurrences DESC, name
+SELECT name, occurrences, documents, first_date, last_date, first_document_id, after_title
+FROM (
+    SELECT w.*, coalesce(t.occurrences, 0) AS after_title
+    FROM words_ranked w LEFT JOIN titled t ON t.word = w.name
+    UNION ALL
+    SELECT t.word, t.occurrences, t.documents, t.first_date, t.last_date, t.first_document_id, t.occurrences
+    FROM titled t WHERE t.word NOT IN (SELECT name FROM words_ranked)
+)
+WHERE occurrences >= (SELECT min_count FROM args)
+ORDER BY after_title > 0 DESC, occurrences DESC, name
 LIMIT (SELECT max_rows FROM args);

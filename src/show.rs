@@ -43,6 +43,7 @@ pub struct DocumentView {
     pub footnotes: Vec<FootnoteView>,
     pub warnings: Vec<WarningView>,
     pub mentions: Vec<MentionView>,
+    pub unresolved: Vec<UnresolvedView>,
     pub body: String,
     /// The body with mentions marked `[surface](person:key)`.
     pub marked_body: String,
@@ -99,6 +100,24 @@ pub struct MentionView {
     pub surface: String,
     pub char_start: i64,
     pub char_end: i64,
+    /// The text the offsets count in: heading, distribution, body, signature or footnote.
+    pub field: String,
+    /// Why the resolver chose this entity (`mentions.rule`).
+    pub rule: Option<String>,
+}
+
+/// A name found but not settled (`unresolved_mentions`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UnresolvedView {
+    pub surface: String,
+    pub field: String,
+    /// `unknown` or `ambiguous`.
+    pub reason: String,
+    pub note: Option<String>,
+    /// Keys of the entities an ambiguous name may mean, comma-separated.
+    pub candidates: Option<String>,
+    pub char_start: i64,
+    pub char_end: i64,
 }
 
 /// Reads document `id`, or `None` if there is no such document.
@@ -143,6 +162,7 @@ pub fn load(conn: &Connection, id: i64) -> Result<Option<DocumentView>> {
                     footnotes: Vec::new(),
                     warnings: Vec::new(),
                     mentions: Vec::new(),
+                    unresolved: Vec::new(),
                     marked_body: String::new(),
                 })
             },
@@ -181,12 +201,15 @@ pub fn load(conn: &Connection, id: i64) -> Result<Option<DocumentView>> {
     doc.mentions = collect(
         conn,
         "SELECT CASE WHEN m.person_id IS NOT NULL THEN 'person' ELSE 'country' END,
-                coalesce(p.key, c.key), coalesce(p.name, c.name), m.surface, m.char_start, m.char_end
+                coalesce(p.key, c.key), coalesce(p.name, c.name), m.surface, m.char_start, m.char_end,
+                m.field, m.rule
          FROM mentions m
          LEFT JOIN persons p ON p.id = m.person_id
          LEFT JOIN countries c ON c.id = m.country_id
          WHERE m.document_id = ?1
-         ORDER BY m.char_start, m.char_end DESC, m.id",
+         ORDER BY CASE m.field WHEN 'heading' THEN 1 WHEN 'distribution' THEN 2 WHEN 'body' THEN 3
+                               WHEN 'signature' THEN 4 ELSE 5 END,
+                  m.footnote_id, m.char_start, m.char_end DESC, m.id",
         id,
         |r| {
             Ok(MentionView {
@@ -196,10 +219,37 @@ pub fn load(conn: &Connection, id: i64) -> Result<Option<DocumentView>> {
                 surface: r.get(3)?,
                 char_start: r.get(4)?,
                 char_end: r.get(5)?,
+                field: r.get(6)?,
+                rule: r.get(7)?,
             })
         },
     )?;
-    doc.marked_body = mark_mentions(&doc.body, &doc.mentions);
+    doc.unresolved = collect(
+        conn,
+        "SELECT surface, field, reason, note, candidates, char_start, char_end
+         FROM unresolved_mentions_named WHERE document_id = ?1
+         ORDER BY CASE field WHEN 'heading' THEN 1 WHEN 'distribution' THEN 2 WHEN 'body' THEN 3
+                             WHEN 'signature' THEN 4 ELSE 5 END, char_start, id",
+        id,
+        |r| {
+            Ok(UnresolvedView {
+                surface: r.get(0)?,
+                field: r.get(1)?,
+                reason: r.get(2)?,
+                note: r.get(3)?,
+                candidates: r.get(4)?,
+                char_start: r.get(5)?,
+                char_end: r.get(6)?,
+            })
+        },
+    )?;
+    let in_body: Vec<MentionView> = doc
+        .mentions
+        .iter()
+        .filter(|m| m.field == "body")
+        .cloned()
+        .collect();
+    doc.marked_body = mark_mentions(&doc.body, &in_body);
     Ok(Some(doc))
 }
 
@@ -403,6 +453,29 @@ pub fn write_text(doc: &DocumentView, out: &mut dyn Write) -> Result<()> {
         }
     }
     writeln!(out, "mentions:        {}", mention_summary(&doc.mentions))?;
+    let reasons = person_reasons(&doc.mentions);
+    if !reasons.is_empty() {
+        writeln!(out, "persons chosen:")?;
+        for r in reasons {
+            writeln!(out, "  {r}")?;
+        }
+    }
+    if !doc.unresolved.is_empty() {
+        writeln!(out, "unresolved names:")?;
+        for u in &doc.unresolved {
+            let why = match (&u.candidates, &u.note) {
+                (Some(c), Some(n)) => format!("may be {c}; {n}"),
+                (Some(c), None) => format!("may be {c}"),
+                (None, Some(n)) => n.clone(),
+                (None, None) => String::new(),
+            };
+            writeln!(
+                out,
+                "  {} ({}, in the {}): {why}",
+                u.surface, u.reason, u.field
+            )?;
+        }
+    }
     writeln!(out)?;
     writeln!(out, "{}", doc.marked_body)?;
     Ok(())
@@ -425,6 +498,19 @@ fn mention_summary(mentions: &[MentionView]) -> String {
         .map(|(name, n)| format!("{name} ×{n}"))
         .collect();
     format!("{} ({})", mentions.len(), parts.join(", "))
+}
+
+/// One line per person and reason: `Neville Chamberlain (body): alias ...`.
+fn person_reasons(mentions: &[MentionView]) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for m in mentions.iter().filter(|m| m.kind == "person") {
+        let Some(rule) = &m.rule else { continue };
+        let line = format!("{} ({}): {rule}", m.name, m.field);
+        if !lines.contains(&line) {
+            lines.push(line);
+        }
+    }
+    lines
 }
 
 fn printed(text: &Option<String>) -> String {
@@ -452,6 +538,8 @@ mod tests {
             surface: String::new(),
             char_start: start,
             char_end: end,
+            field: "body".into(),
+            rule: None,
         }
     }
 

@@ -53,10 +53,11 @@ fn python_sqlite3_reads_mentions_with_the_substr_invariant() {
     let script = r#"
 import sqlite3, sys
 con = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True)
-rows = con.execute("SELECT d.body, m.char_start, m.char_end, m.surface FROM mentions m JOIN documents d ON d.id = m.document_id").fetchall()
+rows = con.execute("SELECT t.text, m.char_start, m.char_end, m.surface, m.field FROM mentions m JOIN mention_texts t ON t.mention_id = m.id").fetchall()
 assert rows, "no mentions"
 bad = [r[3] for r in rows if r[0][r[1]:r[2]] != r[3]]
 assert not bad, bad
+assert {r[4] for r in rows} >= {"heading", "body"}, "mentions outside the body"
 print(len(rows), con.execute("SELECT count(*) FROM document_persons").fetchone()[0])
 "#;
     let out = tool("python3")

@@ -97,14 +97,23 @@ fn check(src: &PreparedSource) -> Result<(), TestCaseError> {
     for (doc, resolved) in src.page.documents.iter().zip(&src.resolved) {
         prop_assert_eq!(&text[doc.raw_span.clone()], doc.raw_text.as_str());
         prop_assert!(!doc.body.contains('\0'), "a NUL reached a body");
-        let chars: Vec<char> = doc.body.chars().collect();
+        // Each mention's offsets count characters of its own field's text.
+        let texts: Vec<_> = archdb::seed::prepare::document_texts(doc)
+            .into_iter()
+            .map(|t| (t.field, t.text.chars().collect::<Vec<char>>()))
+            .collect();
         for m in &resolved.mentions {
+            let chars: &[char] = texts
+                .iter()
+                .find(|(f, _)| *f == m.field)
+                .map_or(&[], |(_, c)| c.as_slice());
             prop_assert!(
                 m.char_start < m.char_end && m.char_end <= chars.len(),
-                "mention {}..{} of {}",
+                "mention {}..{} of {} in {:?}",
                 m.char_start,
                 m.char_end,
-                chars.len()
+                chars.len(),
+                m.field
             );
             let slice: String = chars[m.char_start..m.char_end].iter().collect();
             prop_assert_eq!(slice, m.surface.clone());

@@ -79,8 +79,35 @@ fn json_has_every_mention_and_the_marks_only_add_markup() {
             )
             .unwrap();
         assert_eq!(mentions.len() as i64, count, "document {id}");
-        let chars: Vec<char> = body.chars().collect();
         for m in mentions {
+            // Offsets count in the mention's own field (heading, body, ...).
+            let text = match m["field"].as_str().unwrap() {
+                "heading" => doc["heading"].as_str().unwrap_or(""),
+                "distribution" => doc["distribution_text"].as_str().unwrap_or(""),
+                "signature" => doc["signature"].as_str().unwrap_or(""),
+                "body" => body,
+                "footnote" => {
+                    // Some footnote of the document holds it at those offsets.
+                    let slices = |f: &serde_json::Value| -> Option<String> {
+                        let chars: Vec<char> = f["text"].as_str()?.chars().collect();
+                        let (s, e) = (
+                            m["char_start"].as_u64()? as usize,
+                            m["char_end"].as_u64()? as usize,
+                        );
+                        Some(chars.get(s..e)?.iter().collect())
+                    };
+                    let footnotes = doc["footnotes"].as_array().unwrap();
+                    assert!(
+                        footnotes
+                            .iter()
+                            .any(|f| slices(f).as_deref() == m["surface"].as_str()),
+                        "document {id}: {m}"
+                    );
+                    continue;
+                }
+                other => panic!("document {id}: mention in {other}"),
+            };
+            let chars: Vec<char> = text.chars().collect();
             let (start, end) = (
                 m["char_start"].as_u64().unwrap() as usize,
                 m["char_end"].as_u64().unwrap() as usize,

@@ -7,6 +7,7 @@ use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, MatchKind};
 use anyhow::{Context, Result};
 
+use super::evidence::is_common_word;
 use super::normalize::{normalize_pattern, Normalized};
 use super::who_held::OfficeIndex;
 use crate::reference::validate::Term;
@@ -18,22 +19,77 @@ pub(crate) enum Candidate {
     Person {
         /// Index into `ReferenceData.persons`.
         idx: usize,
-        /// The alias in its normalised case when it must match exactly.
+        /// Index into `ReferenceData.person_aliases`: the alias matched.
+        alias: usize,
+        /// The alias in its normalised case when its case matters (see [`Candidate::case`]).
         exact: Option<String>,
+        /// The alias is an ordinary English word in lower case.
+        common: bool,
     },
     Country {
         idx: usize,
+        /// Index into `ReferenceData.country_aliases`.
+        alias: usize,
         exact: Option<String>,
+        common: bool,
+        /// A combining form (`Franco`, `Anglo`): a name only before a hyphen.
+        combining: bool,
         /// When the alias means this country.
         valid: Term,
     },
 }
 
+/// What the case of a matched text says of a candidate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Case {
+    Accept,
+    /// An ordinary English word printed in lower case: a name only with
+    /// evidence around it (see `evidence`).
+    NeedsEvidence,
+    Refuse,
+}
+
 impl Candidate {
-    pub(crate) fn exact(&self) -> Option<&str> {
-        match self {
-            Candidate::Person { exact, .. } | Candidate::Country { exact, .. } => exact.as_deref(),
+    /// Whether `text` (the matched stretch of the normalised text, case
+    /// kept) may be this candidate's alias.
+    ///
+    /// Person aliases match as written or with words in lower (or upper)
+    /// case, as the translation prints them (`chamberlain`, `Shukru kaya`);
+    /// `any_case` ones in any case. Country aliases match in any case, but
+    /// `exact` ones (`US`, `Poles`) only as written. An alias that is also an
+    /// ordinary English word (`turkey`, `eden`) printed in lower case needs
+    /// evidence.
+    pub(crate) fn case(&self, text: &str) -> Case {
+        let (exact, common, strict) = match self {
+            Candidate::Person { exact, common, .. } => (exact, *common, false),
+            Candidate::Country { exact, common, .. } => (exact, *common, true),
+        };
+        let fits = match exact {
+            None => true,
+            Some(form) if strict => form == text,
+            Some(form) => super::evidence::same_name_in_other_case(text, form),
+        };
+        if !fits {
+            Case::Refuse
+        } else if common && super::evidence::is_lower(text) && exact.as_deref() != Some(text) {
+            Case::NeedsEvidence
+        } else {
+            Case::Accept
         }
+    }
+
+    pub(crate) fn is_person(&self) -> bool {
+        matches!(self, Candidate::Person { .. })
+    }
+
+    pub(crate) fn is_combining(&self) -> bool {
+        matches!(
+            self,
+            Candidate::Country {
+                combining: true,
+                ..
+            }
+        )
     }
 }
 
@@ -43,9 +99,6 @@ pub struct Gazetteer {
     /// Person and country aliases, lowercased and normalised.
     pub(crate) names: Matcher,
     pub(crate) candidates: Vec<Vec<Candidate>>,
-    /// Per pattern: some candidate takes any case (so the case check of a
-    /// hit needs no string comparison).
-    pub(crate) any_case: Vec<bool>,
     pub(crate) offices: Matcher,
     /// Office index per office pattern.
     pub(crate) office_of: Vec<usize>,
@@ -196,22 +249,43 @@ impl Gazetteer {
             .collect();
 
         let mut names: PatternSet<Candidate> = PatternSet::default();
-        for a in &data.person_aliases {
+        for (alias, a) in data.person_aliases.iter().enumerate() {
             let Some(&idx) = person_idx.get(&a.person_id) else {
                 continue;
             };
             let form = normalize_pattern(&a.alias);
             let exact = (a.match_mode.as_deref() != Some("any_case")).then(|| form.clone());
-            names.add(lower(&form), Candidate::Person { idx, exact });
+            let lower_form = lower(&form);
+            let common = is_common_word(&lower_form);
+            names.add(
+                lower_form,
+                Candidate::Person {
+                    idx,
+                    alias,
+                    exact,
+                    common,
+                },
+            );
         }
-        for a in &data.country_aliases {
+        for (alias, a) in data.country_aliases.iter().enumerate() {
             let Some(&idx) = country_idx.get(&a.country_id) else {
                 continue;
             };
             let form = normalize_pattern(&a.alias);
             let exact = (a.match_mode.as_deref() == Some("exact")).then(|| form.clone());
             let valid = Term::new(a.valid_from.as_deref(), a.valid_to.as_deref());
-            names.add(lower(&form), Candidate::Country { idx, exact, valid });
+            let lower_form = lower(&form);
+            names.add(
+                lower_form.clone(),
+                Candidate::Country {
+                    idx,
+                    alias,
+                    exact,
+                    common: is_common_word(&lower_form),
+                    combining: a.kind == "combining",
+                    valid,
+                },
+            );
         }
         // Only the alias rows are names: README.md asks for every alias to be
         // explicit, and the curators leave out on purpose surnames that are
@@ -258,11 +332,6 @@ impl Gazetteer {
 
         Ok(Gazetteer {
             names: automaton(&names.patterns)?,
-            any_case: names
-                .values
-                .iter()
-                .map(|cands| cands.iter().any(|c| c.exact().is_none()))
-                .collect(),
             candidates: names.values,
             // Several aliases of one office merge into one pattern; the
             // first office listed for a text wins (validation keeps them apart).
@@ -399,8 +468,9 @@ fn walk(trie: &NFA, start: StateID, hay: &[u8], pos: usize, ends: &mut Vec<(usiz
     }
 }
 
-/// What may follow a name: a non-letter, a possessive `'s` / `'`, or glued
-/// footnote digits (`England129`) that are not followed by a letter.
+/// What may follow a name: a non-letter, a possessive `'s` / `'`, glued
+/// footnote digits (`England129`) that are not followed by a letter, or a
+/// glued initial (`USSRV.`).
 fn end_ok(s: &str, start: usize, end: usize) -> bool {
     let last = s[start..end].chars().next_back();
     if !last.is_some_and(char::is_alphanumeric) {
@@ -415,6 +485,8 @@ fn end_ok(s: &str, start: usize, end: usize) -> bool {
             Some(c) => !c.is_alphanumeric(),
             None => true,
         },
+        // An initial glued on by the page's lost space (`USSRV. M. Molotov`).
+        Some(c) if c.is_uppercase() && it.clone().next() == Some('.') => true,
         Some(c) if c.is_ascii_digit() => {
             // Glued footnote number: digits, then no letter.
             let after = rest.trim_start_matches(|c: char| c.is_ascii_digit());

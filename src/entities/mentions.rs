@@ -1,293 +1,487 @@
-//! Person and country mentions in a document body.
+//! Person and country mentions in a document's texts: heading, "Sent to"
+//! line, body, signature and footnotes.
+//!
+//! Each text is normalised and scanned for aliases on its own (offsets count
+//! characters of that text), but persons are settled over the whole
+//! document: a `Chamberlain` in the body is decided by a `Neville
+//! Chamberlain` in the heading.
 
 use std::collections::HashSet;
 
-use super::gazetteer::{scan, Candidate, Gazetteer, Hit};
+use super::evidence::{
+    country_position, listed_together, possessive_follows, starts_compound,
+    title_or_initial_before, word_before,
+};
+use super::gazetteer::{scan, Candidate, Case, Gazetteer, Hit};
 use super::normalize::{normalize, CharCounter, Normalized};
-use super::{Mention, Target};
+use super::settle::Clues;
+use super::titles::names_after_titles;
+use super::{Field, Mention, Target, Unresolved, UnresolvedMention};
 use crate::corpus::Warning;
 use crate::reference::validate::{parse_day, Day, Term};
 
+/// One text of a document to look for names in.
+#[derive(Debug, Clone, Copy)]
+pub struct DocumentText<'a> {
+    pub field: Field,
+    pub text: &'a str,
+    /// The page line the text starts on (for warnings).
+    pub line: u32,
+}
+
+/// Everything found in one document.
+#[derive(Debug, Default)]
+pub struct DocumentMentions {
+    pub mentions: Vec<Mention>,
+    pub unresolved: Vec<UnresolvedMention>,
+    pub warnings: Vec<Warning>,
+}
+
 /// A hit whose entity is known, or still open between several persons.
 enum Found {
-    Person(usize),
-    Country(usize),
-    /// Several persons share the alias; settled after the whole body is read.
-    Persons(Vec<usize>),
-    /// Several countries (or a person and a country) and the date cannot tell.
-    Unresolvable(String),
+    Person(usize, usize),
+    Country(usize, usize),
+    /// Several persons share the alias: settled once the whole document is read.
+    Persons(Vec<usize>, usize),
+    /// Several countries (or a person and a country) and the date cannot
+    /// tell: (is a person, index) of each.
+    Unresolvable(Vec<(bool, usize)>),
+}
+
+/// One text, normalised, with what was found in it.
+struct Scanned<'a> {
+    part: DocumentText<'a>,
+    n: Normalized,
+    found: Vec<(Hit, Found)>,
+    /// Hits waiting for evidence from the rest of the document.
+    pending: Vec<(Hit, Found)>,
 }
 
 impl Gazetteer {
-    /// Finds person and country mentions in `body`.
-    ///
-    /// `body_line` is the page line the body starts on (for warnings);
-    /// `date` is the document's ISO day, used to pick between entities that
-    /// share an alias. An alias two persons share is resolved by another,
-    /// unambiguous mention of one of them in the same body, then by which
-    /// of them held an office on the date; otherwise it yields no mention
-    /// and an `ambiguous_name` warning.
+    /// Finds person and country mentions in `body` alone (see
+    /// [`Gazetteer::find_in_document`]).
     pub fn find_mentions(
         &self,
         body: &str,
         body_line: u32,
         date: Option<&str>,
     ) -> (Vec<Mention>, Vec<Warning>) {
+        let found = self.find_in_document(
+            &[DocumentText {
+                field: Field::Body,
+                text: body,
+                line: body_line,
+            }],
+            date,
+        );
+        (found.mentions, found.warnings)
+    }
+
+    /// Finds person and country mentions in every text of a document, and
+    /// the names it could not settle.
+    ///
+    /// `date` is the document's ISO day, used to pick between entities that
+    /// share an alias. An alias several persons share is settled by the
+    /// initials and title printed before it, another unambiguous mention in
+    /// the document, the office held on the date, and who was alive (see
+    /// `settle`); otherwise it becomes an ambiguous unresolved mention with
+    /// its candidates, and an `ambiguous_name` warning.
+    pub fn find_in_document(&self, texts: &[DocumentText], date: Option<&str>) -> DocumentMentions {
         let day = date.and_then(parse_day);
-        let n = normalize(body);
-        let hits = scan(&self.names, &n, |hit| self.case_ok(&n, hit));
-
-        let mut found: Vec<(Hit, Found)> = hits
-            .into_iter()
-            .map(|h| (h, self.resolve_hit(&n, h, day)))
+        let mut scanned: Vec<Scanned> = texts
+            .iter()
+            .filter(|t| !t.text.is_empty())
+            .map(|&part| {
+                let n = normalize(part.text);
+                let (found, pending) = self.scan_text(&n, day);
+                Scanned {
+                    part,
+                    n,
+                    found,
+                    pending,
+                }
+            })
             .collect();
 
-        // Context: persons named unambiguously in this body. Only needed
-        // when some alias is shared by several persons (rare): not built
-        // (allocated and hashed) otherwise.
-        let named: HashSet<usize> = if found.iter().any(|(_, f)| matches!(f, Found::Persons(_))) {
-            found
-                .iter()
-                .filter_map(|(_, f)| match f {
-                    Found::Person(i) => Some(*i),
-                    _ => None,
+        // An ordinary word that may be a name (`china`) is one when the
+        // document names the same entity elsewhere.
+        let sure: HashSet<(bool, usize)> = scanned
+            .iter()
+            .flat_map(|s| s.found.iter())
+            .filter_map(|(_, f)| match f {
+                Found::Person(i, _) => Some((true, *i)),
+                Found::Country(i, _) => Some((false, *i)),
+                _ => None,
+            })
+            .collect();
+        for s in &mut scanned {
+            let confirmed: Vec<(Hit, Found)> = s
+                .pending
+                .drain(..)
+                .filter(|(_, f)| match f {
+                    Found::Person(i, _) => sure.contains(&(true, *i)),
+                    Found::Country(i, _) => sure.contains(&(false, *i)),
+                    _ => false,
                 })
-                .collect()
-        } else {
-            HashSet::new()
-        };
-
-        let mut chars = CharCounter::new(body);
-        let mut mentions = Vec::with_capacity(found.len());
-        let mut warnings = Vec::new();
-        for (hit, f) in found.drain(..) {
-            let (target, index) = match f {
-                Found::Person(i) => (Target::Person(self.data.persons[i].id.clone()), i),
-                Found::Country(i) => (Target::Country(self.data.countries[i].id.clone()), i),
-                Found::Persons(cands) => match self.settle_persons(&cands, &named, day) {
-                    Some(i) => (Target::Person(self.data.persons[i].id.clone()), i),
-                    None => {
-                        let mut keys: Vec<&str> = cands
-                            .iter()
-                            .map(|&i| self.data.persons[i].id.as_str())
-                            .collect();
-                        keys.sort();
-                        warnings.push(self.ambiguity(body, &n, hit, body_line, &keys.join(", ")));
-                        continue;
-                    }
-                },
-                Found::Unresolvable(keys) => {
-                    warnings.push(self.ambiguity(body, &n, hit, body_line, &keys));
-                    continue;
-                }
-            };
-            let (bs, be) = (
-                n.orig_byte[hit.start] as usize,
-                n.orig_byte[hit.end] as usize,
-            );
-            // The last normalised byte may stand for a run of spaces; the
-            // surface never ends in one because aliases are trimmed.
-            mentions.push(Mention {
-                target,
-                index,
-                char_start: chars.at(bs),
-                char_end: chars.at(be),
-                surface: body.get(bs..be).unwrap_or_default().to_string(),
-            });
-        }
-        (mentions, warnings)
-    }
-
-    /// True when some candidate of the pattern accepts the text's case.
-    fn case_ok(&self, n: &Normalized, hit: Hit) -> bool {
-        // Most aliases match in any case: no need to look at the text.
-        if self.any_case.get(hit.pattern).copied().unwrap_or(false) {
-            return true;
-        }
-        let text = &n.cased[hit.start..hit.end];
-        self.candidates[hit.pattern]
-            .iter()
-            .any(|c| c.exact().is_none_or(|e| e == text))
-    }
-
-    fn resolve_hit(&self, n: &Normalized, hit: Hit, day: Option<Day>) -> Found {
-        let text = &n.cased[hit.start..hit.end];
-        // Most aliases name one entity: no need to collect anything (the
-        // scan has already checked the case).
-        if let [only] = self.candidates[hit.pattern].as_slice() {
-            return match only {
-                Candidate::Person { idx, .. } => Found::Person(*idx),
-                Candidate::Country { idx, .. } => Found::Country(*idx),
-            };
-        }
-        let cands: Vec<&Candidate> = self.candidates[hit.pattern]
-            .iter()
-            .filter(|c| c.exact().is_none_or(|e| e == text))
-            .collect();
-        let mut persons: Vec<usize> = Vec::new();
-        let mut countries: Vec<(usize, Term)> = Vec::new();
-        for c in cands {
-            match c {
-                Candidate::Person { idx, .. } => {
-                    if !persons.contains(idx) {
-                        persons.push(*idx)
-                    }
-                }
-                Candidate::Country { idx, valid, .. } => countries.push((*idx, *valid)),
+                .collect();
+            if !confirmed.is_empty() {
+                s.found.extend(confirmed);
+                s.found.sort_by_key(|(h, _)| h.start);
             }
         }
-        let mut country_ids: Vec<usize> = countries.iter().map(|(i, _)| *i).collect();
-        country_ids.sort_unstable();
-        country_ids.dedup();
-        match (persons.len(), country_ids.len()) {
-            (1, 0) => Found::Person(persons[0]),
-            (_, 0) => Found::Persons(persons),
-            (0, 1) => Found::Country(country_ids[0]),
-            (0, _) => match pick_country(&countries, day) {
-                Some(i) => Found::Country(i),
-                None => Found::Unresolvable(self.keys_of(&[], &country_ids)),
-            },
-            _ => Found::Unresolvable(self.keys_of(&persons, &country_ids)),
+
+        // Persons named unambiguously anywhere in the document.
+        let named: HashSet<usize> = scanned
+            .iter()
+            .flat_map(|s| s.found.iter())
+            .filter_map(|(_, f)| match f {
+                Found::Person(i, _) => Some(*i),
+                _ => None,
+            })
+            .collect();
+
+        let mut out = DocumentMentions::default();
+        for s in &mut scanned {
+            let text = s.part.text;
+            let mut chars = CharCounter::new(text);
+            let mut covered: Vec<(usize, usize, bool)> = Vec::with_capacity(s.found.len());
+            for (hit, f) in s.found.drain(..) {
+                let (bs, be) = (
+                    s.n.orig_byte[hit.start] as usize,
+                    s.n.orig_byte[hit.end] as usize,
+                );
+                let surface = text.get(bs..be).unwrap_or_default().to_string();
+                let (char_start, char_end) = (chars.at(bs), chars.at(be));
+                let alias_rule = |alias_kind: &str| format!("alias `{surface}` ({alias_kind})");
+                let resolved = match f {
+                    Found::Person(i, alias) => Ok((
+                        Target::Person(self.data.persons[i].id.clone()),
+                        i,
+                        alias_rule(&self.data.person_aliases[alias].kind),
+                    )),
+                    Found::Country(i, alias) => Ok((
+                        Target::Country(self.data.countries[i].id.clone()),
+                        i,
+                        alias_rule(&self.data.country_aliases[alias].kind),
+                    )),
+                    Found::Persons(cands, alias) => {
+                        let clues = self.clues(&s.n, hit, &named, day);
+                        match self.settle(&cands, &clues) {
+                            Ok((i, why)) => Ok((
+                                Target::Person(self.data.persons[i].id.clone()),
+                                i,
+                                format!(
+                                    "{}, shared by {}: {why}",
+                                    alias_rule(&self.data.person_aliases[alias].kind),
+                                    self.person_keys(&cands)
+                                ),
+                            )),
+                            Err(why) => Err((
+                                cands
+                                    .iter()
+                                    .map(|&i| self.target(true, i))
+                                    .collect::<Vec<_>>(),
+                                why,
+                            )),
+                        }
+                    }
+                    Found::Unresolvable(cands) => Err((
+                        cands
+                            .iter()
+                            .map(|&(person, i)| self.target(person, i))
+                            .collect(),
+                        "the date does not tell which is meant".to_string(),
+                    )),
+                };
+                match resolved {
+                    Ok((target, index, rule)) => {
+                        covered.push((hit.start, hit.end, matches!(target, Target::Person(_))));
+                        out.mentions.push(Mention {
+                            target,
+                            index,
+                            field: s.part.field,
+                            char_start,
+                            char_end,
+                            surface,
+                            rule,
+                        });
+                    }
+                    Err((cands, why)) => {
+                        covered.push((hit.start, hit.end, true));
+                        let mut keys: Vec<&str> = cands
+                            .iter()
+                            .map(|(t, _)| match t {
+                                Target::Person(k) | Target::Country(k) => k.as_str(),
+                            })
+                            .collect();
+                        keys.sort_unstable();
+                        out.warnings.push(ambiguity(
+                            text,
+                            bs,
+                            s.part.line,
+                            &surface,
+                            &keys.join(", "),
+                        ));
+                        out.unresolved.push(UnresolvedMention {
+                            field: s.part.field,
+                            char_start,
+                            char_end,
+                            surface,
+                            reason: Unresolved::Ambiguous,
+                            note: why,
+                            candidates: cands,
+                        });
+                    }
+                }
+            }
+            // Names come in text order: one counter walks the text once.
+            let mut counter = CharCounter::new(text);
+            for name in names_after_titles(&s.n, &covered) {
+                let (bs, be) = (
+                    s.n.orig_byte[name.start] as usize,
+                    s.n.orig_byte[name.end] as usize,
+                );
+                out.unresolved.push(UnresolvedMention {
+                    field: s.part.field,
+                    char_start: counter.at(bs),
+                    char_end: counter.at(be),
+                    surface: text.get(bs..be).unwrap_or_default().to_string(),
+                    reason: Unresolved::Unknown,
+                    note: format!("after the title `{}`", name.title),
+                    candidates: Vec::new(),
+                });
+            }
+        }
+        out
+    }
+
+    /// Scans one normalised text: the hits whose case and place allow some
+    /// candidate, each resolved as far as the text alone allows. The second
+    /// list holds hits that need evidence and found none in their sentence:
+    /// they count when the document names the same entity elsewhere (one
+    /// sense per document: a `china` in a document that speaks of China).
+    fn scan_text(
+        &self,
+        n: &Normalized,
+        day: Option<Day>,
+    ) -> (Vec<(Hit, Found)>, Vec<(Hit, Found)>) {
+        let hits = scan(&self.names, n, |hit| {
+            let text = &n.cased[hit.start..hit.end];
+            let compound = starts_compound(n, hit.end);
+            self.candidates[hit.pattern]
+                .iter()
+                .any(|c| c.case(text) != Case::Refuse && place_fits(c, compound))
+        });
+        // Hits that need evidence are kept when the text gives it; a hit
+        // beside a name (`japan and china`) counts as evidence, so the
+        // others are decided first.
+        let needs: Vec<bool> = hits.iter().map(|h| self.needs_evidence(n, *h)).collect();
+        let mut kept: Vec<(Hit, Found)> = Vec::with_capacity(hits.len());
+        let mut pending: Vec<(Hit, Found)> = Vec::new();
+        for (k, hit) in hits.iter().enumerate() {
+            let text = &n.cased[hit.start..hit.end];
+            let compound = starts_compound(n, hit.end);
+            let cands: Vec<&Candidate> = self.candidates[hit.pattern]
+                .iter()
+                .filter(|c| place_fits(c, compound) && c.case(text) != Case::Refuse)
+                .collect();
+            let Some(found) = resolve_candidates(&cands, day) else {
+                continue;
+            };
+            if needs[k] && !self.has_evidence(n, &hits, &needs, k) {
+                pending.push((*hit, found));
+            } else {
+                kept.push((*hit, found));
+            }
+        }
+        (kept, pending)
+    }
+
+    /// True when every candidate the hit's case allows needs evidence.
+    fn needs_evidence(&self, n: &Normalized, hit: Hit) -> bool {
+        let text = &n.cased[hit.start..hit.end];
+        let cases: Vec<Case> = self.candidates[hit.pattern]
+            .iter()
+            .map(|c| c.case(text))
+            .collect();
+        !cases.contains(&Case::Accept) && cases.contains(&Case::NeedsEvidence)
+    }
+
+    /// Evidence that a lower-case ordinary word (`china`, `beck`) is a name
+    /// here: a possessive after it, a title or initial before it, a name
+    /// listed beside it, or (for a country) a preposition before it with no
+    /// noun after it.
+    fn has_evidence(&self, n: &Normalized, hits: &[Hit], needs: &[bool], k: usize) -> bool {
+        let hit = hits[k];
+        if possessive_follows(n, hit.end) || title_or_initial_before(n, hit.start) {
+            return true;
+        }
+        let any_country = self.candidates[hit.pattern].iter().any(|c| !c.is_person());
+        if any_country && country_position(n, hit.start, hit.end) {
+            return true;
+        }
+        let beside = |j: usize| -> bool {
+            let other = hits[j];
+            !needs[j]
+                && if j < k {
+                    listed_together(n, other.end, hit.start)
+                } else {
+                    listed_together(n, hit.end, other.start)
+                }
+        };
+        (k > 0 && beside(k - 1)) || (k + 1 < hits.len() && beside(k + 1))
+    }
+
+    /// What the text right before a shared alias says (initials, a title).
+    fn clues<'a>(
+        &self,
+        n: &Normalized,
+        hit: Hit,
+        named: &'a HashSet<usize>,
+        day: Option<Day>,
+    ) -> Clues<'a> {
+        let mut initials = Vec::new();
+        let mut title = None;
+        let mut at = hit.start;
+        // Walk back over `V. ` / `Ya. ` initials, then take the word before.
+        while let Some((w, from)) = word_before(n, at) {
+            let is_initial = w.chars().count() <= 2
+                && w.chars().next().is_some_and(char::is_uppercase)
+                && n.cased[from..at].trim_end().ends_with('.');
+            if is_initial {
+                initials.insert(0, w.chars().next().unwrap_or(' '));
+                at = from;
+                continue;
+            }
+            if initials.is_empty() {
+                title = Some(w.to_lowercase());
+            }
+            break;
+        }
+        Clues {
+            initials,
+            title,
+            named: Some(named),
+            day,
         }
     }
 
-    fn keys_of(&self, persons: &[usize], countries: &[usize]) -> String {
+    fn target(&self, person: bool, i: usize) -> (Target, usize) {
+        if person {
+            (Target::Person(self.data.persons[i].id.clone()), i)
+        } else {
+            (Target::Country(self.data.countries[i].id.clone()), i)
+        }
+    }
+
+    fn person_keys(&self, persons: &[usize]) -> String {
         let mut keys: Vec<&str> = persons
             .iter()
             .map(|&i| self.data.persons[i].id.as_str())
-            .chain(
-                countries
-                    .iter()
-                    .map(|&i| self.data.countries[i].id.as_str()),
-            )
             .collect();
-        keys.sort();
+        keys.sort_unstable();
+        keys.dedup();
         keys.join(", ")
     }
+}
 
-    /// Picks one of several persons sharing an alias: the one named
-    /// unambiguously elsewhere in the body, else the one in office on the day.
-    pub(crate) fn settle_persons(
-        &self,
-        cands: &[usize],
-        named: &HashSet<usize>,
-        day: Option<Day>,
-    ) -> Option<usize> {
-        let in_context: Vec<usize> = cands
-            .iter()
-            .copied()
-            .filter(|i| named.contains(i))
-            .collect();
-        if in_context.len() == 1 {
-            return Some(in_context[0]);
-        }
-        let day = day?;
-        let pool = if in_context.is_empty() {
-            cands.to_vec()
-        } else {
-            in_context
-        };
-        for certain in [true, false] {
-            let holding: Vec<usize> = pool
-                .iter()
-                .copied()
-                .filter(|&i| self.in_office(i, day, certain))
-                .collect();
-            if holding.len() == 1 {
-                return Some(holding[0]);
-            }
-            if holding.len() > 1 {
-                return None;
-            }
-        }
-        None
+/// Whether a candidate may stand where the hit is: a person's name never
+/// starts a compound (`Franco‐Soviet` is France, not Franco), and a combining
+/// form (`Franco`, `Anglo`) is a name only there.
+fn place_fits(c: &Candidate, compound: bool) -> bool {
+    if c.is_combining() {
+        compound
+    } else {
+        !(compound && c.is_person())
     }
+}
 
-    /// True when the person held some position on `day`.
-    fn in_office(&self, person: usize, day: Day, certain: bool) -> bool {
-        let id = &self.data.persons[person].id;
-        self.positions_by_person.get(id).is_some_and(|ps| {
-            ps.iter().any(|&p| {
-                let p = &self.data.positions[p];
-                let t = Term::new(p.date_from.as_deref(), p.date_to.as_deref());
-                if certain {
-                    t.certainly_covers(day)
-                } else {
-                    t.possibly_covers(day)
+/// The entity the candidates of one hit stand for, as far as the hit alone
+/// tells; `None` when no candidate is left.
+fn resolve_candidates(cands: &[&Candidate], day: Option<Day>) -> Option<Found> {
+    let mut persons: Vec<(usize, usize)> = Vec::new();
+    let mut countries: Vec<(usize, usize, Term)> = Vec::new();
+    for c in cands {
+        match c {
+            Candidate::Person { idx, alias, .. } => {
+                if !persons.iter().any(|(i, _)| i == idx) {
+                    persons.push((*idx, *alias))
                 }
-            })
-        })
-    }
-
-    fn ambiguity(
-        &self,
-        body: &str,
-        n: &Normalized,
-        hit: Hit,
-        body_line: u32,
-        keys: &str,
-    ) -> Warning {
-        let bs = n.orig_byte[hit.start] as usize;
-        let be = n.orig_byte[hit.end] as usize;
-        let newlines = body
-            .get(..bs)
-            .map_or(0, |s| s.bytes().filter(|&b| b == b'\n').count());
-        Warning {
-            line: body_line + newlines as u32,
-            code: "ambiguous_name",
-            message: format!(
-                "`{}` may mean {keys}; neither the document's date nor the other names in it tell which",
-                body.get(bs..be).unwrap_or_default()
-            ),
-            expected: "a name that one person or country in the reference data answers to (add a fuller alias or context)"
-                .to_string(),
+            }
+            Candidate::Country {
+                idx, alias, valid, ..
+            } => countries.push((*idx, *alias, *valid)),
         }
+    }
+    let mut country_ids: Vec<usize> = countries.iter().map(|(i, _, _)| *i).collect();
+    country_ids.sort_unstable();
+    country_ids.dedup();
+    match (persons.len(), country_ids.len()) {
+        (0, 0) => None,
+        (1, 0) => Some(Found::Person(persons[0].0, persons[0].1)),
+        (_, 0) => Some(Found::Persons(
+            persons.iter().map(|(i, _)| *i).collect(),
+            persons[0].1,
+        )),
+        (0, 1) => Some(Found::Country(countries[0].0, countries[0].1)),
+        (0, _) => match pick_country(&countries, day) {
+            Some((i, alias)) => Some(Found::Country(i, alias)),
+            None => Some(Found::Unresolvable(
+                country_ids.iter().map(|&i| (false, i)).collect(),
+            )),
+        },
+        _ => Some(Found::Unresolvable(
+            persons
+                .iter()
+                .map(|&(i, _)| (true, i))
+                .chain(country_ids.iter().map(|&i| (false, i)))
+                .collect(),
+        )),
+    }
+}
+
+/// An `ambiguous_name` warning for the name at byte `at` of `text`.
+fn ambiguity(text: &str, at: usize, line: u32, surface: &str, keys: &str) -> Warning {
+    let newlines = text
+        .get(..at)
+        .map_or(0, |s| s.bytes().filter(|&b| b == b'\n').count());
+    Warning {
+        line: line + newlines as u32,
+        code: "ambiguous_name",
+        message: format!(
+            "`{surface}` may mean {keys}; neither the document's date nor the other names in it tell which"
+        ),
+        expected: "a name that one person or country in the reference data answers to (add a fuller alias or context)"
+            .to_string(),
     }
 }
 
 /// Picks the country an alias means on `day`: the only one whose alias
 /// period certainly covers the day, else the only one it possibly covers;
 /// with no date, the only one whose alias has no period at all.
-fn pick_country(countries: &[(usize, Term)], day: Option<Day>) -> Option<usize> {
-    let unique = |v: Vec<usize>| -> Option<usize> {
+fn pick_country(countries: &[(usize, usize, Term)], day: Option<Day>) -> Option<(usize, usize)> {
+    let unique = |v: Vec<(usize, usize)>| -> Option<(usize, usize)> {
         let first = *v.first()?;
-        v.iter().all(|&i| i == first).then_some(first)
+        v.iter().all(|&(i, _)| i == first.0).then_some(first)
+    };
+    let pick = |keep: &dyn Fn(&Term) -> bool| -> Vec<(usize, usize)> {
+        countries
+            .iter()
+            .filter(|(_, _, t)| keep(t))
+            .map(|(i, a, _)| (*i, *a))
+            .collect()
     };
     match day {
         Some(d) => {
-            let certain: Vec<usize> = countries
-                .iter()
-                .filter(|(_, t)| t.certainly_covers(d))
-                .map(|(i, _)| *i)
-                .collect();
+            let certain = pick(&|t| t.certainly_covers(d));
             if !certain.is_empty() {
                 return unique(certain);
             }
-            unique(
-                countries
-                    .iter()
-                    .filter(|(_, t)| t.possibly_covers(d))
-                    .map(|(i, _)| *i)
-                    .collect(),
-            )
+            unique(pick(&|t| t.possibly_covers(d)))
         }
         // Undated: the alias with no period, else the one still valid at
         // the end (the current name), else nothing.
-        None => unique(
-            countries
-                .iter()
-                .filter(|(_, t)| t.start_lo == 0 && t.end_hi == Day::MAX)
-                .map(|(i, _)| *i)
-                .collect(),
-        )
-        .or_else(|| {
-            unique(
-                countries
-                    .iter()
-                    .filter(|(_, t)| t.end_hi == Day::MAX)
-                    .map(|(i, _)| *i)
-                    .collect(),
-            )
-        }),
+        None => unique(pick(&|t| t.start_lo == 0 && t.end_hi == Day::MAX))
+            .or_else(|| unique(pick(&|t| t.end_hi == Day::MAX))),
     }
 }

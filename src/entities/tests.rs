@@ -103,8 +103,39 @@ fn lowercase_country_names_match_but_exact_aliases_keep_case() {
             ("US", "united_states")
         ])
     );
-    // Person aliases are exact by default: `maisky` is not a name.
-    assert!(found(g, "maisky iden", None).is_empty());
+    // The translation prints names in lower case: person aliases match them.
+    assert_eq!(
+        found(g, "maisky and iden", None),
+        pairs(&[("maisky", "maisky"), ("iden", "eden")])
+    );
+}
+
+#[test]
+fn ordinary_words_in_lower_case_need_evidence() {
+    let g = gaz();
+    // The other side of the common-word list: the garden, the bird, the porcelain.
+    assert!(found(g, "the garden of eden was green", None).is_empty());
+    assert!(found(
+        g,
+        "roast turkey was served on fine china plates",
+        Some("1939-01-01")
+    )
+    .is_empty());
+    // With evidence they are names: a possessive, a title, a list, a preposition.
+    assert_eq!(
+        found(g, "edenʹs reply; mr. eden", None),
+        pairs(&[("eden", "eden"), ("eden", "eden")])
+    );
+    assert_eq!(
+        found(g, "relations with turkey.", Some("1939-01-01")),
+        pairs(&[("turkey", "turkey")])
+    );
+    assert_eq!(
+        found(g, "Germany and turkey", Some("1939-01-01")),
+        pairs(&[("Germany", "germany"), ("turkey", "turkey")])
+    );
+    // Capitalised, they need nothing.
+    assert_eq!(found(g, "Eden said", None), pairs(&[("Eden", "eden")]));
 }
 
 #[test]
@@ -146,8 +177,19 @@ fn shared_surname_resolved_by_date_then_context_else_warned() {
             ("Austen Chamberlain", "chamberlain_austen")
         ])
     );
+    // Austen died in 1937: in 1939 only Neville can be meant.
+    assert_eq!(
+        found(g, "Chamberlain said", Some("1939-03-01")),
+        pairs(&[("Chamberlain", "chamberlain_neville")])
+    );
+    // Initials printed before the surname decide.
+    assert_eq!(
+        found(g, "A. Chamberlain said", Some("1935-03-01")),
+        pairs(&[("Chamberlain", "chamberlain_neville")])
+    );
+    // In 1935 both were alive and neither held an office the data knows.
     let body = "First line.\nThen\nChamberlain spoke.";
-    let (m, w) = g.find_mentions(body, 40, Some("1939-03-01"));
+    let (m, w) = g.find_mentions(body, 40, Some("1935-03-01"));
     assert!(m.is_empty());
     assert_eq!(w.len(), 1);
     assert_eq!(w[0].code, "ambiguous_name");

@@ -178,6 +178,8 @@ pub fn validate(data: &ReferenceData) -> Vec<Problem> {
 
 const COUNTRY_KINDS: &[&str] = &["state", "republic", "territory", "region"];
 const COUNTRY_ALIAS_KINDS: &[&str] = &[
+    // A first part of a compound (`Franco` of `Franco-Soviet`): a name only before a hyphen.
+    "combining",
     "name",
     "former_name",
     "short",

@@ -5,7 +5,9 @@
 use sha2::{Digest, Sha256};
 
 use crate::corpus::{self, ParsedPage, Warning};
-use crate::entities::{Gazetteer, Mention, PartyResolution};
+use crate::entities::{
+    DocumentText, Field, Gazetteer, Mention, PartyResolution, UnresolvedMention,
+};
 
 use super::inputs::{Format, Input};
 
@@ -33,6 +35,8 @@ pub struct ResolvedDocument {
     /// Parallel to the document's `parties`.
     pub parties: Vec<PartyResolution>,
     pub mentions: Vec<Mention>,
+    /// Names found but not settled on one entity.
+    pub unresolved: Vec<UnresolvedMention>,
     pub warnings: Vec<Warning>,
     /// What the seed-time summaries need, worked out here on a worker thread.
     pub facts: super::facts::DocumentFacts,
@@ -127,7 +131,8 @@ fn unparsed(input: &Input, content: Vec<u8>, sha256: String, warning: Warning) -
 pub fn resolve(doc: &corpus::ParsedDocument, gazetteer: &Gazetteer) -> ResolvedDocument {
     let date = doc.date.as_ref();
     let day = date.map(|d| d.from.as_str());
-    let (mentions, mut warnings) = gazetteer.find_mentions(&doc.body, doc.body_line, day);
+    let found = gazetteer.find_in_document(&document_texts(doc), day);
+    let mut warnings = found.warnings;
     let parties = doc
         .parties
         .iter()
@@ -139,8 +144,45 @@ pub fn resolve(doc: &corpus::ParsedDocument, gazetteer: &Gazetteer) -> ResolvedD
         .collect();
     ResolvedDocument {
         parties,
-        facts: super::facts::of_document(&doc.body, &mentions),
-        mentions,
+        facts: super::facts::of_document(&doc.body, &found.mentions),
+        mentions: found.mentions,
+        unresolved: found.unresolved,
         warnings,
     }
+}
+
+/// The texts of a document names are looked for in, each with its field.
+pub fn document_texts(doc: &corpus::ParsedDocument) -> Vec<DocumentText<'_>> {
+    let mut texts = vec![DocumentText {
+        field: Field::Heading,
+        text: &doc.heading,
+        line: doc.start_line,
+    }];
+    if let Some(d) = &doc.distribution_text {
+        texts.push(DocumentText {
+            field: Field::Distribution,
+            text: d,
+            line: doc.start_line,
+        });
+    }
+    texts.push(DocumentText {
+        field: Field::Body,
+        text: &doc.body,
+        line: doc.body_line,
+    });
+    if let Some(s) = &doc.signature {
+        texts.push(DocumentText {
+            field: Field::Signature,
+            text: s,
+            line: doc.end_line,
+        });
+    }
+    for (i, f) in doc.footnotes.iter().enumerate() {
+        texts.push(DocumentText {
+            field: Field::Footnote(i),
+            text: &f.text,
+            line: f.line,
+        });
+    }
+    texts
 }

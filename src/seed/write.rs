@@ -8,7 +8,7 @@ use anyhow::{anyhow, Context, Result};
 use rusqlite::{params, OptionalExtension, Statement, Transaction};
 
 use crate::corpus::Warning;
-use crate::entities::Target;
+use crate::entities::{Field, Target};
 use crate::reference::validate::{date_window, Day};
 use crate::reference::ReferenceData;
 
@@ -63,6 +63,8 @@ pub fn clear(tx: &Transaction) -> Result<()> {
          DELETE FROM mention_years;
          DELETE FROM mention_year_spellings;
          DELETE FROM warnings;
+         DELETE FROM mention_candidates;
+         DELETE FROM unresolved_mentions;
          DELETE FROM mentions;
          DELETE FROM document_institutions;
          DELETE FROM document_persons;
@@ -349,6 +351,8 @@ pub struct Writer<'c> {
     institution: Statement<'c>,
     mention: Statement<'c>,
     mention_many: Statement<'c>,
+    unresolved: Statement<'c>,
+    candidate: Statement<'c>,
     warning: Statement<'c>,
     delete_source: Statement<'c>,
 }
@@ -401,6 +405,14 @@ impl<'c> Writer<'c> {
             )?,
             mention: conn.prepare(&mentions_insert(1))?,
             mention_many: conn.prepare(&mentions_insert(MENTION_ROWS))?,
+            unresolved: conn.prepare(
+                "INSERT INTO unresolved_mentions (document_id, field, footnote_id, char_start, char_end, surface,
+                     reason, note)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )?,
+            candidate: conn.prepare(
+                "INSERT INTO mention_candidates (unresolved_mention_id, person_id, country_id) VALUES (?1, ?2, ?3)",
+            )?,
             warning: conn.prepare(
                 "INSERT INTO warnings (source_id, document_id, line, code, message, expected)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -510,10 +522,20 @@ impl<'c> Writer<'c> {
                 self.publication
                     .execute(params![document_id, p.as_printed, p.line])?;
             }
+            // Mentions in a footnote point at its row.
+            let mut footnote_ids: Vec<i64> = Vec::with_capacity(doc.footnotes.len());
             for f in &doc.footnotes {
-                self.footnote
-                    .execute(params![document_id, f.marker, f.text, f.line])?;
+                footnote_ids.push(self.footnote.insert(params![
+                    document_id,
+                    f.marker,
+                    f.text,
+                    f.line
+                ])?);
             }
+            let footnote_of = |field: Field| match field {
+                Field::Footnote(i) => footnote_ids.get(i).copied(),
+                _ => None,
+            };
 
             // A person or institution named twice in one role (heading and
             // "Sent to" line) is one row of document_persons.
@@ -584,16 +606,38 @@ impl<'c> Writer<'c> {
                 if person_id.is_none() && country_id.is_none() {
                     continue; // cannot happen: the gazetteer only knows written keys
                 }
-                rows.push((
+                rows.push(MentionRow {
                     person_id,
                     country_id,
-                    m.char_start as i64,
-                    m.char_end as i64,
-                    &m.surface,
-                ));
+                    field: m.field.as_str(),
+                    footnote_id: footnote_of(m.field),
+                    char_start: m.char_start as i64,
+                    char_end: m.char_end as i64,
+                    surface: &m.surface,
+                    rule: &m.rule,
+                });
             }
             self.mentions(document_id, &rows)?;
             written.mentions += rows.len() as u64;
+            for u in &resolved.unresolved {
+                let id = self.unresolved.insert(params![
+                    document_id,
+                    u.field.as_str(),
+                    footnote_of(u.field),
+                    u.char_start as i64,
+                    u.char_end as i64,
+                    u.surface,
+                    u.reason.as_str(),
+                    u.note
+                ])?;
+                for (target, index) in &u.candidates {
+                    let (person_id, country_id) = match target {
+                        Target::Person(_) => (ids.person_rows.get(*index).copied(), None),
+                        Target::Country(_) => (None, ids.country_rows.get(*index).copied()),
+                    };
+                    self.candidate.execute(params![id, person_id, country_id])?;
+                }
+            }
 
             for w in doc.warnings.iter().chain(&resolved.warnings) {
                 self.warning(source_id, Some(document_id), w)?;
@@ -638,24 +682,42 @@ impl<'c> Writer<'c> {
 /// rows.
 const MENTION_ROWS: usize = 16;
 
-/// (person_id, country_id, char_start, char_end, surface) of one mention.
-type MentionRow<'a> = (Option<i64>, Option<i64>, i64, i64, &'a str);
+/// One row of `mentions`.
+struct MentionRow<'a> {
+    person_id: Option<i64>,
+    country_id: Option<i64>,
+    field: &'static str,
+    footnote_id: Option<i64>,
+    char_start: i64,
+    char_end: i64,
+    surface: &'a str,
+    rule: &'a str,
+}
+
+/// Columns of a `mentions` row as [`bind_mentions`] binds them.
+const MENTION_COLUMNS: usize = 9;
 
 /// `INSERT INTO mentions ... VALUES (...), (...)` for `rows` rows.
 fn mentions_insert(rows: usize) -> String {
-    let values = vec!["(?, ?, ?, ?, ?, ?)"; rows].join(", ");
-    format!("INSERT INTO mentions (document_id, person_id, country_id, char_start, char_end, surface) VALUES {values}")
+    let values = vec!["(?, ?, ?, ?, ?, ?, ?, ?, ?)"; rows].join(", ");
+    format!(
+        "INSERT INTO mentions (document_id, person_id, country_id, field, footnote_id, char_start, char_end,
+             surface, rule) VALUES {values}"
+    )
 }
 
 fn bind_mentions(stmt: &mut Statement, document_id: i64, rows: &[MentionRow]) -> Result<()> {
-    for (i, (person, country, start, end, surface)) in rows.iter().enumerate() {
-        let at = i * 6;
+    for (i, m) in rows.iter().enumerate() {
+        let at = i * MENTION_COLUMNS;
         stmt.raw_bind_parameter(at + 1, document_id)?;
-        stmt.raw_bind_parameter(at + 2, person)?;
-        stmt.raw_bind_parameter(at + 3, country)?;
-        stmt.raw_bind_parameter(at + 4, start)?;
-        stmt.raw_bind_parameter(at + 5, end)?;
-        stmt.raw_bind_parameter(at + 6, surface)?;
+        stmt.raw_bind_parameter(at + 2, m.person_id)?;
+        stmt.raw_bind_parameter(at + 3, m.country_id)?;
+        stmt.raw_bind_parameter(at + 4, m.field)?;
+        stmt.raw_bind_parameter(at + 5, m.footnote_id)?;
+        stmt.raw_bind_parameter(at + 6, m.char_start)?;
+        stmt.raw_bind_parameter(at + 7, m.char_end)?;
+        stmt.raw_bind_parameter(at + 8, m.surface)?;
+        stmt.raw_bind_parameter(at + 9, m.rule)?;
     }
     Ok(())
 }

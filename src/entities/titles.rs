@@ -1,0 +1,435 @@
+//! Names the reference data does not know, found by the title before them:
+//! `Mr. Holst`, `general Weygand`, `comrade Barkov`, `the minister of foreign
+//! affairs of Turkey Aras`. They become unresolved mentions, so that reports
+//! can rank them ("unknown person: Holst, 3 documents") instead of losing them.
+
+use super::evidence::PERSON_TITLES;
+use super::normalize::Normalized;
+
+/// Lower-case words an office phrase between a title and a name is made of
+/// (`minister of foreign affairs of Turkey Aras`).
+const PHRASE_WORDS: &[&str] = &[
+    "of",
+    "for",
+    "the",
+    "in",
+    "at",
+    "on",
+    "to",
+    "and",
+    "foreign",
+    "affairs",
+    "internal",
+    "war",
+    "navy",
+    "justice",
+    "finance",
+    "finances",
+    "trade",
+    "commerce",
+    "plenipotentiary",
+    "extraordinary",
+    "representative",
+    "general",
+    "deputy",
+    "people's",
+    "prime",
+    "vice",
+    "first",
+    "second",
+    "third",
+    "royal",
+    "imperial",
+    "chief",
+    "staff",
+    "acting",
+    "interim",
+    "temporary",
+    "new",
+    "former",
+    "british",
+    "german",
+    "french",
+    "italian",
+    "turkish",
+    "iranian",
+    "afghan",
+    "soviet",
+    "japanese",
+    "polish",
+    "romanian",
+    "bulgarian",
+    "greek",
+    "yugoslav",
+    "american",
+    "swedish",
+    "his",
+    "her",
+    "excellency",
+    "mr",
+    "national",
+    "defence",
+    "defense",
+    "education",
+    "economy",
+    "interior",
+    "minister",
+    "ministers",
+    "council",
+    "cabinet",
+    "state",
+    "secretary",
+    "under",
+    "permanent",
+    "political",
+];
+
+/// Capitalised words that follow titles but are not names.
+const NOT_NAMES: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Government",
+    "Embassy",
+    "Republic",
+    "Affairs",
+    "Foreign",
+    "Office",
+    "Council",
+    "Commissariat",
+    "Secretariat",
+    "Staff",
+    "Union",
+    "Committee",
+    "Assembly",
+    "Party",
+    "Army",
+    "Navy",
+    "Ministry",
+    "State",
+    "States",
+    "Department",
+    "Excellency",
+    "Majesty",
+    "Highness",
+    "People",
+    "People's",
+    "The",
+    "His",
+    "Her",
+    "Their",
+    "I",
+    "We",
+    "He",
+    "She",
+    "It",
+    "They",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "You",
+    "In",
+    "On",
+    "At",
+    "Of",
+    "For",
+    "And",
+    "But",
+    "As",
+    "If",
+    "When",
+    "After",
+    "Before",
+    "To",
+    "From",
+    "With",
+    "By",
+    "Not",
+    "No",
+    "Yes",
+    "Mission",
+    "Legation",
+    "Consulate",
+    "Headquarters",
+    "Parliament",
+    "Senate",
+    "Cabinet",
+    "Crown",
+    "Court",
+    "Palace",
+    "Kingdom",
+    "Empire",
+    "Conference",
+    "League",
+    "Nations",
+    "Pact",
+    "Treaty",
+    "Agreement",
+    "Convention",
+    "Protocol",
+    "Note",
+    "Telegram",
+    "Letter",
+    "Record",
+    "Conversation",
+    "Diary",
+    "Plenipotentiary",
+    "Representative",
+    "Soviet",
+    "Central",
+    "Executive",
+    "Supreme",
+    "Grand",
+    "National",
+    "Political",
+    "Bureau",
+    "Politburo",
+    "Secretary",
+    "Deputy",
+    "Chairman",
+    "Council's",
+    "Sovnarkom",
+    "Presidium",
+    "Comintern",
+    "Sir",
+    "Lord",
+    "Lady",
+    "Top",
+    "Secret",
+    "Special",
+    "Folder",
+    "Urgent",
+    "Copy",
+    "Incoming",
+    "Outgoing",
+    "Reply",
+    "See",
+    "Cf",
+    "Ibid",
+    "Doc",
+    "Publ",
+    "Foreign",
+    "Internal",
+];
+
+/// A name found after a title: its byte range in the normalised text and the title.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct TitledName {
+    pub start: usize,
+    pub end: usize,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Token {
+    start: usize,
+    end: usize,
+}
+
+/// Words (letters and inner apostrophes) and single punctuation marks of the
+/// normalised text; spaces are dropped.
+fn tokens(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c.is_alphabetic() {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = it.peek() {
+                let inner_apostrophe = d == '\''
+                    && text[j + 1..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphabetic);
+                if d.is_alphabetic() || inner_apostrophe {
+                    end = j + d.len_utf8();
+                    it.next();
+                } else {
+                    break;
+                }
+            }
+            out.push(Token { start: i, end });
+        } else if c != ' ' {
+            out.push(Token {
+                start: i,
+                end: i + c.len_utf8(),
+            });
+        }
+    }
+    out
+}
+
+fn is_capitalised(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.clone().next().is_some()
+        // Abbreviations in capitals (`NKID`, `USSR`) are not names.
+        && !chars.all(|c| c.is_uppercase() || c == '\'')
+}
+
+/// Names after titles in `n` that overlap none of `covered` (byte ranges of
+/// `n.cased` already resolved, in text order, not overlapping). `covered_person` tells whether a
+/// covered range is a person (a title before a known person: nothing to do).
+pub(crate) fn names_after_titles(
+    n: &Normalized,
+    covered: &[(usize, usize, bool)],
+) -> Vec<TitledName> {
+    let text = n.cased.as_str();
+    let toks = tokens(text);
+    let word = |t: &Token| &text[t.start..t.end];
+    // `covered` is in text order and its ranges do not overlap: the range
+    // over a token is found by binary search (a linear search made a page
+    // of one 10 MB line quadratic).
+    let cover_of = |t: &Token| {
+        let k = covered.partition_point(|c| c.1 <= t.start);
+        covered.get(k).filter(|c| c.0 < t.end)
+    };
+    let mut out: Vec<TitledName> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let title = word(&toks[i]).to_lowercase();
+        let is_title = PERSON_TITLES.contains(&title.as_str()) && cover_of(&toks[i]).is_none();
+        // `c.` for comrade only with its dot.
+        let needs_dot = matches!(title.as_str(), "c" | "tov" | "mr" | "mrs" | "dr");
+        let dotted = toks.get(i + 1).is_some_and(|t| word(t) == ".");
+        if !is_title || (needs_dot && !dotted) || (title == "c" && word(&toks[i]) != "c") {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        if dotted {
+            j += 1;
+        }
+        let mut name: Option<(usize, usize)> = None;
+        let mut steps = 0;
+        while j < toks.len() && steps < 10 {
+            steps += 1;
+            let t = toks[j];
+            let w = word(&t);
+            if let Some(&(_, cover_end, is_person)) = cover_of(&t) {
+                if is_person || name.is_some() {
+                    break;
+                }
+                // A country inside the office phrase: skip past it.
+                while j < toks.len() && toks[j].start < cover_end {
+                    j += 1;
+                }
+                continue;
+            }
+            let initial = w.chars().count() == 1
+                && w.chars().all(char::is_uppercase)
+                && toks.get(j + 1).is_some_and(|t| word(t) == ".");
+            if initial {
+                let start = name.map_or(t.start, |(s, _)| s);
+                name = Some((start, toks[j + 1].end));
+                j += 2;
+                continue;
+            }
+            if is_capitalised(w)
+                && !NOT_NAMES.contains(&w)
+                && !PERSON_TITLES.contains(&w.to_lowercase().as_str())
+            {
+                let start = name.map_or(t.start, |(s, _)| s);
+                name = Some((start, t.end));
+                j += 1;
+                // At most three words of a name.
+                if text[start..t.end].split(' ').count() >= 3 {
+                    break;
+                }
+                continue;
+            }
+            if name.is_some() {
+                break;
+            }
+            let lower = w.to_lowercase();
+            if !PHRASE_WORDS.contains(&lower.as_str()) && !PERSON_TITLES.contains(&lower.as_str()) {
+                break;
+            }
+            j += 1;
+        }
+        if let Some((start, end)) = name {
+            // A name of initials only (`A. B.`) is no name.
+            let end = text[start..end].trim_end_matches('.').len().max(1) + start;
+            let has_word = text[start..end]
+                .split([' ', '.'])
+                .any(|w| w.chars().count() > 1);
+            if has_word && out.last().is_none_or(|o| o.start != start) {
+                // Keep the trailing dot only when the name ends in an initial.
+                let end = if text[start..end].ends_with(|c: char| c.is_uppercase())
+                    && text[end..].starts_with('.')
+                {
+                    end + 1
+                } else {
+                    end
+                };
+                out.push(TitledName { start, end, title });
+            }
+        }
+        i = j.max(i + 1);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::normalize::normalize;
+
+    fn names(text: &str, covered: &[(&str, bool)]) -> Vec<String> {
+        let n = normalize(text);
+        let covered: Vec<(usize, usize, bool)> = covered
+            .iter()
+            .map(|(w, p)| {
+                let s = n.cased.find(w).unwrap_or(0);
+                (s, s + w.len(), *p)
+            })
+            .collect();
+        names_after_titles(&n, &covered)
+            .into_iter()
+            .map(|t| format!("{}:{}", t.title, &n.cased[t.start..t.end]))
+            .collect()
+    }
+
+    #[test]
+    fn a_capitalised_name_after_a_title_is_found() {
+        assert_eq!(names("talks with Mr. Holst on trade", &[]), ["mr:Holst"]);
+        assert_eq!(names("general Weygand arrived", &[]), ["general:Weygand"]);
+        assert_eq!(names("we met c. Barkov today", &[]), ["c:Barkov"]);
+        assert_eq!(
+            names(
+                "the minister of foreign affairs of Turkey Aras said",
+                &[("Turkey", false)]
+            ),
+            ["minister:Aras"]
+        );
+        assert_eq!(
+            names("ambassador A. K. Smith left", &[]),
+            ["ambassador:A. K. Smith"]
+        );
+    }
+
+    #[test]
+    fn known_persons_and_non_names_are_left_alone() {
+        assert!(names("Mr. Eden said", &[("Eden", true)]).is_empty());
+        assert!(names("the general secretariat of the NKID", &[]).is_empty());
+        assert!(names("the minister said on Monday", &[]).is_empty());
+        assert!(names("see c 12 and c. 14", &[]).is_empty());
+        assert!(names("the general situation in Europe is grave", &[]).is_empty());
+    }
+}
