@@ -131,7 +131,12 @@ fn read_expected() -> BTreeMap<(String, usize, String, String), String> {
     let mut map = BTreeMap::new();
     for (n, line) in text.lines().enumerate().skip(1) {
         let f: Vec<&str> = line.split('\t').collect();
-        assert_eq!(f.len(), 5, "expected.tsv line {}: 5 columns expected", n + 1);
+        assert_eq!(
+            f.len(),
+            5,
+            "expected.tsv line {}: 5 columns expected",
+            n + 1
+        );
         let doc: usize = f[1]
             .parse()
             .unwrap_or_else(|_| panic!("expected.tsv line {}: doc must be a number", n + 1));
@@ -139,7 +144,11 @@ fn read_expected() -> BTreeMap<(String, usize, String, String), String> {
             (f[0].to_string(), doc, f[2].to_string(), f[3].to_string()),
             f[4].to_string(),
         );
-        assert!(old.is_none(), "expected.tsv line {}: duplicate entry", n + 1);
+        assert!(
+            old.is_none(),
+            "expected.tsv line {}: duplicate entry",
+            n + 1
+        );
     }
     map
 }
@@ -511,7 +520,11 @@ fn score(
                 if found {
                     tally.0 += 1;
                 } else {
-                    let table = if kind == "person" { "persons" } else { "countries" };
+                    let table = if kind == "person" {
+                        "persons"
+                    } else {
+                        "countries"
+                    };
                     let note = if key_exists(conn, table, key) {
                         String::new()
                     } else {
@@ -596,7 +609,11 @@ fn index_and_expected_keys_agree() {
         let page = fixtures().join(format!("{}.txt", r.page));
         assert!(page.exists(), "no fixture page {}", page.display());
     }
-    assert_eq!(entries, expected.len(), "expected.tsv has entries the index lacks");
+    assert_eq!(
+        entries,
+        expected.len(),
+        "expected.tsv has entries the index lacks"
+    );
     // The notation as the README describes it.
     let e = parse_entry("Fevzi (Cakmak) (Kemal Fevzi)");
     assert_eq!(e.forms, ["Kemal Fevzi"]);
@@ -625,7 +642,11 @@ fn pages_print_every_catalogued_form() {
             }
         }
     }
-    assert!(missing.is_empty(), "forms not printed:\n{}", missing.join("\n"));
+    assert!(
+        missing.is_empty(),
+        "forms not printed:\n{}",
+        missing.join("\n")
+    );
 }
 
 /// `needle` in `hay` with no letter or digit glued before or after it.
@@ -657,14 +678,18 @@ fn collection_pages_score() {
     let (htm, html_pages) = corpus(&html_env, "htm");
     html_env.ok(&["seed", "--corpus", htm.to_str().unwrap()]);
     let html_conn = html_env.conn();
-    let (html_ids, html_problems) =
-        match_rows(&rows, &documents(&html_conn), Some(&html_pages));
+    let (html_ids, html_problems) = match_rows(&rows, &documents(&html_conn), Some(&html_pages));
     let h = score(&html_conn, &rows, &html_ids, &expected, Some(&html_pages));
     let html_diff: Vec<String> = h
         .found
         .iter()
         .filter(|(k, f)| o.found.get(*k) != Some(f))
-        .map(|(k, f)| format!("{} document {}: {} {} found {f} in .htm", k.0, k.1, k.2, k.3))
+        .map(|(k, f)| {
+            format!(
+                "{} document {}: {} {} found {f} in .htm",
+                k.0, k.1, k.2, k.3
+            )
+        })
         .collect();
 
     println!(
@@ -673,7 +698,10 @@ fn collection_pages_score() {
         rows.len(),
         html_pages.len()
     );
-    println!("structure mismatches: {}", problems.len() + html_problems.len());
+    println!(
+        "structure mismatches: {}",
+        problems.len() + html_problems.len()
+    );
     for p in problems.iter().chain(&html_problems) {
         println!("  {p}");
     }
@@ -718,8 +746,14 @@ fn collection_pages_score() {
         problems.is_empty() && html_problems.is_empty(),
         "documents differ from the catalogue (see above)"
     );
-    assert!(html_diff.is_empty(), ".htm twins score differently (see above)");
-    assert!(o.persons.1 >= 150 && o.countries.1 >= 150, "too few entries scored");
+    assert!(
+        html_diff.is_empty(),
+        ".htm twins score differently (see above)"
+    );
+    assert!(
+        o.persons.1 >= 150 && o.countries.1 >= 150,
+        "too few entries scored"
+    );
     assert!(
         o.wrong.is_empty(),
         "{} mentions resolved to the wrong person (see above)",
