@@ -1,7 +1,10 @@
 //! Scores person and country mention matching, and heading-party
 //! resolution, on hand-annotated documents (tests/fixtures/mentions) with
 //! the shipped reference data. Prints the figures; fails below
-//! precision 0.95 / recall 0.90 for persons or countries.
+//! precision 0.98 / recall 0.90 for persons or countries. Documents 29-35
+//! are traps for precision: compounds (`Franco‐Soviet`), ordinary words
+//! (`turkey`, `china`, `eden`, `beck and call`, `mott`, sentence-initial
+//! `Stark`, `Seeds`) and one surname for two persons in different years.
 
 use std::path::Path;
 
@@ -272,8 +275,8 @@ fn mention_precision_and_recall_on_annotated_documents() {
         "too few annotations to measure anything"
     );
     assert!(
-        persons.precision() >= 0.95,
-        "person precision {:.3} < 0.95",
+        persons.precision() >= 0.98,
+        "person precision {:.3} < 0.98",
         persons.precision()
     );
     assert!(
@@ -282,8 +285,8 @@ fn mention_precision_and_recall_on_annotated_documents() {
         persons.recall()
     );
     assert!(
-        countries.precision() >= 0.95,
-        "country precision {:.3} < 0.95",
+        countries.precision() >= 0.98,
+        "country precision {:.3} < 0.98",
         countries.precision()
     );
     assert!(
