@@ -10,7 +10,7 @@ use anyhow::{Context, Result};
 use crate::cli::{
     Cli, Command, DatasetteArgs, OutputArgs, QueryArgs, ReportArgs, SeedArgs, ShowArgs, ShowFormat,
 };
-use crate::{datasette, db, render, report, seed, show};
+use crate::{datasette, db, param_values, render, report, seed, show};
 
 /// An error in how archdb was called (exit code 2), as opposed to a failure
 /// while doing the work (exit code 1).
@@ -91,6 +91,16 @@ fn report_command(db_path: &Path, args: ReportArgs) -> Result<()> {
     }
     let reports = report::load_reports(&args.report_dirs)?;
     let Some(name) = &args.name else {
+        if let Some(param) = args.params.first() {
+            return Err(usage(anyhow::anyhow!(
+                "--param {param} needs a report name: `archdb report NAME -p {param}` (`archdb report` lists the reports)"
+            )));
+        }
+        if args.describe {
+            return Err(usage(anyhow::anyhow!(
+                "--describe needs a report name: `archdb report NAME --describe`"
+            )));
+        }
         return list_reports(&reports, &args.output);
     };
     let report = report::find(&reports, name).map_err(usage)?;
@@ -109,8 +119,16 @@ fn report_command(db_path: &Path, args: ReportArgs) -> Result<()> {
         .timeout
         .or(report.timeout)
         .unwrap_or(report::DEFAULT_TIMEOUT);
-    let rows = run_read_only(db_path, &report.sql, &values, timeout)
-        .with_context(|| format!("running report {} ({})", report.name, report.origin))?;
+    let rows = match run_read_only(db_path, &report.sql, &values, timeout, |conn| {
+        param_values::check(conn, report, &values).map_err(|e| match e {
+            param_values::ValueError::NoMatch { .. } => usage(e.into()),
+            other => other.into(),
+        })
+    }) {
+        Err(err) if err.downcast_ref::<UsageError>().is_some() => return Err(err),
+        result => result
+            .with_context(|| format!("running report {} ({})", report.name, report.origin))?,
+    };
     print_rows(&rows, &args.output)
 }
 
@@ -148,9 +166,14 @@ fn describe_report(report: &report::Report, output: &OutputArgs) -> Result<()> {
         writeln!(out, "  (none)")?;
     }
     for p in &report.params {
+        let checked = p
+            .domain
+            .as_ref()
+            .map(|d| format!("  [checked: {}]", d.header_name()))
+            .unwrap_or_default();
         writeln!(
             out,
-            "  --param {}=VALUE  ({}, default {})  {}",
+            "  --param {}=VALUE  ({}, default {})  {}{checked}",
             p.name,
             p.kind.as_str(),
             p.default.as_deref().unwrap_or("null"),
@@ -164,7 +187,7 @@ fn describe_report(report: &report::Report, output: &OutputArgs) -> Result<()> {
 
 fn query_command(db_path: &Path, args: QueryArgs) -> Result<()> {
     let timeout = args.output.timeout.unwrap_or(report::DEFAULT_TIMEOUT);
-    let rows = run_read_only(db_path, &args.sql, &[], timeout)?;
+    let rows = run_read_only(db_path, &args.sql, &[], timeout, |_| Ok(()))?;
     print_rows(&rows, &args.output)
 }
 
@@ -219,11 +242,14 @@ fn datasette_command(db_path: &Path, args: DatasetteArgs) -> Result<()> {
     Ok(())
 }
 
+/// Runs `sql` on a read-only connection, after `check` has looked at the
+/// database (the filter values of a report).
 fn run_read_only(
     db_path: &Path,
     sql: &str,
     values: &[(String, rusqlite::types::Value)],
     timeout: f64,
+    check: impl FnOnce(&rusqlite::Connection) -> Result<()>,
 ) -> Result<render::Rows> {
     if !(timeout > 0.0 && timeout.is_finite()) {
         return Err(usage(anyhow::anyhow!(
@@ -232,6 +258,7 @@ fn run_read_only(
     }
     let timeout = Duration::from_secs_f64(timeout);
     let mut conn = db::open_read_only(db_path)?;
+    check(&conn)?;
     report::guard(&mut conn, timeout)?;
     report::run_sql(&conn, sql, values, timeout)
 }

@@ -9,6 +9,7 @@ pub mod corpus;
 pub mod datasette;
 pub mod db;
 pub mod entities;
+pub mod param_values;
 pub mod reference;
 pub mod render;
 pub mod report;

@@ -122,6 +122,19 @@ pub enum DocumentKind {
 }
 
 impl DocumentKind {
+    /// Every kind, in the order reports list them.
+    pub const ALL: [DocumentKind; 9] = [
+        DocumentKind::Telegram,
+        DocumentKind::Note,
+        DocumentKind::Letter,
+        DocumentKind::Conversation,
+        DocumentKind::Diary,
+        DocumentKind::Treaty,
+        DocumentKind::Report,
+        DocumentKind::Statement,
+        DocumentKind::Other,
+    ];
+
     /// The value stored in `documents.kind`.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -177,6 +190,13 @@ pub enum Classification {
 }
 
 impl Classification {
+    /// Every classification, lowest first.
+    pub const ALL: [Classification; 3] = [
+        Classification::Secret,
+        Classification::TopSecret,
+        Classification::TopSecretSpecialFolder,
+    ];
+
     /// The value stored in `documents.classification`.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -232,6 +252,14 @@ pub enum Role {
 }
 
 impl Role {
+    /// Every role.
+    pub const ALL: [Role; 4] = [
+        Role::Author,
+        Role::Recipient,
+        Role::Participant,
+        Role::CopyRecipient,
+    ];
+
     /// The value stored in `document_persons.role`.
     pub fn as_str(self) -> &'static str {
         match self {
