@@ -210,7 +210,13 @@ fn show_command(db_path: &Path, args: ShowArgs) -> Result<()> {
     };
     let mut out = open_file_or_stdout(args.output.as_deref())?;
     match args.format {
-        ShowFormat::Text => show::write_text(&doc, &mut out)?,
+        ShowFormat::Text => {
+            let mut text = Vec::new();
+            show::write_text(&doc, &mut text)?;
+            let width = crate::table::target_width(args.max_width);
+            let text = crate::table::wrap_labelled(&String::from_utf8_lossy(&text), width);
+            out.write_all(text.as_bytes())?;
+        }
         ShowFormat::Json => {
             serde_json::to_writer_pretty(&mut out, &doc).map_err(std::io::Error::from)?; // keeps a closed pipe visible to main
             writeln!(out)?;

@@ -134,6 +134,10 @@ pub struct ShowArgs {
     /// Write the output to this file instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// Wrap the text at this many characters (default: COLUMNS, else the terminal's width, else 160).
+    #[arg(long, value_name = "COLUMNS")]
+    pub max_width: Option<u16>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -170,7 +174,7 @@ pub struct OutputArgs {
     #[arg(long, short = 'f', value_enum, default_value_t = Format::Table, value_name = "FORMAT")]
     pub format: Format,
 
-    /// Widest a table may be, in characters (default: the terminal's width).
+    /// Widest a table may be, in characters (default: COLUMNS, else the terminal's width, else 160).
     #[arg(long, value_name = "COLUMNS")]
     pub max_width: Option<u16>,
 

@@ -15,3 +15,4 @@ pub mod render;
 pub mod report;
 pub mod seed;
 pub mod show;
+pub mod table;
