@@ -43,6 +43,7 @@ fn seed_command(db_path: &Path, args: SeedArgs) -> Result<()> {
     let options = seed::SeedOptions {
         corpus_dirs: args.corpus,
         reference_dir: args.reference,
+        encoding: args.encoding,
     };
     let start = Instant::now();
     let stdout = std::io::stdout();
@@ -51,30 +52,122 @@ fn seed_command(db_path: &Path, args: SeedArgs) -> Result<()> {
         let summary = seed::dry_run(&options, &mut out)?;
         writeln!(
             out,
-            "dry run: {} files, {} documents, {} mentions, {} warnings; nothing written",
-            summary.files, summary.documents, summary.mentions, summary.warnings
+            "dry run: {}, {}, {}, {}; nothing written",
+            plural(summary.files, "file"),
+            plural(summary.documents, "document"),
+            plural(summary.mentions, "mention"),
+            plural(summary.warnings, "warning")
         )?;
         return Ok(());
     }
     let summary = seed::seed(db_path, &options)?;
+    let db_flag = if db_path == Path::new(DEFAULT_DB) {
+        String::new()
+    } else {
+        format!("--db {} ", shell_word(&db_path.display().to_string()))
+    };
+    if summary.warnings > 0 {
+        print_warnings(db_path, summary.warnings)?;
+    }
     writeln!(
         out,
-        "seeded {}: {} file{} ({} skipped), {} documents, {} persons and {} countries resolved, {} mentions, {} warnings in {:.2} s",
+        "seeded {}: {} ({} skipped), {}, {} and {} resolved, {}, {} in {:.2} s",
         db_path.display(),
-        summary.files,
-        if summary.files == 1 { "" } else { "s" },
+        plural(summary.files, "file"),
         summary.files_skipped,
-        summary.documents,
-        summary.persons_resolved,
-        summary.countries_resolved,
-        summary.mentions,
-        summary.warnings,
+        plural(summary.documents, "document"),
+        plural(summary.persons_resolved, "person"),
+        plural(summary.countries_resolved, "country"),
+        plural(summary.mentions, "mention"),
+        plural(summary.warnings, "warning"),
         seed::elapsed(start)
     )?;
+    if summary.files_before > 0 {
+        writeln!(
+            out,
+            "re-seeded: {} unchanged, {} changed, {} new, {} removed",
+            plural(summary.files_unchanged, "file"),
+            summary.files_changed,
+            summary.files_new,
+            summary.files_removed
+        )?;
+    }
     if summary.warnings > 0 {
-        writeln!(out, "see them with: archdb report warnings")?;
+        out.flush()?;
+        eprintln!("see them all with: archdb {db_flag}report warnings");
     }
     Ok(())
+}
+
+/// The `--db` default, for telling whether the user gave another.
+const DEFAULT_DB: &str = "archdb.sqlite";
+
+/// How many warnings `seed` prints before it only counts the rest.
+const WARNINGS_SHOWN: i64 = 20;
+
+/// The seed's warnings on stderr the way a compiler prints them,
+/// `FILE:LINE: code: message`, up to [`WARNINGS_SHOWN`], then a count.
+fn print_warnings(db_path: &Path, total: u64) -> Result<()> {
+    let conn = db::open_read_only(db_path)?;
+    let mut stmt = conn.prepare(
+        "SELECT s.path, w.line, w.code, w.message FROM warnings w
+         LEFT JOIN sources s ON s.id = w.source_id
+         ORDER BY s.path IS NULL, s.path, w.line, w.id LIMIT ?1",
+    )?;
+    let rows = stmt.query_map([WARNINGS_SHOWN], |r| {
+        Ok((
+            r.get::<_, Option<String>>(0)?,
+            r.get::<_, Option<i64>>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, String>(3)?,
+        ))
+    })?;
+    let stderr = std::io::stderr();
+    let mut err = stderr.lock();
+    let mut shown = 0u64;
+    for row in rows {
+        let (path, line, code, message) = row?;
+        let place = match (path, line) {
+            (Some(path), Some(line)) if line > 0 => format!("{path}:{line}: "),
+            (Some(path), _) => format!("{path}: "),
+            // A skipped file's warning names the file in its message.
+            (None, _) => String::new(),
+        };
+        writeln!(err, "{place}{code}: {message}")?;
+        shown += 1;
+    }
+    if total > shown {
+        let more = total - shown;
+        writeln!(err, "... and {more} more warning{}", if more == 1 { "" } else { "s" })?;
+    }
+    drop(stmt);
+    drop(conn);
+    db::tidy_after_reading(db_path);
+    Ok(())
+}
+
+/// `1 document`, `2 documents`, `3 countries`.
+fn plural(n: u64, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else if let Some(stem) = noun.strip_suffix('y') {
+        format!("{n} {stem}ies")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// A path as the user would type it in a shell: quoted when it holds a
+/// space or a shell character.
+fn shell_word(text: &str) -> String {
+    if text
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || "/._-+=:,@".contains(c))
+    {
+        text.to_string()
+    } else {
+        format!("'{}'", text.replace('\'', "'\\''"))
+    }
 }
 
 fn report_command(db_path: &Path, args: ReportArgs) -> Result<()> {
@@ -203,11 +296,15 @@ fn show_command(db_path: &Path, args: ShowArgs) -> Result<()> {
             (Some(low), Some(high)) => format!("the {count} documents have ids {low} to {high}"),
             _ => "the database holds no documents".to_string(),
         };
+        drop(conn);
+        db::tidy_after_reading(db_path);
         anyhow::bail!(
             "no document with id {}; {range} (list them with `archdb report documents`)",
             args.id
         );
     };
+    drop(conn);
+    db::tidy_after_reading(db_path);
     let mut out = open_file_or_stdout(args.output.as_deref())?;
     match args.format {
         ShowFormat::Text => {
@@ -264,9 +361,12 @@ fn run_read_only(
     }
     let timeout = Duration::from_secs_f64(timeout);
     let mut conn = db::open_read_only(db_path)?;
-    check(&conn)?;
-    report::guard(&mut conn, timeout)?;
-    report::run_sql(&conn, sql, values, timeout)
+    let rows = check(&conn)
+        .and_then(|()| report::guard(&mut conn, timeout))
+        .and_then(|()| report::run_sql(&conn, sql, values, timeout));
+    drop(conn);
+    db::tidy_after_reading(db_path);
+    rows
 }
 
 fn open_output(output: &OutputArgs) -> Result<Box<dyn Write>> {
