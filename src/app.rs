@@ -138,7 +138,11 @@ fn print_warnings(db_path: &Path, total: u64) -> Result<()> {
     }
     if total > shown {
         let more = total - shown;
-        writeln!(err, "... and {more} more warning{}", if more == 1 { "" } else { "s" })?;
+        writeln!(
+            err,
+            "... and {more} more warning{}",
+            if more == 1 { "" } else { "s" }
+        )?;
     }
     drop(stmt);
     drop(conn);
@@ -219,8 +223,9 @@ fn report_command(db_path: &Path, args: ReportArgs) -> Result<()> {
         })
     }) {
         Err(err) if err.downcast_ref::<UsageError>().is_some() => return Err(err),
-        result => result
-            .with_context(|| format!("running report {} ({})", report.name, report.origin))?,
+        result => {
+            result.with_context(|| format!("running report {} ({})", report.name, report.origin))?
+        }
     };
     print_rows(&rows, &args.output)
 }

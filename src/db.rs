@@ -65,7 +65,9 @@ pub fn tidy_after_reading(path: &Path) {
         return;
     };
     // The log is only opened on first access; reading the schema does it.
-    let _ = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0));
+    let _ = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+        r.get::<_, i64>(0)
+    });
     let _ = conn.close();
 }
 

@@ -64,8 +64,16 @@ pub fn check(
         let (what, exists_sql, candidates_sql, listing) = match domain.of {
             DomainKind::Country => ("country", COUNTRY_EXISTS, COUNTRY_NAMES, COUNTRY_LISTING),
             DomainKind::Person => ("person", PERSON_EXISTS, PERSON_NAMES, PERSON_LISTING),
-            DomainKind::Entity => ("person or country", ENTITY_EXISTS, ENTITY_NAMES, ENTITY_LISTING),
-            DomainKind::DocumentKind | DomainKind::Classification | DomainKind::Role | DomainKind::OneOf => {
+            DomainKind::Entity => (
+                "person or country",
+                ENTITY_EXISTS,
+                ENTITY_NAMES,
+                ENTITY_LISTING,
+            ),
+            DomainKind::DocumentKind
+            | DomainKind::Classification
+            | DomainKind::Role
+            | DomainKind::OneOf => {
                 let allowed = allowed_values(conn, domain.of, &domain.extra).map_err(sql_error)?;
                 if allowed.contains(&lower) {
                     continue;
@@ -84,7 +92,11 @@ pub fn check(
                 };
                 return Err(no_match(
                     what,
-                    format!("{did_you_mean}{} is one of: {}", param.name, allowed.join(", ")),
+                    format!(
+                        "{did_you_mean}{} is one of: {}",
+                        param.name,
+                        allowed.join(", ")
+                    ),
                 ));
             }
         };
@@ -119,7 +131,10 @@ pub fn check(
 /// At most three candidates close to `value`, best first, as `surface (key)`
 /// (or `key` alone where they are the same); one per key. Candidates are
 /// `(surface, key)` pairs.
-pub fn closest<'a>(value: &str, candidates: impl Iterator<Item = (&'a str, &'a str)>) -> Vec<String> {
+pub fn closest<'a>(
+    value: &str,
+    candidates: impl Iterator<Item = (&'a str, &'a str)>,
+) -> Vec<String> {
     let value = value.trim().to_lowercase();
     let mut scored: Vec<(f64, &str, &str)> = Vec::new();
     for (surface, key) in candidates {
@@ -156,7 +171,10 @@ fn allowed_values(
     extra: &[String],
 ) -> rusqlite::Result<Vec<String>> {
     let mut allowed: Vec<String> = match of {
-        DomainKind::DocumentKind => DocumentKind::ALL.iter().map(|k| k.as_str().to_string()).collect(),
+        DomainKind::DocumentKind => DocumentKind::ALL
+            .iter()
+            .map(|k| k.as_str().to_string())
+            .collect(),
         DomainKind::Classification => std::iter::once("none")
             .chain(Classification::ALL.iter().map(|c| c.as_str()))
             .map(str::to_string)
@@ -165,7 +183,9 @@ fn allowed_values(
         _ => Vec::new(),
     };
     let present_sql = match of {
-        DomainKind::DocumentKind => Some("SELECT DISTINCT kind FROM documents WHERE kind IS NOT NULL"),
+        DomainKind::DocumentKind => {
+            Some("SELECT DISTINCT kind FROM documents WHERE kind IS NOT NULL")
+        }
         DomainKind::Classification => {
             Some("SELECT DISTINCT classification FROM documents WHERE classification IS NOT NULL")
         }
@@ -204,7 +224,8 @@ const COUNTRY_EXISTS: &str = "SELECT 1 FROM countries c
 const COUNTRY_NAMES: &str = "SELECT key, key FROM countries
     UNION ALL SELECT name, key FROM countries
     UNION ALL SELECT a.alias, c.key FROM country_aliases a JOIN countries c ON c.id = a.country_id";
-const COUNTRY_LISTING: &str = "key, name or alias (`archdb query \"select key, name from countries\"` lists them)";
+const COUNTRY_LISTING: &str =
+    "key, name or alias (`archdb query \"select key, name from countries\"` lists them)";
 
 const PERSON_EXISTS: &str = "SELECT 1 FROM persons p
     WHERE p.key = lower(?1) OR p.name = ?1 COLLATE NOCASE OR p.surname = ?1 COLLATE NOCASE
@@ -218,7 +239,8 @@ const PERSON_LISTING: &str =
     "key, name, surname or alias (`archdb query \"select key, name from persons\"` lists them)";
 
 // co_mentions' rule: a person's key, name or surname, or a country's key or name.
-const ENTITY_EXISTS: &str = "SELECT 1 FROM persons p WHERE lower(?1) IN (p.key, lower(p.name), lower(p.surname))
+const ENTITY_EXISTS: &str =
+    "SELECT 1 FROM persons p WHERE lower(?1) IN (p.key, lower(p.name), lower(p.surname))
     UNION ALL SELECT 1 FROM countries c WHERE lower(?1) IN (c.key, lower(c.name))
     LIMIT 1";
 const ENTITY_NAMES: &str = "SELECT key, key FROM persons

@@ -80,7 +80,11 @@ fn write_table(rows: &Rows, max_width: Option<u16>, out: &mut dyn Write) -> Resu
         .map(|row| row.iter().map(text).collect())
         .collect();
     let width = crate::table::target_width(max_width);
-    write!(out, "{}", crate::table::layout(&rows.columns, &cells, width))?;
+    write!(
+        out,
+        "{}",
+        crate::table::layout(&rows.columns, &cells, width)
+    )?;
     writeln!(
         out,
         "({} row{})",

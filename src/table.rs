@@ -132,9 +132,7 @@ pub fn layout(columns: &[String], rows: &[Vec<String>], limit: usize) -> String 
     let min: Vec<usize> = (0..n)
         .map(|c| longest_word[c].max(header_floor[c]))
         .collect();
-    let wanted: Vec<usize> = (0..n)
-        .map(|c| natural[c].max(width(&columns[c])))
-        .collect();
+    let wanted: Vec<usize> = (0..n).map(|c| natural[c].max(width(&columns[c]))).collect();
     let budget = limit.saturating_sub(overhead);
     if min.iter().sum::<usize>() > budget {
         return records(columns, rows, limit);
@@ -168,10 +166,8 @@ fn share(min: &[usize], wanted: &[usize], budget: usize) -> Vec<usize> {
         }
     }
     let total: usize = rest.iter().map(|&c| lack(c)).sum();
-    if total > 0 {
-        for &c in &rest {
-            widths[c] += spare * lack(c) / total;
-        }
+    for &c in &rest {
+        widths[c] += (spare * lack(c)).checked_div(total).unwrap_or(0);
     }
     widths
 }
@@ -279,9 +275,19 @@ mod tests {
         let lines: Vec<&str> = out.lines().collect();
         assert_eq!(lines[0], "heading:         Telegram of the");
         assert_eq!(lines[1], "                 plenipotentiary");
-        assert!(lines.iter().any(|l| *l == "  author          Alexei Terentyev"), "{out}");
-        assert!(lines.iter().any(|l| *l == "                  [person:terentyev],"), "{out}");
-        assert!(out.lines().any(|l| l.starts_with("plain body text that is long")), "{out}");
+        assert!(
+            lines.contains(&"  author          Alexei Terentyev"),
+            "{out}"
+        );
+        assert!(
+            lines.contains(&"                  [person:terentyev],"),
+            "{out}"
+        );
+        assert!(
+            out.lines()
+                .any(|l| l.starts_with("plain body text that is long")),
+            "{out}"
+        );
         assert!(out.lines().all(|l| width(l) <= 40), "{out}");
     }
 
@@ -317,7 +323,10 @@ mod tests {
 
     #[test]
     fn words_too_wide_for_a_grid_give_records() {
-        let rows = vec![vec!["103_ankara_1939.txt".to_string(), "classification".to_string()]];
+        let rows = vec![vec![
+            "103_ankara_1939.txt".to_string(),
+            "classification".to_string(),
+        ]];
         let out = layout(&cols(&["file", "what"]), &rows, 20);
         assert!(out.starts_with("─[ 1 ]"), "{out}");
         assert!(out.contains("file │ 103_ankara_1939.txt"), "{out}");

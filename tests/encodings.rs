@@ -30,7 +30,11 @@ fn seed_page(env: &TestEnv, bytes: &[u8], extra: &[&str]) -> String {
     let mut args = vec!["seed", "--corpus", corpus.to_str().unwrap()];
     args.extend_from_slice(extra);
     let out = env.run(&args);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stderr).unwrap()
 }
 
@@ -51,7 +55,10 @@ fn a_windows_1251_page_with_a_russian_citation_is_read_as_windows_1251() {
         "AVP RF, f. 05, op. 18, p. 140, d. 120, l. 48-49"
     );
     assert_eq!(one(&env, "SELECT signature FROM documents"), "Суриц");
-    let message = one(&env, "SELECT message FROM warnings WHERE code = 'encoding_not_utf8'");
+    let message = one(
+        &env,
+        "SELECT message FROM warnings WHERE code = 'encoding_not_utf8'",
+    );
     assert!(
         message.contains("decoded as windows-1251") && message.contains("with confidence 1.00"),
         "{message}"
@@ -66,7 +73,10 @@ fn seed_encoding_forces_a_code_page() {
     seed_page(&env, &bytes, &["--encoding", "koi8-r"]);
     assert_eq!(one(&env, "SELECT encoding FROM sources"), "KOI8-R");
     assert_eq!(one(&env, "SELECT text FROM sources"), PAGE);
-    let message = one(&env, "SELECT message FROM warnings WHERE code = 'encoding_not_utf8'");
+    let message = one(
+        &env,
+        "SELECT message FROM warnings WHERE code = 'encoding_not_utf8'",
+    );
     assert!(message.contains("as --encoding asked"), "{message}");
     // The same bytes forced to another code page: read as asked (the re-seed
     // does not reuse the rows read with KOI8-R).
@@ -82,5 +92,8 @@ fn seed_encoding_forces_a_code_page() {
 fn an_unknown_encoding_is_a_usage_error() {
     let env = TestEnv::new();
     let err = env.fails(&["seed", "--encoding", "ebcdic"], 2);
-    assert!(err.contains("unknown encoding \"ebcdic\"") && err.contains("koi8-r"), "{err}");
+    assert!(
+        err.contains("unknown encoding \"ebcdic\"") && err.contains("koi8-r"),
+        "{err}"
+    );
 }

@@ -17,15 +17,39 @@ fn refused(env: &TestEnv, args: &[&str]) -> String {
 fn a_filter_value_that_matches_nothing_is_a_usage_error_with_the_closest_matches() {
     let env = TestEnv::seeded_with_report_fixtures();
     let cases: [(&[&str], &[&str]); 6] = [
-        (&["timeline", "-p", "country=Turky"], &["country", "\"Turky\"", "did you mean Turkey (turkey)"]),
-        (&["timeline", "-p", "person=Molotow"], &["person", "\"Molotow\"", "Molotov (molotov)"]),
-        (&["timeline", "-p", "kind=telegrams"], &["kind", "\"telegrams\"", "did you mean telegram?", "telegram, note, letter"]),
+        (
+            &["timeline", "-p", "country=Turky"],
+            &["country", "\"Turky\"", "did you mean Turkey (turkey)"],
+        ),
+        (
+            &["timeline", "-p", "person=Molotow"],
+            &["person", "\"Molotow\"", "Molotov (molotov)"],
+        ),
+        (
+            &["timeline", "-p", "kind=telegrams"],
+            &[
+                "kind",
+                "\"telegrams\"",
+                "did you mean telegram?",
+                "telegram, note, letter",
+            ],
+        ),
         (
             &["timeline", "-p", "classification=top secret"],
-            &["classification", "\"top secret\"", "none, secret, top_secret, top_secret_special_folder"],
+            &[
+                "classification",
+                "\"top secret\"",
+                "none, secret, top_secret, top_secret_special_folder",
+            ],
         ),
-        (&["person", "-p", "person=nobody"], &["person", "\"nobody\"", "key, name, surname or alias"]),
-        (&["co_mentions", "-p", "kind=persons"], &["kind", "did you mean person?", "person, country, mixed"]),
+        (
+            &["person", "-p", "person=nobody"],
+            &["person", "\"nobody\"", "key, name, surname or alias"],
+        ),
+        (
+            &["co_mentions", "-p", "kind=persons"],
+            &["kind", "did you mean person?", "person, country, mixed"],
+        ),
     ];
     for (args, wanted) in cases {
         let err = refused(&env, args);
@@ -39,10 +63,31 @@ fn a_filter_value_that_matches_nothing_is_a_usage_error_with_the_closest_matches
 fn a_valid_filter_with_no_rows_still_succeeds() {
     let env = TestEnv::seeded_with_report_fixtures();
     // treaty is a kind archdb knows, though no fixture is one; `none` is who_held's own value.
-    let out = env.ok(&["report", "timeline", "-p", "country=the Turks", "-p", "kind=treaty"]);
+    let out = env.ok(&[
+        "report",
+        "timeline",
+        "-p",
+        "country=the Turks",
+        "-p",
+        "kind=treaty",
+    ]);
     assert!(out.trim_end().ends_with("(0 rows)"), "{out}");
-    env.ok(&["report", "who_held", "-p", "host=none", "-p", "country=Turkey"]);
-    env.ok(&["report", "timeline", "-p", "person=Iden", "-p", "classification=SECRET"]);
+    env.ok(&[
+        "report",
+        "who_held",
+        "-p",
+        "host=none",
+        "-p",
+        "country=Turkey",
+    ]);
+    env.ok(&[
+        "report",
+        "timeline",
+        "-p",
+        "person=Iden",
+        "-p",
+        "classification=SECRET",
+    ]);
 }
 
 #[test]

@@ -141,11 +141,18 @@ fn examples(lines: &[&str]) -> Vec<Example> {
         }
         if in_block && line.starts_with("$ archdb ") {
             let mut end = i + 1;
-            while end < lines.len() && !lines[end].starts_with("$ ") && !lines[end].starts_with("```") {
+            while end < lines.len()
+                && !lines[end].starts_with("$ ")
+                && !lines[end].starts_with("```")
+            {
                 end += 1;
             }
             let words = shell_words(&line[2..]);
-            found.push(Example { at: i, end, args: words[1..].to_vec() });
+            found.push(Example {
+                at: i,
+                end,
+                args: words[1..].to_vec(),
+            });
             i = end;
             continue;
         }
@@ -162,7 +169,14 @@ fn readme_examples_show_real_output() {
     let found = examples(&lines);
     assert!(found.len() >= 20, "only {} examples found", found.len());
     let shared = tempfile::tempdir().unwrap();
-    let seeded = run(shared.path(), &["seed".into(), "--corpus".into(), "tests/fixtures/reports".into()]);
+    let seeded = run(
+        shared.path(),
+        &[
+            "seed".into(),
+            "--corpus".into(),
+            "tests/fixtures/reports".into(),
+        ],
+    );
     assert!(seeded.starts_with("seeded"), "{seeded}");
     let bless = std::env::var_os("ARCHDB_BLESS").is_some_and(|v| v == "1");
     let mut out: Vec<String> = Vec::new();
@@ -176,7 +190,10 @@ fn readme_examples_show_real_output() {
             shared.path()
         };
         let actual = trim(&example.args, &run(dir, &example.args));
-        let shown: Vec<String> = lines[example.at + 1..example.end].iter().map(|s| s.to_string()).collect();
+        let shown: Vec<String> = lines[example.at + 1..example.end]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
         out.extend(lines[next..=example.at].iter().map(|s| s.to_string()));
         if without_timings(&actual) == without_timings(&shown) {
             out.extend(shown);
@@ -212,7 +229,15 @@ fn readme_examples_show_real_output() {
 fn shell_words_reads_the_readme_quoting() {
     assert_eq!(
         shell_words(r#"archdb report search -p 'query="the Straits" NOT Germany' --format csv"#),
-        ["archdb", "report", "search", "-p", "query=\"the Straits\" NOT Germany", "--format", "csv"]
+        [
+            "archdb",
+            "report",
+            "search",
+            "-p",
+            "query=\"the Straits\" NOT Germany",
+            "--format",
+            "csv"
+        ]
     );
     assert_eq!(
         shell_words(r#"archdb query "select kind from documents"   # a comment"#),
@@ -226,7 +251,13 @@ fn shell_words_reads_the_readme_quoting() {
 fn documents_point_only_inside_the_repository() {
     let link = regex::Regex::new(r"\]\(([^)#\s]+)(?:#[^)]*)?\)").unwrap();
     let mut files = vec![PathBuf::from(ROOT).join("README.md")];
-    for dir in ["docs", "tests/fixtures", "tests/fixtures/mentions", "benches", "seed/reference"] {
+    for dir in [
+        "docs",
+        "tests/fixtures",
+        "tests/fixtures/mentions",
+        "benches",
+        "seed/reference",
+    ] {
         if let Ok(entries) = std::fs::read_dir(PathBuf::from(ROOT).join(dir)) {
             files.extend(
                 entries
@@ -240,7 +271,11 @@ fn documents_point_only_inside_the_repository() {
     for file in files {
         let text = std::fs::read_to_string(&file).unwrap();
         for outside in ["../shared", "CORPUS.md", "/work/"] {
-            assert!(!text.contains(outside), "{} mentions {outside}", file.display());
+            assert!(
+                !text.contains(outside),
+                "{} mentions {outside}",
+                file.display()
+            );
         }
         for captures in link.captures_iter(&text) {
             let target = &captures[1];
@@ -249,10 +284,14 @@ fn documents_point_only_inside_the_repository() {
                 continue;
             }
             let path = file.parent().unwrap().join(target);
-            let resolved = path
-                .canonicalize()
-                .unwrap_or_else(|_| panic!("{}: link to {target} points at nothing", file.display()));
-            assert!(resolved.starts_with(&root), "{}: {target} is outside the repository", file.display());
+            let resolved = path.canonicalize().unwrap_or_else(|_| {
+                panic!("{}: link to {target} points at nothing", file.display())
+            });
+            assert!(
+                resolved.starts_with(&root),
+                "{}: {target} is outside the repository",
+                file.display()
+            );
         }
     }
 }

@@ -25,7 +25,10 @@ fn recipe() -> String {
         .split("## Getting the whole collection")
         .nth(1)
         .expect("README has a section \"Getting the whole collection\"");
-    let block = section.split("```sh\n").nth(1).expect("a ```sh block in it");
+    let block = section
+        .split("```sh\n")
+        .nth(1)
+        .expect("a ```sh block in it");
     block.split("\n```").next().unwrap().to_string()
 }
 
@@ -38,7 +41,15 @@ struct Server {
 impl Server {
     fn start(dir: &Path) -> Server {
         let mut child = Command::new("python3")
-            .args(["-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory"])
+            .args([
+                "-u",
+                "-m",
+                "http.server",
+                "0",
+                "--bind",
+                "127.0.0.1",
+                "--directory",
+            ])
             .arg(dir)
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
@@ -67,7 +78,10 @@ impl Drop for Server {
 #[test]
 fn the_readme_recipe_downloads_the_pages_and_seeds_them() {
     let script = recipe();
-    assert!(script.contains(SITE) && script.contains("archdb seed --corpus"), "{script}");
+    assert!(
+        script.contains(SITE) && script.contains("archdb seed --corpus"),
+        "{script}"
+    );
     let work = tempfile::tempdir().unwrap();
     let site = work.path().join("site");
     let folder = site.join("Soviet Archives/Foreign Policy");
@@ -75,7 +89,11 @@ fn the_readme_recipe_downloads_the_pages_and_seeds_them() {
     for page in PAGES {
         std::fs::copy(format!("{ROOT}/tests/fixtures/{page}"), folder.join(page)).unwrap();
     }
-    std::fs::write(folder.join("Soviet Foreign Policy 1919-1941.pdf"), b"%PDF-1.4 not a page").unwrap();
+    std::fs::write(
+        folder.join("Soviet Foreign Policy 1919-1941.pdf"),
+        b"%PDF-1.4 not a page",
+    )
+    .unwrap();
     let server = Server::start(&site);
     let script = script.replace(SITE, &format!("http://127.0.0.1:{}/", server.port));
     // `archdb` on PATH is this build; `~` is the test's folder.
@@ -84,7 +102,11 @@ fn the_readme_recipe_downloads_the_pages_and_seeds_them() {
     std::os::unix::fs::symlink(BIN, bin.join("archdb")).unwrap();
     let home = work.path().join("home");
     std::fs::create_dir(&home).unwrap();
-    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
     let started = Instant::now();
     let out = Command::new("bash")
         .args(["-euo", "pipefail", "-c", &script])
@@ -130,5 +152,8 @@ fn the_readme_recipe_downloads_the_pages_and_seeds_them() {
         .unwrap()
         .query_row("SELECT count(*) FROM documents", [], |r| r.get(0))
         .unwrap();
-    assert!(documents > 4 && documents == expected, "{documents} documents, {expected} expected");
+    assert!(
+        documents > 4 && documents == expected,
+        "{documents} documents, {expected} expected"
+    );
 }

@@ -16,7 +16,11 @@ const INCREMENTAL: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/i
 
 fn stderr_of(env: &TestEnv, args: &[&str]) -> (String, String) {
     let out = env.run(args);
-    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     (
         String::from_utf8(out.stdout).unwrap(),
         String::from_utf8(out.stderr).unwrap(),
@@ -40,7 +44,11 @@ fn warnings_are_printed_like_a_compiler_then_counted_with_a_hint_naming_the_same
     std::fs::create_dir(&corpus).unwrap();
     for i in 0..30 {
         // A page with no recognisable document: a warning each.
-        std::fs::write(corpus.join(format!("note_{i:02}.txt")), "Some words here.\nMore words.\n").unwrap();
+        std::fs::write(
+            corpus.join(format!("note_{i:02}.txt")),
+            "Some words here.\nMore words.\n",
+        )
+        .unwrap();
     }
     let (stdout, stderr) = stderr_of(&env, &["seed", "--corpus", corpus.to_str().unwrap()]);
     let total: i64 = env
@@ -55,16 +63,24 @@ fn warnings_are_printed_like_a_compiler_then_counted_with_a_hint_naming_the_same
         // FILE:LINE: code: message, or FILE: code: message for the whole file
         let (file, rest) = line.split_once(':').unwrap();
         assert!(file.ends_with(".txt"), "{line}");
-        let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit()).trim_start_matches(':');
+        let rest = rest
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .trim_start_matches(':');
         let (code, _) = rest.trim_start().split_once(": ").unwrap();
-        assert!(code.chars().all(|c| c.is_ascii_lowercase() || c == '_'), "{line}");
+        assert!(
+            code.chars().all(|c| c.is_ascii_lowercase() || c == '_'),
+            "{line}"
+        );
     }
     assert!(
         stderr.contains(&format!("... and {} more warnings", total - 20)),
         "{stderr}"
     );
     assert!(
-        stderr.contains(&format!("see them all with: archdb --db {} report warnings", env.db.display())),
+        stderr.contains(&format!(
+            "see them all with: archdb --db {} report warnings",
+            env.db.display()
+        )),
         "{stderr}"
     );
     // The summary follows, on stdout.
@@ -78,10 +94,17 @@ fn a_corpus_with_no_readable_page_is_an_error_and_the_database_is_unchanged() {
     let empty = env.path("empty");
     std::fs::create_dir(&empty).unwrap();
     let err = env.fails(&["seed", "--corpus", empty.to_str().unwrap()], 1);
-    assert!(err.contains("no page archdb can read") && err.contains("it is empty"), "{err}");
+    assert!(
+        err.contains("no page archdb can read") && err.contains("it is empty"),
+        "{err}"
+    );
     let binary = env.path("binary");
     std::fs::create_dir(&binary).unwrap();
-    std::fs::write(binary.join("scan.txt"), [0u8, 1, 2, 3, 0, 0, 0, 0xff].repeat(100)).unwrap();
+    std::fs::write(
+        binary.join("scan.txt"),
+        [0u8, 1, 2, 3, 0, 0, 0, 0xff].repeat(100),
+    )
+    .unwrap();
     std::fs::write(binary.join("notes.pdf"), b"%PDF").unwrap();
     let err = env.fails(&["seed", "--corpus", binary.to_str().unwrap()], 1);
     assert!(err.contains("no page archdb can read"), "{err}");
@@ -97,7 +120,10 @@ fn a_single_page_is_a_corpus() {
     let env = TestEnv::new();
     let page = format!("{REPORT_FIXTURES}/103_ankara_1939.txt");
     let (stdout, _) = stderr_of(&env, &["seed", "--corpus", &page]);
-    assert!(stdout.contains(": 1 file (0 skipped), 2 documents"), "{stdout}");
+    assert!(
+        stdout.contains(": 1 file (0 skipped), 2 documents"),
+        "{stdout}"
+    );
     let path: String = env
         .conn()
         .query_row("SELECT path FROM sources", [], |r| r.get(0))
@@ -124,12 +150,18 @@ fn a_reseed_says_what_it_did() {
     text.push_str("\nA line added by the historian.\n");
     std::fs::write(&changed, text).unwrap();
     std::fs::rename(corpus.join(&names[1]), env.path("moved_away.txt")).unwrap();
-    std::fs::copy(format!("{REPORT_FIXTURES}/103_ankara_1939.txt"), corpus.join("zz_new.txt")).unwrap();
+    std::fs::copy(
+        format!("{REPORT_FIXTURES}/103_ankara_1939.txt"),
+        corpus.join("zz_new.txt"),
+    )
+    .unwrap();
     let (again, _) = stderr_of(&env, &["seed", "--corpus", corpus.to_str().unwrap()]);
     let unchanged = names.len() - 2;
     let files = if unchanged == 1 { "file" } else { "files" };
     assert!(
-        again.contains(&format!("re-seeded: {unchanged} {files} unchanged, 1 changed, 1 new, 1 removed")),
+        again.contains(&format!(
+            "re-seeded: {unchanged} {files} unchanged, 1 changed, 1 new, 1 removed"
+        )),
         "{again}"
     );
 }
@@ -138,8 +170,14 @@ fn a_reseed_says_what_it_did() {
 fn plurals_are_right() {
     let env = TestEnv::new();
     let (stdout, _) = stderr_of(&env, &["seed"]);
-    assert!(stdout.contains(": 1 file (0 skipped), 1 document, "), "{stdout}");
-    assert!(!stdout.contains(" 1 documents") && !stdout.contains(" 1 warnings"), "{stdout}");
+    assert!(
+        stdout.contains(": 1 file (0 skipped), 1 document, "),
+        "{stdout}"
+    );
+    assert!(
+        !stdout.contains(" 1 documents") && !stdout.contains(" 1 warnings"),
+        "{stdout}"
+    );
 }
 
 #[test]
@@ -147,13 +185,21 @@ fn a_binary_file_gets_one_warning() {
     let env = TestEnv::new();
     let corpus = env.path("pages");
     copy_dir(REPORT_FIXTURES, &corpus);
-    std::fs::write(corpus.join("scan.txt"), [0u8, 1, 2, 3, 0, 0, 0, 0xff].repeat(100)).unwrap();
+    std::fs::write(
+        corpus.join("scan.txt"),
+        [0u8, 1, 2, 3, 0, 0, 0, 0xff].repeat(100),
+    )
+    .unwrap();
     env.ok(&["seed", "--corpus", corpus.to_str().unwrap()]);
     let conn = env.conn();
     let mut stmt = conn
         .prepare("SELECT w.code FROM warnings w JOIN sources s ON s.id = w.source_id WHERE s.path = 'scan.txt'")
         .unwrap();
-    let codes: Vec<String> = stmt.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
+    let codes: Vec<String> = stmt
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
     assert_eq!(codes, ["undecodable"]);
 }
 
@@ -165,14 +211,24 @@ fn dry_run_writes_citations_as_historians_do() {
         out.contains("citation:       AVP RF, f. 059, op. 1, p. 300, d. 2080, l. 121-123 — printed \"avp rf, f.059, op.1, p.300, d.2080, l.121‐123.\""),
         "{out}"
     );
-    assert!(out.contains("date:           1939-05-24 (day) — printed \"May 24, 1939\""), "{out}");
+    assert!(
+        out.contains("date:           1939-05-24 (day) — printed \"May 24, 1939\""),
+        "{out}"
+    );
 }
 
 /// Debug formatting of Rust values: what a user must never read.
 fn program_notation(text: &str) -> Option<&'static str> {
-    ["Some(", "None", "Citation {", "Warning {", "Codepage::", "{ line:"]
-        .into_iter()
-        .find(|needle| text.contains(needle))
+    [
+        "Some(",
+        "None",
+        "Citation {",
+        "Warning {",
+        "Codepage::",
+        "{ line:",
+    ]
+    .into_iter()
+    .find(|needle| text.contains(needle))
 }
 
 #[test]
@@ -180,27 +236,46 @@ fn no_command_shows_program_notation() {
     let env = TestEnv::new();
     let mut outputs: Vec<(String, String)> = Vec::new();
     let mut record = |what: String, out: std::process::Output| {
-        outputs.push((what.clone(), String::from_utf8_lossy(&out.stdout).into_owned()));
+        outputs.push((
+            what.clone(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        ));
         outputs.push((what, String::from_utf8_lossy(&out.stderr).into_owned()));
     };
     for corpus in [FIXTURES, REPORT_FIXTURES] {
-        record(format!("seed --dry-run {corpus}"), env.run(&["seed", "--dry-run", "--corpus", corpus]));
+        record(
+            format!("seed --dry-run {corpus}"),
+            env.run(&["seed", "--dry-run", "--corpus", corpus]),
+        );
     }
     record("seed".into(), env.run(&["seed", "--corpus", FIXTURES]));
-    record("seed again".into(), env.run(&["seed", "--corpus", FIXTURES]));
+    record(
+        "seed again".into(),
+        env.run(&["seed", "--corpus", FIXTURES]),
+    );
     let list: serde_json::Value =
         serde_json::from_str(&env.ok(&["report", "--format", "json"])).unwrap();
     for report in list.as_array().unwrap() {
         let name = report["name"].as_str().unwrap();
         for format in ["table", "csv", "json"] {
-            record(format!("report {name} {format}"), env.run(&["report", name, "-f", format]));
+            record(
+                format!("report {name} {format}"),
+                env.run(&["report", name, "-f", format]),
+            );
         }
-        record(format!("report {name} --describe"), env.run(&["report", name, "--describe"]));
+        record(
+            format!("report {name} --describe"),
+            env.run(&["report", name, "--describe"]),
+        );
     }
     let ids: Vec<i64> = {
         let conn = env.conn();
         let mut stmt = conn.prepare("SELECT id FROM documents").unwrap();
-        let ids = stmt.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
+        let ids = stmt
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
         ids
     };
     assert!(ids.len() > 20, "{} documents", ids.len());
@@ -208,13 +283,23 @@ fn no_command_shows_program_notation() {
         let id = id.to_string();
         record(format!("show {id}"), env.run(&["show", &id]));
     }
-    record("query".into(), env.run(&["query", "select * from document_overview"]));
+    record(
+        "query".into(),
+        env.run(&["query", "select * from document_overview"]),
+    );
     record("datasette".into(), env.run(&["datasette"]));
     for (what, text) in &outputs {
         if let Some(needle) = program_notation(text) {
             let at = text.find(needle).unwrap();
-            let start = text[..at].char_indices().rev().nth(80).map_or(0, |(i, _)| i);
-            panic!("{what} shows {needle:?}: …{}…", &text[start..(at + 40).min(text.len())]);
+            let start = text[..at]
+                .char_indices()
+                .rev()
+                .nth(80)
+                .map_or(0, |(i, _)| i);
+            panic!(
+                "{what} shows {needle:?}: …{}…",
+                &text[start..(at + 40).min(text.len())]
+            );
         }
     }
 }
@@ -235,6 +320,9 @@ fn commands_that_only_read_leave_no_wal_or_shm_files() {
         &["show", "999"],
     ] {
         env.run(args);
-        assert!(!side("-wal").exists() && !side("-shm").exists(), "after {args:?}");
+        assert!(
+            !side("-wal").exists() && !side("-shm").exists(),
+            "after {args:?}"
+        );
     }
 }

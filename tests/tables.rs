@@ -28,7 +28,12 @@ fn report_names(env: &TestEnv) -> Vec<String> {
 /// it, which is the text a table shows) and the column names.
 fn words_of(csv_text: &str) -> (HashSet<String>, Vec<String>) {
     let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
-    let columns: Vec<String> = reader.headers().unwrap().iter().map(str::to_string).collect();
+    let columns: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_string)
+        .collect();
     let mut words: HashSet<String> = columns.iter().cloned().collect();
     for record in reader.records() {
         for cell in record.unwrap().iter() {
@@ -44,7 +49,10 @@ fn check(name: &str, width: usize, out: &str, words: &HashSet<String>, columns: 
             .split(|c: char| c.is_whitespace() || FRAME.contains(&c))
             .filter(|t| !t.is_empty())
             .collect();
-        if line.starts_with("─[ ") || (line.starts_with('(') && line.ends_with(" rows)")) || line.ends_with(" row)") {
+        if line.starts_with("─[ ")
+            || (line.starts_with('(') && line.ends_with(" rows)"))
+            || line.ends_with(" row)")
+        {
             continue;
         }
         for token in &tokens {
@@ -68,7 +76,10 @@ fn check(name: &str, width: usize, out: &str, words: &HashSet<String>, columns: 
 fn every_report_at_80_100_and_160_columns_splits_no_word() {
     let env = TestEnv::seeded_with_report_fixtures();
     for name in report_names(&env) {
-        let all: &[&str] = if env.ok(&["report", &name, "--describe"]).contains("--param limit=") {
+        let all: &[&str] = if env
+            .ok(&["report", &name, "--describe"])
+            .contains("--param limit=")
+        {
             &["-p", "limit=0"]
         } else {
             &[]
@@ -105,7 +116,13 @@ fn columns_are_sized_by_content() {
     let env = TestEnv::seeded_with_report_fixtures();
     let out = env.ok(&["report", "timeline", "--max-width", "160"]);
     // The id column is as wide as its widest id, not a share of the width.
-    assert!(out.lines().nth(1).unwrap().starts_with("│ id ┆ date       ┆ kind         ┆"), "{out}");
+    assert!(
+        out.lines()
+            .nth(1)
+            .unwrap()
+            .starts_with("│ id ┆ date       ┆ kind         ┆"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -115,6 +132,10 @@ fn show_wraps_its_text_to_the_width() {
     assert!(out.lines().all(|l| l.chars().count() <= 80), "{out}");
     let one_line: String = out.split_whitespace().collect::<Vec<_>>().join(" ");
     let wide = env.ok(&["show", "5", "--max-width", "1000"]);
-    assert_eq!(one_line, wide.split_whitespace().collect::<Vec<_>>().join(" "), "same words");
+    assert_eq!(
+        one_line,
+        wide.split_whitespace().collect::<Vec<_>>().join(" "),
+        "same words"
+    );
     assert!(wide.lines().any(|l| l.chars().count() > 80), "{wide}");
 }

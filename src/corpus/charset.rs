@@ -189,9 +189,9 @@ const RUSSIAN: [(char, f64); 33] = [
 
 /// Letter pairs among the most frequent in Russian text.
 const RUSSIAN_PAIRS: [&str; 44] = [
-    "ст", "но", "то", "на", "ен", "ов", "ни", "ра", "во", "ко", "ро", "ан", "ос", "по", "ал",
-    "ер", "ре", "ли", "ор", "ет", "ол", "ел", "ит", "ка", "ва", "ат", "ла", "ле", "ом", "ог",
-    "го", "не", "пр", "ть", "де", "ин", "ие", "ес", "ло", "ск", "ми", "ак", "ег", "ны",
+    "ст", "но", "то", "на", "ен", "ов", "ни", "ра", "во", "ко", "ро", "ан", "ос", "по", "ал", "ер",
+    "ре", "ли", "ор", "ет", "ол", "ел", "ит", "ка", "ва", "ат", "ла", "ле", "ом", "ог", "го", "не",
+    "пр", "ть", "де", "ин", "ие", "ес", "ло", "ск", "ми", "ак", "ег", "ны",
 ];
 
 /// Punctuation outside ASCII that pages do hold.
@@ -320,32 +320,119 @@ mod tests {
     use proptest::prelude::*;
 
     const ENGLISH: &[&str] = &[
-        "the", "telegram", "of", "plenipotentiary", "representative", "in", "Turkey", "said",
-        "comrade", "minister", "that", "government", "will", "sign", "AVP", "RF,", "f.", "059,",
-        "op.", "1939", "Molotov", "talks", "with", "(line", "12)", "NKID", "USSR", "people's",
+        "the",
+        "telegram",
+        "of",
+        "plenipotentiary",
+        "representative",
+        "in",
+        "Turkey",
+        "said",
+        "comrade",
+        "minister",
+        "that",
+        "government",
+        "will",
+        "sign",
+        "AVP",
+        "RF,",
+        "f.",
+        "059,",
+        "op.",
+        "1939",
+        "Molotov",
+        "talks",
+        "with",
+        "(line",
+        "12)",
+        "NKID",
+        "USSR",
+        "people's",
     ];
     /// Russian words of a page: a citation's abbreviations, names, and
     /// running text; the runs drawn from it always include some words.
     const RUSSIAN_WORDS: &[&str] = &[
-        "Суриц", "АВП", "РФ.", "Ф.", "Оп.", "П.", "Д.", "Л.", "РГАСПИ.", "телеграмма", "полпред",
-        "Москва,", "министр", "сообщил", "Секретно.", "Литвинов", "переговоры", "правительство",
-        "Турции", "мне", "что", "Народный", "комиссариат", "иностранных", "дел", "Терентьев",
-        "Анкара", "сегодня", "беседа", "посла", "ответил", "вопрос", "Молотову",
+        "Суриц",
+        "АВП",
+        "РФ.",
+        "Ф.",
+        "Оп.",
+        "П.",
+        "Д.",
+        "Л.",
+        "РГАСПИ.",
+        "телеграмма",
+        "полпред",
+        "Москва,",
+        "министр",
+        "сообщил",
+        "Секретно.",
+        "Литвинов",
+        "переговоры",
+        "правительство",
+        "Турции",
+        "мне",
+        "что",
+        "Народный",
+        "комиссариат",
+        "иностранных",
+        "дел",
+        "Терентьев",
+        "Анкара",
+        "сегодня",
+        "беседа",
+        "посла",
+        "ответил",
+        "вопрос",
+        "Молотову",
     ];
     const RUSSIAN_RUNNING: &[&str] = &[
-        "телеграмма", "полпред", "министр", "сообщил", "Литвинов", "переговоры", "правительство",
-        "Турции", "Народный", "комиссариат", "иностранных", "Терентьев", "сегодня", "беседа",
-        "посла", "ответил", "вопрос", "Молотову", "Суриц",
+        "телеграмма",
+        "полпред",
+        "министр",
+        "сообщил",
+        "Литвинов",
+        "переговоры",
+        "правительство",
+        "Турции",
+        "Народный",
+        "комиссариат",
+        "иностранных",
+        "Терентьев",
+        "сегодня",
+        "беседа",
+        "посла",
+        "ответил",
+        "вопрос",
+        "Молотову",
+        "Суриц",
     ];
     const ACCENTED: &[&str] = &[
-        "Chargé", "d'affaires", "Atatürk", "café", "légation", "señor", "Müller", "façade",
-        "naïve", "İnönü", "Kâzım", "Zürich", "Genève", "communiqué", "Ankara", "déjà",
+        "Chargé",
+        "d'affaires",
+        "Atatürk",
+        "café",
+        "légation",
+        "señor",
+        "Müller",
+        "façade",
+        "naïve",
+        "İnönü",
+        "Kâzım",
+        "Zürich",
+        "Genève",
+        "communiqué",
+        "Ankara",
+        "déjà",
     ];
 
     /// Words joined by spaces and line breaks.
     fn mix(words: Vec<&'static str>, breaks: Vec<bool>) -> String {
         let mut text = String::new();
-        for (word, newline) in words.iter().zip(breaks.iter().chain(std::iter::repeat(&false))) {
+        for (word, newline) in words
+            .iter()
+            .zip(breaks.iter().chain(std::iter::repeat(&false)))
+        {
             text.push_str(word);
             text.push(if *newline { '\n' } else { ' ' });
         }

@@ -212,7 +212,8 @@ fn seed_inner(db_path: &Path, options: &SeedOptions, fresh: bool) -> Result<Seed
         }
         // Cells: both callbacks read the counts the writer callback updates.
         let (documents, unchanged) = (Cell::new(0u64), Cell::new(0u64));
-        let (changed_files, new_files, readable) = (Cell::new(0u64), Cell::new(0u64), Cell::new(0u64));
+        let (changed_files, new_files, readable) =
+            (Cell::new(0u64), Cell::new(0u64), Cell::new(0u64));
         pipeline::run(
             &inputs,
             &gazetteer,
@@ -227,7 +228,9 @@ fn seed_inner(db_path: &Path, options: &SeedOptions, fresh: bool) -> Result<Seed
                     Item::Changed(mut source) => {
                         // Against the database before this seed, also when it rebuilds everything.
                         match previous.get(&source.path) {
-                            Some((_, sha)) if *sha == source.sha256 => unchanged.set(unchanged.get() + 1),
+                            Some((_, sha)) if *sha == source.sha256 => {
+                                unchanged.set(unchanged.get() + 1)
+                            }
                             Some(_) => changed_files.set(changed_files.get() + 1),
                             None => new_files.set(new_files.get() + 1),
                         }

@@ -91,8 +91,9 @@ pub fn prepare_forced(
                 line: 0,
                 code: "undecodable",
                 message: err.to_string(),
-                expected: "a text or HTML page in UTF-8, Windows-1251, KOI8-R, ISO-8859-5 or Latin-1"
-                    .into(),
+                expected:
+                    "a text or HTML page in UTF-8, Windows-1251, KOI8-R, ISO-8859-5 or Latin-1"
+                        .into(),
             };
             let mut source = unparsed(input, content, sha256, warning);
             source.encoding = "undecodable".to_string();
