@@ -97,3 +97,57 @@ fn an_unknown_encoding_is_a_usage_error() {
         "{err}"
     );
 }
+
+/// Every fixture page, saved in each code page archdb detects (characters
+/// the code page lacks written as `?`), reads back as it was saved.
+#[test]
+fn every_fixture_page_in_every_code_page_reads_back() {
+    use archdb::corpus::Codepage;
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+    let mut pages = Vec::new();
+    for dir in [
+        root.to_string(),
+        format!("{root}/mentions"),
+        format!("{root}/reports"),
+    ] {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                pages.push(path);
+            }
+        }
+    }
+    assert!(pages.len() > 30, "{} pages", pages.len());
+    let mut checked = 0;
+    for path in &pages {
+        let text = std::fs::read_to_string(path).unwrap();
+        for codepage in Codepage::DETECTED {
+            let bytes: Vec<u8> = match codepage {
+                Codepage::Latin1 => text
+                    .chars()
+                    .map(|c| u8::try_from(u32::from(c)).unwrap_or(b'?'))
+                    .collect(),
+                other => {
+                    let encoding =
+                        encoding_rs::Encoding::for_label(other.name().as_bytes()).unwrap();
+                    let (bytes, _, _) = encoding.encode(&text);
+                    bytes.into_owned()
+                }
+            };
+            if std::str::from_utf8(&bytes).is_ok() {
+                continue; // nothing outside ASCII left: read as UTF-8
+            }
+            let saved = codepage.decode(&bytes);
+            let read = archdb::corpus::decode(&bytes).unwrap();
+            assert!(
+                read.text == saved,
+                "{} saved as {}, read as {}",
+                path.display(),
+                codepage.name(),
+                read.encoding
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 60, "only {checked} non-ASCII encodings");
+}
