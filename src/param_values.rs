@@ -64,6 +64,7 @@ pub fn check(
         let (what, exists_sql, candidates_sql, listing) = match domain.of {
             DomainKind::Country => ("country", COUNTRY_EXISTS, COUNTRY_NAMES, COUNTRY_LISTING),
             DomainKind::Person => ("person", PERSON_EXISTS, PERSON_NAMES, PERSON_LISTING),
+            DomainKind::Office => ("office", OFFICE_EXISTS, OFFICE_NAMES, OFFICE_LISTING),
             DomainKind::Entity => (
                 "person or country",
                 ENTITY_EXISTS,
@@ -73,9 +74,10 @@ pub fn check(
             DomainKind::DocumentKind
             | DomainKind::Classification
             | DomainKind::Role
+            | DomainKind::Archive
             | DomainKind::OneOf => {
                 let allowed = allowed_values(conn, domain.of, &domain.extra).map_err(sql_error)?;
-                if allowed.contains(&lower) {
+                if allowed.iter().any(|a| a.to_lowercase() == lower) {
                     continue;
                 }
                 let close = closest(&lower, allowed.iter().map(|v| (v.as_str(), v.as_str())));
@@ -88,6 +90,7 @@ pub fn check(
                     DomainKind::DocumentKind => "document kind",
                     DomainKind::Classification => "classification",
                     DomainKind::Role => "role",
+                    DomainKind::Archive => "archive",
                     _ => "allowed value",
                 };
                 return Err(no_match(
@@ -115,12 +118,17 @@ pub fn check(
             format!(", or {}", domain.extra.join(" or "))
         };
         let hint = if close.is_empty() {
-            format!("{} takes a {what}'s {listing}{extra}", param.name)
+            format!(
+                "{} takes {}'s {listing}{extra}",
+                param.name,
+                with_article(what)
+            )
         } else {
             format!(
-                "did you mean {}? ({} takes a {what}'s {listing}{extra})",
+                "did you mean {}? ({} takes {}'s {listing}{extra})",
                 close.join(" or "),
-                param.name
+                param.name,
+                with_article(what)
             )
         };
         return Err(no_match(what, hint));
@@ -163,6 +171,16 @@ pub fn closest<'a>(
         .collect()
 }
 
+/// `a person`, `an office`.
+fn with_article(noun: &str) -> String {
+    let article = if noun.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {noun}")
+}
+
 /// The values an enumerated parameter takes: archdb's own list, those the
 /// database holds (a newer seed may know more), and the header's extras.
 fn allowed_values(
@@ -180,6 +198,10 @@ fn allowed_values(
             .map(str::to_string)
             .collect(),
         DomainKind::Role => Role::ALL.iter().map(|r| r.as_str().to_string()).collect(),
+        DomainKind::Archive => crate::corpus::citation::ARCHIVES
+            .iter()
+            .map(|a| a.to_string())
+            .collect(),
         _ => Vec::new(),
     };
     let present_sql = match of {
@@ -190,20 +212,21 @@ fn allowed_values(
             Some("SELECT DISTINCT classification FROM documents WHERE classification IS NOT NULL")
         }
         DomainKind::Role => Some("SELECT DISTINCT role FROM document_persons"),
+        DomainKind::Archive => Some("SELECT DISTINCT archive FROM citations"),
         _ => None,
     };
     if let Some(sql) = present_sql {
         let mut stmt = conn.prepare(sql)?;
         let present = stmt.query_map([], |r| r.get::<_, String>(0))?;
         for value in present {
-            let value = value?.to_lowercase();
-            if !allowed.contains(&value) {
+            let value: String = value?;
+            if !allowed.iter().any(|a| a.eq_ignore_ascii_case(&value)) {
                 allowed.push(value);
             }
         }
     }
     for value in extra {
-        if !allowed.contains(value) {
+        if !allowed.iter().any(|a| a.eq_ignore_ascii_case(value)) {
             allowed.push(value.clone());
         }
     }
@@ -249,6 +272,19 @@ const ENTITY_NAMES: &str = "SELECT key, key FROM persons
     UNION ALL SELECT key, key FROM countries
     UNION ALL SELECT name, key FROM countries";
 const ENTITY_LISTING: &str = "key or name";
+
+// who_held's rule: a key, title or wording, the corpus's `ʹ` read as `'`.
+const OFFICE_EXISTS: &str = "SELECT 1 FROM offices o
+    WHERE o.key = replace(lower(?1), 'ʹ', '''')
+       OR replace(lower(o.title), 'ʹ', '''') = replace(lower(?1), 'ʹ', '''')
+       OR o.id IN (SELECT office_id FROM office_aliases
+                   WHERE replace(lower(alias), 'ʹ', '''') = replace(lower(?1), 'ʹ', ''''))
+    LIMIT 1";
+const OFFICE_NAMES: &str = "SELECT key, key FROM offices
+    UNION ALL SELECT title, key FROM offices
+    UNION ALL SELECT a.alias, o.key FROM office_aliases a JOIN offices o ON o.id = a.office_id";
+const OFFICE_LISTING: &str =
+    "key, title or wording (`archdb query \"select key, title from offices\"` lists them)";
 
 #[cfg(test)]
 mod tests {

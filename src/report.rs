@@ -15,8 +15,8 @@
 //! `text`, `integer` or `date`, or one of the text types whose values are
 //! checked against the database before the report runs (see
 //! [`crate::param_values`]): `country`, `person`, `entity` (a person or a
-//! country), `kind` (a document kind), `classification`, `role`, and
-//! `one_of(a, b, c)`. A text type may name extra literal values in brackets:
+//! country), `kind` (a document kind), `classification`, `role`, `office`,
+//! `archive`, and `one_of(a, b, c)`. A text type may name extra literal values in brackets:
 //! `country(none, any)`. A default of `null` binds SQL NULL (the report's "no
 //! filter" case). Parameters are bound as `:name`, never spliced into the SQL.
 //! A `date` parameter named `from` or `to` is a range bound and also takes a
@@ -105,6 +105,10 @@ pub enum DomainKind {
     Classification,
     /// A party's role (`author` ...).
     Role,
+    /// An office key, title or wording (`envoy`, `plenipotentiary representative`).
+    Office,
+    /// An archive's name as citations give it (`AVP RF`, `RGASPI`).
+    Archive,
     /// Only the listed values.
     OneOf,
 }
@@ -119,6 +123,8 @@ impl Domain {
             DomainKind::DocumentKind => "kind",
             DomainKind::Classification => "classification",
             DomainKind::Role => "role",
+            DomainKind::Office => "office",
+            DomainKind::Archive => "archive",
             DomainKind::OneOf => "one_of",
         };
         if self.extra.is_empty() {
@@ -252,12 +258,14 @@ fn parse_type(name: &str, spec: &str) -> Result<(ParamKind, Option<Domain>)> {
         "kind" => DomainKind::DocumentKind,
         "classification" => DomainKind::Classification,
         "role" => DomainKind::Role,
+        "office" => DomainKind::Office,
+        "archive" => DomainKind::Archive,
         "one_of" if extra.is_empty() => {
             bail!("parameter {name}: one_of needs its values, e.g. one_of(person, country)")
         }
         "one_of" => DomainKind::OneOf,
         other => bail!(
-            "parameter {name}: unknown type {other:?} (text, integer, date, country, person, entity, kind, classification, role or one_of(...))"
+            "parameter {name}: unknown type {other:?} (text, integer, date, country, person, entity, kind, classification, role, office, archive or one_of(...))"
         ),
     };
     Ok((ParamKind::Text, Some(Domain { of, extra })))

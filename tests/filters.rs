@@ -60,6 +60,28 @@ fn a_filter_value_that_matches_nothing_is_a_usage_error_with_the_closest_matches
 }
 
 #[test]
+fn offices_and_archives_are_checked_too() {
+    let env = TestEnv::seeded_with_report_fixtures();
+    let err = refused(&env, &["who_held", "-p", "office=envoi"]);
+    assert!(
+        err.contains("office \"envoi\" matches no office; did you mean"),
+        "{err}"
+    );
+    assert!(err.contains("did you mean envoy?"), "{err}");
+    let err = refused(&env, &["archive_files", "-p", "archive=AVPR"]);
+    assert!(err.contains("archive is one of: AVP RF, RGASPI"), "{err}");
+    // An archive archdb knows, though no fixture cites it: no rows, no error.
+    let out = env.ok(&["report", "archive_files", "-p", "archive=GARF"]);
+    assert!(out.trim_end().ends_with("(0 rows)"), "{out}");
+    env.ok(&[
+        "report",
+        "who_held",
+        "-p",
+        "office=peopleʹs commissar for foreign affairs",
+    ]);
+}
+
+#[test]
 fn a_valid_filter_with_no_rows_still_succeeds() {
     let env = TestEnv::seeded_with_report_fixtures();
     // treaty is a kind archdb knows, though no fixture is one; `none` is who_held's own value.

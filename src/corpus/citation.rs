@@ -26,6 +26,9 @@ static_regex!(
     r"(?i)^(?:op|on|inv|d|l|ll|p|file|fold|\x{043E}\x{043F}|\x{0434}|\x{043B}\x{043B}|\x{043B}|\x{043F})\.?\s*\d"
 );
 
+/// The archives' normalised names, as `citations.archive` holds them.
+pub const ARCHIVES: [&str; 5] = ["AVP RF", "RGASPI", "GARF", "RGVA", "RGAE"];
+
 /// Normalised archive name for a matched spelling.
 fn archive_name(s: &str) -> &'static str {
     let k: String = s
