@@ -2,8 +2,10 @@
 //! given width: columns sized by their content, text wrapped only at spaces,
 //! so a date, a number, an id or a file name is never cut in two. A header
 //! too wide for its column is shortened with `…` rather than broken. When
-//! even the longest word of every column cannot fit side by side, each row
-//! is printed as a record instead (`column │ value` lines), as `psql -x` does.
+//! the frame leaves too little room for the longest word of every column,
+//! the columns stand two spaces apart without it; when even that does not
+//! fit, each row is printed as a record (`column │ value` lines), as
+//! `psql -x` does.
 
 use unicode_width::UnicodeWidthStr;
 
@@ -133,12 +135,17 @@ pub fn layout(columns: &[String], rows: &[Vec<String>], limit: usize) -> String 
         .map(|c| longest_word[c].max(header_floor[c]))
         .collect();
     let wanted: Vec<usize> = (0..n).map(|c| natural[c].max(width(&columns[c]))).collect();
+    let floor: usize = min.iter().sum();
     let budget = limit.saturating_sub(overhead);
-    if min.iter().sum::<usize>() > budget {
-        return records(columns, rows, limit);
+    if floor <= budget {
+        return grid(columns, rows, &share(&min, &wanted, budget));
     }
-    let widths = share(&min, &wanted, budget);
-    grid(columns, rows, &widths)
+    // Without the frame, columns two spaces apart.
+    let budget = limit.saturating_sub(2 * (n - 1));
+    if floor <= budget {
+        return plain(columns, rows, &share(&min, &wanted, budget));
+    }
+    records(columns, rows, limit)
 }
 
 /// Column widths between `min` and `wanted` adding up to at most `budget`
@@ -168,6 +175,14 @@ fn share(min: &[usize], wanted: &[usize], budget: usize) -> Vec<usize> {
     let total: usize = rest.iter().map(|&c| lack(c)).sum();
     for &c in &rest {
         widths[c] += (spare * lack(c)).checked_div(total).unwrap_or(0);
+    }
+    // What rounding left over completes the columns closest to their width.
+    let mut left = budget.saturating_sub(widths.iter().sum());
+    rest.sort_by_key(|&c| wanted[c].saturating_sub(widths[c]));
+    for c in rest {
+        let more = wanted[c].saturating_sub(widths[c]).min(left);
+        widths[c] += more;
+        left -= more;
     }
     widths
 }
@@ -231,6 +246,54 @@ fn grid(columns: &[String], rows: &[Vec<String>], widths: &[usize]) -> String {
         block(&cells, widths, &mut out);
     }
     out.push_str(&rule(widths, "└", "─", "┴", "┘"));
+    out
+}
+
+/// The grid without its frame, for a width the frame does not fit in:
+/// columns two spaces apart under a rule; a blank line between rows when a
+/// row takes more than one line.
+fn plain(columns: &[String], rows: &[Vec<String>], widths: &[usize]) -> String {
+    let mut out = String::new();
+    let emit = |cells: &[Vec<String>], out: &mut String| {
+        let height = cells.iter().map(Vec::len).max().unwrap_or(1).max(1);
+        for i in 0..height {
+            let parts: Vec<String> = cells
+                .iter()
+                .zip(widths)
+                .map(|(lines, w)| pad(lines.get(i).map(String::as_str).unwrap_or(""), *w))
+                .collect();
+            out.push_str(parts.join("  ").trim_end());
+            out.push('\n');
+        }
+    };
+    let headers: Vec<Vec<String>> = columns
+        .iter()
+        .zip(widths)
+        .map(|(h, w)| header_lines(h, *w))
+        .collect();
+    emit(&headers, &mut out);
+    let rule: Vec<String> = widths.iter().map(|w| "─".repeat(*w)).collect();
+    out.push_str(&rule.join("  "));
+    out.push('\n');
+    let cells: Vec<Vec<Vec<String>>> = rows
+        .iter()
+        .map(|row| {
+            widths
+                .iter()
+                .enumerate()
+                .map(|(c, w)| wrap(row.get(c).map(String::as_str).unwrap_or(""), *w))
+                .collect()
+        })
+        .collect();
+    let tall = cells
+        .iter()
+        .any(|row| row.iter().any(|lines| lines.len() > 1));
+    for (i, row) in cells.iter().enumerate() {
+        if tall && i > 0 {
+            out.push('\n');
+        }
+        emit(row, &mut out);
+    }
     out
 }
 
@@ -319,6 +382,20 @@ mod tests {
         let out = layout(&cols(&["document_id", "note"]), &rows, 80);
         assert!(out.contains("docu…"), "{out}");
         assert!(!out.contains("document_id"), "{out}");
+    }
+
+    #[test]
+    fn without_room_for_the_frame_columns_stand_apart() {
+        let rows = vec![vec![
+            "1921-04-06".to_string(),
+            "top_secret_special_folder".to_string(),
+        ]];
+        let out = layout(&cols(&["date", "classification"]), &rows, 40);
+        assert_eq!(
+            out,
+            "date        classification\n──────────  ──────────────────────────\n1921-04-06  top_secret_special_folder\n"
+                .replace("──────────────────────────", &"─".repeat(25))
+        );
     }
 
     #[test]
