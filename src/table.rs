@@ -62,13 +62,23 @@ pub fn wrap(text: &str, limit: usize) -> Vec<String> {
 /// line's value starts, so a label column stays clear.
 pub fn wrap_labelled(text: &str, limit: usize) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 16);
+    // Labels head the text; after its first blank line comes running text
+    // (a document's body), where `Saracoglu said: ...` is no label.
+    let mut labelled = true;
     for line in text.lines() {
+        if line.trim().is_empty() {
+            labelled = false;
+        }
         if width(line) <= limit {
             out.push_str(line);
             out.push('\n');
             continue;
         }
-        let indent = value_start(line);
+        let indent = if labelled {
+            value_start(line)
+        } else {
+            line.len() - line.trim_start_matches(' ').len()
+        };
         let (head, value) = line.split_at(indent);
         let room = limit.saturating_sub(width(head)).max(20);
         for (i, part) in wrap(value, room).iter().enumerate() {
@@ -333,7 +343,7 @@ mod tests {
 
     #[test]
     fn labelled_lines_wrap_under_their_value() {
-        let text = "heading:         Telegram of the plenipotentiary representative of the USSR\n  author          Alexei Terentyev [person:terentyev], plenipotentiary representative\nplain body text that is long enough to wrap somewhere\n";
+        let text = "heading:         Telegram of the plenipotentiary representative of the USSR\n  author          Alexei Terentyev [person:terentyev], plenipotentiary representative\nplain body text that is long enough to wrap somewhere\n\nSaracoglu said: the government will sign the declaration soon\n";
         let out = wrap_labelled(text, 40);
         let lines: Vec<&str> = out.lines().collect();
         assert_eq!(lines[0], "heading:         Telegram of the");
@@ -351,6 +361,8 @@ mod tests {
                 .any(|l| l.starts_with("plain body text that is long")),
             "{out}"
         );
+        // In the body, after the blank line, `said:` is no label.
+        assert!(lines.contains(&"the declaration soon"), "{out}");
         assert!(out.lines().all(|l| width(l) <= 40), "{out}");
     }
 
