@@ -2,7 +2,7 @@
 -- description: Documents grouped by archival file (archive, fond, opis, papka, delo), with the sheets cited
 -- description: and the date range covered; optionally for one archive only. Shows the first 100 files by
 -- description: default (limit=0 for all).
--- param: archive | text | null | Only this archive, e.g. AVP RF (default: all)
+-- param: archive | archive | null | Only this archive, e.g. AVP RF (default: all)
 -- param: limit | integer | 100 | At most this many files (0: all)
 WITH args AS (
     -- A negative LIMIT is no limit in SQLite.

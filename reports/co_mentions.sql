@@ -6,8 +6,8 @@
 -- description: pairs every entity of every document in it (about 9 s on 20 000 documents), so it allows itself 120 s.
 -- param: from | date | null | Earliest document date, YYYY-MM-DD (default: no bound)
 -- param: to | date | null | Latest document date, YYYY-MM-DD (default: no bound)
--- param: kind | text | null | person (two persons), country (two countries) or mixed (a person and a country); default: all pairs
--- param: entity | text | null | Only pairs with this person or country (key or name, e.g. turkey or Molotov)
+-- param: kind | one_of(person, country, mixed) | null | person (two persons), country (two countries) or mixed (a person and a country); default: all pairs
+-- param: entity | entity | null | Only pairs with this person or country (key or name, e.g. turkey or Molotov)
 -- param: limit | integer | 50 | At most this many pairs
 -- timeout: 120
 WITH args AS (

@@ -2,7 +2,7 @@
 -- description: The persons and institutions in each document's heading and "Sent to" line, with their role
 -- description: and the office they held on the document's date; optionally for one role only. Shows the first
 -- description: 200 rows by default (limit=0 for all).
--- param: role | text | null | author, recipient, participant or copy_recipient (default: all)
+-- param: role | role | null | author, recipient, participant or copy_recipient (default: all)
 -- param: limit | integer | 200 | At most this many rows (0: all)
 WITH args AS (
     -- A negative LIMIT is no limit in SQLite.

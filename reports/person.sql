@@ -2,7 +2,7 @@
 -- description: Everything the database holds about one person: offices held (from the reference data), then the
 -- description: documents they wrote, received, attended, got a copy of, and were named in, each in date order.
 -- description: Shows the first 100 documents of each section by default (limit=0 for all).
--- param: person | text | molotov | A person key, name, surname or alias, e.g. molotov, Litvinov or Iden
+-- param: person | person | molotov | A person key, name, surname or alias, e.g. molotov, Litvinov or Iden
 -- param: limit | integer | 100 | At most this many documents in each section (0: all)
 WITH args AS (
     -- The default is repeated here because Datasette binds '' for an empty parameter.

@@ -3,7 +3,7 @@
 -- description: where it was held, and the term's dates as known. A year- or month-only date means some day in that
 -- description: period: `certain` is 1 when the dates prove the term covers the day, 0 when it only may.
 -- param: date | date | 1940-12-27 | The day (YYYY-MM-DD)
--- param: country | text | null | Only offices of this state or held in it (key, name or alias, e.g. turkey, Turkey or the Turks)
+-- param: country | country | null | Only offices of this state or held in it (key, name or alias, e.g. turkey, Turkey or the Turks)
 WITH args AS (
     -- The defaults are repeated here because Datasette binds '' for an empty parameter.
     SELECT coalesce(nullif(:date, ''), '1940-12-27') AS day, nullif(:country, '') AS country

@@ -3,12 +3,12 @@
 -- description: filtered by any of: a country or a person (a party in the heading or named in the body),
 -- description: a date range, a kind, a classification. Every filter is optional. Shows the first 100 by default
 -- description: (limit=0 for all).
--- param: country | text | null | A country key, name or alias, e.g. turkey, Turkey or the Turks (default: any)
--- param: person | text | null | A person key, name, surname or alias, e.g. molotov or Iden (default: any)
+-- param: country | country | null | A country key, name or alias, e.g. turkey, Turkey or the Turks (default: any)
+-- param: person | person | null | A person key, name, surname or alias, e.g. molotov or Iden (default: any)
 -- param: from | date | null | Earliest date, YYYY-MM-DD (default: no bound)
 -- param: to | date | null | Latest date, YYYY-MM-DD (default: no bound)
--- param: kind | text | null | telegram, note, letter, conversation, diary, treaty, report, statement or other
--- param: classification | text | null | none, secret, top_secret or top_secret_special_folder
+-- param: kind | kind | null | telegram, note, letter, conversation, diary, treaty, report, statement or other
+-- param: classification | classification | null | none, secret, top_secret or top_secret_special_folder
 -- param: limit | integer | 100 | At most this many documents (0: all)
 WITH args AS (
     -- nullif: Datasette binds '' for a parameter left empty; '' means "no filter".

@@ -6,9 +6,9 @@
 -- description: exist yet or the predecessor was gone (the RSFSR's NKID in early 1923, the Ankara government before
 -- description: the Republic of Turkey), and only when no term of the state itself fits. The default asks who was
 -- description: the Soviet envoy in Turkey on 1 January 1939.
--- param: office | text | envoy | Office key or wording, e.g. envoy, plenipotentiary representative, foreign_minister
--- param: country | text | ussr | Whose office: a country key, name or alias, e.g. ussr or Great Britain
--- param: host | text | turkey | Where it was held: a country key, name or alias; none for offices at home; any for anywhere
+-- param: office | office | envoy | Office key or wording, e.g. envoy, plenipotentiary representative, foreign_minister
+-- param: country | country | ussr | Whose office: a country key, name or alias, e.g. ussr or Great Britain
+-- param: host | country(none, any) | turkey | Where it was held: a country key, name or alias; none for offices at home; any for anywhere
 -- param: date | date | 1939-01-01 | The day, YYYY-MM-DD
 WITH RECURSIVE args AS (
     -- Defaults repeated because Datasette binds '' for an empty parameter. The office text is compared with

@@ -10,7 +10,7 @@ use anyhow::{Context, Result};
 use crate::cli::{
     Cli, Command, DatasetteArgs, OutputArgs, QueryArgs, ReportArgs, SeedArgs, ShowArgs, ShowFormat,
 };
-use crate::{datasette, db, render, report, seed, show};
+use crate::{datasette, db, param_values, render, report, seed, show};
 
 /// An error in how archdb was called (exit code 2), as opposed to a failure
 /// while doing the work (exit code 1).
@@ -43,6 +43,7 @@ fn seed_command(db_path: &Path, args: SeedArgs) -> Result<()> {
     let options = seed::SeedOptions {
         corpus_dirs: args.corpus,
         reference_dir: args.reference,
+        encoding: args.encoding,
     };
     let start = Instant::now();
     let stdout = std::io::stdout();
@@ -51,30 +52,126 @@ fn seed_command(db_path: &Path, args: SeedArgs) -> Result<()> {
         let summary = seed::dry_run(&options, &mut out)?;
         writeln!(
             out,
-            "dry run: {} files, {} documents, {} mentions, {} warnings; nothing written",
-            summary.files, summary.documents, summary.mentions, summary.warnings
+            "dry run: {}, {}, {}, {}; nothing written",
+            plural(summary.files, "file"),
+            plural(summary.documents, "document"),
+            plural(summary.mentions, "mention"),
+            plural(summary.warnings, "warning")
         )?;
         return Ok(());
     }
     let summary = seed::seed(db_path, &options)?;
+    let db_flag = if db_path == Path::new(DEFAULT_DB) {
+        String::new()
+    } else {
+        format!("--db {} ", shell_word(&db_path.display().to_string()))
+    };
+    if summary.warnings > 0 {
+        print_warnings(db_path, summary.warnings)?;
+    }
     writeln!(
         out,
-        "seeded {}: {} file{} ({} skipped), {} documents, {} persons and {} countries resolved, {} mentions, {} warnings in {:.2} s",
+        "seeded {}: {} ({} skipped), {}, {} and {} resolved, {}, {} in {:.2} s",
         db_path.display(),
-        summary.files,
-        if summary.files == 1 { "" } else { "s" },
+        plural(summary.files, "file"),
         summary.files_skipped,
-        summary.documents,
-        summary.persons_resolved,
-        summary.countries_resolved,
-        summary.mentions,
-        summary.warnings,
+        plural(summary.documents, "document"),
+        plural(summary.persons_resolved, "person"),
+        plural(summary.countries_resolved, "country"),
+        plural(summary.mentions, "mention"),
+        plural(summary.warnings, "warning"),
         seed::elapsed(start)
     )?;
+    if summary.files_before > 0 {
+        writeln!(
+            out,
+            "re-seeded: {} unchanged, {} changed, {} new, {} removed",
+            plural(summary.files_unchanged, "file"),
+            summary.files_changed,
+            summary.files_new,
+            summary.files_removed
+        )?;
+    }
     if summary.warnings > 0 {
-        writeln!(out, "see them with: archdb report warnings")?;
+        out.flush()?;
+        eprintln!("see them all with: archdb {db_flag}report warnings");
     }
     Ok(())
+}
+
+/// The `--db` default, for telling whether the user gave another.
+const DEFAULT_DB: &str = "archdb.sqlite";
+
+/// How many warnings `seed` prints before it only counts the rest.
+const WARNINGS_SHOWN: i64 = 20;
+
+/// The seed's warnings on stderr the way a compiler prints them,
+/// `FILE:LINE: code: message`, up to [`WARNINGS_SHOWN`], then a count.
+fn print_warnings(db_path: &Path, total: u64) -> Result<()> {
+    let conn = db::open_read_only(db_path)?;
+    let mut stmt = conn.prepare(
+        "SELECT s.path, w.line, w.code, w.message FROM warnings w
+         LEFT JOIN sources s ON s.id = w.source_id
+         ORDER BY s.path IS NULL, s.path, w.line, w.id LIMIT ?1",
+    )?;
+    let rows = stmt.query_map([WARNINGS_SHOWN], |r| {
+        Ok((
+            r.get::<_, Option<String>>(0)?,
+            r.get::<_, Option<i64>>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, String>(3)?,
+        ))
+    })?;
+    let stderr = std::io::stderr();
+    let mut err = stderr.lock();
+    let mut shown = 0u64;
+    for row in rows {
+        let (path, line, code, message) = row?;
+        let place = match (path, line) {
+            (Some(path), Some(line)) if line > 0 => format!("{path}:{line}: "),
+            (Some(path), _) => format!("{path}: "),
+            // A skipped file's warning names the file in its message.
+            (None, _) => String::new(),
+        };
+        writeln!(err, "{place}{code}: {message}")?;
+        shown += 1;
+    }
+    if total > shown {
+        let more = total - shown;
+        writeln!(
+            err,
+            "... and {more} more warning{}",
+            if more == 1 { "" } else { "s" }
+        )?;
+    }
+    drop(stmt);
+    drop(conn);
+    db::tidy_after_reading(db_path);
+    Ok(())
+}
+
+/// `1 document`, `2 documents`, `3 countries`.
+fn plural(n: u64, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else if let Some(stem) = noun.strip_suffix('y') {
+        format!("{n} {stem}ies")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// A path as the user would type it in a shell: quoted when it holds a
+/// space or a shell character.
+fn shell_word(text: &str) -> String {
+    if text
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || "/._-+=:,@".contains(c))
+    {
+        text.to_string()
+    } else {
+        format!("'{}'", text.replace('\'', "'\\''"))
+    }
 }
 
 fn report_command(db_path: &Path, args: ReportArgs) -> Result<()> {
@@ -91,6 +188,16 @@ fn report_command(db_path: &Path, args: ReportArgs) -> Result<()> {
     }
     let reports = report::load_reports(&args.report_dirs)?;
     let Some(name) = &args.name else {
+        if let Some(param) = args.params.first() {
+            return Err(usage(anyhow::anyhow!(
+                "--param {param} needs a report name: `archdb report NAME -p {param}` (`archdb report` lists the reports)"
+            )));
+        }
+        if args.describe {
+            return Err(usage(anyhow::anyhow!(
+                "--describe needs a report name: `archdb report NAME --describe`"
+            )));
+        }
         return list_reports(&reports, &args.output);
     };
     let report = report::find(&reports, name).map_err(usage)?;
@@ -109,8 +216,17 @@ fn report_command(db_path: &Path, args: ReportArgs) -> Result<()> {
         .timeout
         .or(report.timeout)
         .unwrap_or(report::DEFAULT_TIMEOUT);
-    let rows = run_read_only(db_path, &report.sql, &values, timeout)
-        .with_context(|| format!("running report {} ({})", report.name, report.origin))?;
+    let rows = match run_read_only(db_path, &report.sql, &values, timeout, |conn| {
+        param_values::check(conn, report, &values).map_err(|e| match e {
+            param_values::ValueError::NoMatch { .. } => usage(e.into()),
+            other => other.into(),
+        })
+    }) {
+        Err(err) if err.downcast_ref::<UsageError>().is_some() => return Err(err),
+        result => {
+            result.with_context(|| format!("running report {} ({})", report.name, report.origin))?
+        }
+    };
     print_rows(&rows, &args.output)
 }
 
@@ -148,9 +264,14 @@ fn describe_report(report: &report::Report, output: &OutputArgs) -> Result<()> {
         writeln!(out, "  (none)")?;
     }
     for p in &report.params {
+        let checked = p
+            .domain
+            .as_ref()
+            .map(|d| format!("  [checked: {}]", d.header_name()))
+            .unwrap_or_default();
         writeln!(
             out,
-            "  --param {}=VALUE  ({}, default {})  {}",
+            "  --param {}=VALUE  ({}, default {})  {}{checked}",
             p.name,
             p.kind.as_str(),
             p.default.as_deref().unwrap_or("null"),
@@ -164,7 +285,7 @@ fn describe_report(report: &report::Report, output: &OutputArgs) -> Result<()> {
 
 fn query_command(db_path: &Path, args: QueryArgs) -> Result<()> {
     let timeout = args.output.timeout.unwrap_or(report::DEFAULT_TIMEOUT);
-    let rows = run_read_only(db_path, &args.sql, &[], timeout)?;
+    let rows = run_read_only(db_path, &args.sql, &[], timeout, |_| Ok(()))?;
     print_rows(&rows, &args.output)
 }
 
@@ -180,14 +301,24 @@ fn show_command(db_path: &Path, args: ShowArgs) -> Result<()> {
             (Some(low), Some(high)) => format!("the {count} documents have ids {low} to {high}"),
             _ => "the database holds no documents".to_string(),
         };
+        drop(conn);
+        db::tidy_after_reading(db_path);
         anyhow::bail!(
             "no document with id {}; {range} (list them with `archdb report documents`)",
             args.id
         );
     };
+    drop(conn);
+    db::tidy_after_reading(db_path);
     let mut out = open_file_or_stdout(args.output.as_deref())?;
     match args.format {
-        ShowFormat::Text => show::write_text(&doc, &mut out)?,
+        ShowFormat::Text => {
+            let mut text = Vec::new();
+            show::write_text(&doc, &mut text)?;
+            let width = crate::table::target_width(args.max_width);
+            let text = crate::table::wrap_labelled(&String::from_utf8_lossy(&text), width);
+            out.write_all(text.as_bytes())?;
+        }
         ShowFormat::Json => {
             serde_json::to_writer_pretty(&mut out, &doc).map_err(std::io::Error::from)?; // keeps a closed pipe visible to main
             writeln!(out)?;
@@ -219,11 +350,14 @@ fn datasette_command(db_path: &Path, args: DatasetteArgs) -> Result<()> {
     Ok(())
 }
 
+/// Runs `sql` on a read-only connection, after `check` has looked at the
+/// database (the filter values of a report).
 fn run_read_only(
     db_path: &Path,
     sql: &str,
     values: &[(String, rusqlite::types::Value)],
     timeout: f64,
+    check: impl FnOnce(&rusqlite::Connection) -> Result<()>,
 ) -> Result<render::Rows> {
     if !(timeout > 0.0 && timeout.is_finite()) {
         return Err(usage(anyhow::anyhow!(
@@ -232,8 +366,12 @@ fn run_read_only(
     }
     let timeout = Duration::from_secs_f64(timeout);
     let mut conn = db::open_read_only(db_path)?;
-    report::guard(&mut conn, timeout)?;
-    report::run_sql(&conn, sql, values, timeout)
+    let rows = check(&conn)
+        .and_then(|()| report::guard(&mut conn, timeout))
+        .and_then(|()| report::run_sql(&conn, sql, values, timeout));
+    drop(conn);
+    db::tidy_after_reading(db_path);
+    rows
 }
 
 fn open_output(output: &OutputArgs) -> Result<Box<dyn Write>> {

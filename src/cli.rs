@@ -32,7 +32,7 @@ pub struct Cli {
 pub enum Command {
     /// Parse a corpus and (re)build the database from it, in one transaction.
     #[command(
-        after_long_help = "Examples:\n  archdb seed\n  archdb seed --corpus ~/pages --corpus ~/more-pages\n  archdb --db /tmp/test.sqlite seed --dry-run"
+        after_long_help = "Examples:\n  archdb seed\n  archdb seed --corpus ~/pages --corpus ~/more-pages\n  archdb seed --corpus ~/pages/1939_ankara.htm\n  archdb seed --corpus ~/pages --encoding cp1251\n  archdb --db /tmp/test.sqlite seed --dry-run"
     )]
     Seed(SeedArgs),
 
@@ -66,9 +66,9 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct SeedArgs {
-    /// A folder of corpus pages (.txt, .htm, .html), read recursively; repeatable.
+    /// A folder of corpus pages (.txt, .htm, .html), read recursively, or a single page; repeatable.
     /// Without it, the corpus bundled in the binary is used.
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR|FILE")]
     pub corpus: Vec<PathBuf>,
 
     /// A folder with the reference CSV files to use instead of the bundled ones.
@@ -78,6 +78,20 @@ pub struct SeedArgs {
     /// Parse and print what each document would become, without touching the database.
     #[arg(long)]
     pub dry_run: bool,
+
+    /// Read pages that are not UTF-8 in this code page instead of detecting it: windows-1251 (cp1251),
+    /// koi8-r, iso-8859-5, windows-1252 (cp1252), latin-1 or utf-8. UTF-8 pages are still read as UTF-8.
+    #[arg(long, value_name = "NAME", value_parser = parse_codepage)]
+    pub encoding: Option<crate::corpus::Codepage>,
+}
+
+fn parse_codepage(name: &str) -> Result<crate::corpus::Codepage, String> {
+    crate::corpus::Codepage::from_label(name).ok_or_else(|| {
+        format!(
+            "unknown encoding {name:?}; archdb reads {}",
+            crate::corpus::Codepage::LABELS
+        )
+    })
 }
 
 #[derive(Debug, Args)]
@@ -134,6 +148,10 @@ pub struct ShowArgs {
     /// Write the output to this file instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// Wrap the text at this many characters (default: COLUMNS, else the terminal's width, else 160).
+    #[arg(long, value_name = "COLUMNS")]
+    pub max_width: Option<u16>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -170,7 +188,7 @@ pub struct OutputArgs {
     #[arg(long, short = 'f', value_enum, default_value_t = Format::Table, value_name = "FORMAT")]
     pub format: Format,
 
-    /// Widest a table may be, in characters (default: the terminal's width).
+    /// Widest a table may be, in characters (default: COLUMNS, else the terminal's width, else 160).
     #[arg(long, value_name = "COLUMNS")]
     pub max_width: Option<u16>,
 

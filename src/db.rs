@@ -38,6 +38,39 @@ const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 /// Refinery's history table (its default name).
 const HISTORY: &str = "refinery_schema_history";
 
+/// Removes the `-wal` and `-shm` files a read-only command leaves beside
+/// the database, where SQLite allows it: a read-only connection cannot
+/// checkpoint, so closing it leaves them behind. A connection that may
+/// write, opened and closed after the read-only one is gone, lets SQLite
+/// itself checkpoint the (empty) log and delete both, and only when no
+/// other connection (a running seed) uses them. Nothing when the file's
+/// permission bits forbid writing, or on any error: the read went well.
+pub fn tidy_after_reading(path: &Path) {
+    let sidecar = |suffix: &str| {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        std::path::PathBuf::from(name)
+    };
+    if !sidecar("-wal").exists() && !sidecar("-shm").exists() {
+        return;
+    }
+    let writable = std::fs::metadata(path).is_ok_and(|m| !m.permissions().readonly());
+    if !writable {
+        return;
+    }
+    let Ok(conn) = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    ) else {
+        return;
+    };
+    // The log is only opened on first access; reading the schema does it.
+    let _ = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+        r.get::<_, i64>(0)
+    });
+    let _ = conn.close();
+}
+
 /// Opens (creating if needed) the database for writing and brings its
 /// schema up to date.
 pub fn open_for_write(path: &Path) -> Result<Connection> {

@@ -4,7 +4,6 @@
 use std::io::Write;
 
 use anyhow::Result;
-use comfy_table::{presets, ContentArrangement, Table};
 use rusqlite::types::Value;
 
 /// Rows as a statement returned them, column names first.
@@ -75,21 +74,17 @@ fn object(columns: &[String], row: &[Value]) -> serde_json::Map<String, serde_js
 }
 
 fn write_table(rows: &Rows, max_width: Option<u16>, out: &mut dyn Write) -> Result<()> {
-    let mut table = Table::new();
-    table.load_preset(presets::UTF8_FULL_CONDENSED);
-    table.set_content_arrangement(ContentArrangement::Dynamic);
-    if let Some(width) = max_width {
-        table.set_width(width);
-    } else if !table.is_tty() {
-        // Not a terminal: comfy-table cannot measure one, so keep lines
-        // readable in a pager or a file rather than unbounded.
-        table.set_width(160);
-    }
-    table.set_header(rows.columns.iter());
-    for row in &rows.rows {
-        table.add_row(row.iter().map(text));
-    }
-    writeln!(out, "{table}")?;
+    let cells: Vec<Vec<String>> = rows
+        .rows
+        .iter()
+        .map(|row| row.iter().map(text).collect())
+        .collect();
+    let width = crate::table::target_width(max_width);
+    write!(
+        out,
+        "{}",
+        crate::table::layout(&rows.columns, &cells, width)
+    )?;
     writeln!(
         out,
         "({} row{})",

@@ -12,9 +12,15 @@
 //! ```
 //!
 //! A `param` line is `name | type | default | description`; the type is
-//! `text`, `integer` or `date`, and a default of `null` binds SQL NULL (the
-//! report's "no filter" case). Parameters are bound as `:name`, never
-//! spliced into the SQL.
+//! `text`, `integer` or `date`, or one of the text types whose values are
+//! checked against the database before the report runs (see
+//! [`crate::param_values`]): `country`, `person`, `entity` (a person or a
+//! country), `kind` (a document kind), `classification`, `role`, `office`,
+//! `archive`, and `one_of(a, b, c)`. A text type may name extra literal values in brackets:
+//! `country(none, any)`. A default of `null` binds SQL NULL (the report's "no
+//! filter" case). Parameters are bound as `:name`, never spliced into the SQL.
+//! A `date` parameter named `from` or `to` is a range bound and also takes a
+//! year (`1939`) or a month (`1939-05`), read as its first or last day.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -53,8 +59,12 @@ pub struct Param {
     /// `None` binds NULL.
     pub default: Option<String>,
     pub description: String,
+    /// Which values a text parameter accepts, checked against the database
+    /// before the report runs; `None` for free text, integers and dates.
+    pub domain: Option<Domain>,
 }
 
+/// How a value is bound: the SQL-facing type shown in listings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ParamKind {
     Text,
@@ -68,6 +78,59 @@ impl ParamKind {
             ParamKind::Text => "text",
             ParamKind::Integer => "integer",
             ParamKind::Date => "date",
+        }
+    }
+}
+
+/// The values a typed text parameter accepts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Domain {
+    pub of: DomainKind,
+    /// Literal values accepted besides the domain's own (`none`, `any`), or
+    /// the whole list for `one_of`; lower case.
+    pub extra: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DomainKind {
+    /// A country key, name or alias (`turkey`, `Republic of Turkey`, `the Turks`).
+    Country,
+    /// A person key, name, surname or alias.
+    Person,
+    /// A person (key, name or surname) or a country (key or name).
+    Entity,
+    /// A document kind (`telegram` ...).
+    DocumentKind,
+    /// A classification (`none`, `secret` ...).
+    Classification,
+    /// A party's role (`author` ...).
+    Role,
+    /// An office key, title or wording (`envoy`, `plenipotentiary representative`).
+    Office,
+    /// An archive's name as citations give it (`AVP RF`, `RGASPI`).
+    Archive,
+    /// Only the listed values.
+    OneOf,
+}
+
+impl Domain {
+    /// The type as written in a header (`country(none, any)`).
+    pub fn header_name(&self) -> String {
+        let base = match self.of {
+            DomainKind::Country => "country",
+            DomainKind::Person => "person",
+            DomainKind::Entity => "entity",
+            DomainKind::DocumentKind => "kind",
+            DomainKind::Classification => "classification",
+            DomainKind::Role => "role",
+            DomainKind::Office => "office",
+            DomainKind::Archive => "archive",
+            DomainKind::OneOf => "one_of",
+        };
+        if self.extra.is_empty() {
+            base.to_string()
+        } else {
+            format!("{base}({})", self.extra.join(", "))
         }
     }
 }
@@ -150,23 +213,62 @@ fn parse_param(spec: &str) -> Result<Param> {
     if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
         bail!("parameter name {name:?} must be letters, digits and underscores");
     }
-    let kind = match kind {
-        "text" => ParamKind::Text,
-        "integer" => ParamKind::Integer,
-        "date" => ParamKind::Date,
-        other => bail!("parameter {name}: unknown type {other:?}"),
-    };
+    let (kind, domain) = parse_type(name, kind)?;
     let default = (!default.eq_ignore_ascii_case("null")).then(|| default.to_string());
     let param = Param {
         name: name.to_string(),
         kind,
         default,
         description: description.to_string(),
+        domain,
     };
     if let Some(value) = &param.default {
         check_value(&param, value)?;
     }
     Ok(param)
+}
+
+/// Reads a param line's type: `text`, `integer`, `date`, or a typed text
+/// such as `country`, `country(none, any)` or `one_of(a, b)`.
+fn parse_type(name: &str, spec: &str) -> Result<(ParamKind, Option<Domain>)> {
+    let (base, extra) = match spec.split_once('(') {
+        Some((base, rest)) => {
+            let list = rest.strip_suffix(')').ok_or_else(|| {
+                anyhow!("parameter {name}: type {spec:?} opens a bracket it does not close")
+            })?;
+            let extra: Vec<String> = list
+                .split(',')
+                .map(|v| v.trim().to_lowercase())
+                .filter(|v| !v.is_empty())
+                .collect();
+            (base.trim(), extra)
+        }
+        None => (spec, Vec::new()),
+    };
+    let of = match base {
+        "text" | "integer" | "date" if !extra.is_empty() => {
+            bail!("parameter {name}: type {base} takes no list of values")
+        }
+        "text" => return Ok((ParamKind::Text, None)),
+        "integer" => return Ok((ParamKind::Integer, None)),
+        "date" => return Ok((ParamKind::Date, None)),
+        "country" => DomainKind::Country,
+        "person" => DomainKind::Person,
+        "entity" => DomainKind::Entity,
+        "kind" => DomainKind::DocumentKind,
+        "classification" => DomainKind::Classification,
+        "role" => DomainKind::Role,
+        "office" => DomainKind::Office,
+        "archive" => DomainKind::Archive,
+        "one_of" if extra.is_empty() => {
+            bail!("parameter {name}: one_of needs its values, e.g. one_of(person, country)")
+        }
+        "one_of" => DomainKind::OneOf,
+        other => bail!(
+            "parameter {name}: unknown type {other:?} (text, integer, date, country, person, entity, kind, classification, role, office, archive or one_of(...))"
+        ),
+    };
+    Ok((ParamKind::Text, Some(Domain { of, extra })))
 }
 
 /// The shipped reports plus those in `extra_dirs` (which may replace a
@@ -224,8 +326,14 @@ fn report_name(path: &Path) -> Result<String> {
 pub fn find<'a>(reports: &'a [Report], name: &str) -> Result<&'a Report> {
     reports.iter().find(|r| r.name == name).ok_or_else(|| {
         let names: Vec<&str> = reports.iter().map(|r| r.name.as_str()).collect();
+        let close = crate::param_values::closest(name, names.iter().map(|n| (*n, *n)));
+        let hint = if close.is_empty() {
+            String::new()
+        } else {
+            format!("did you mean {}? ", close.join(" or "))
+        };
         anyhow!(
-            "no report named {name:?}; the reports are: {} (run `archdb report` for titles)",
+            "no report named {name:?}; {hint}the reports are: {} (run `archdb report` for titles)",
             names.join(", ")
         )
     })
@@ -241,6 +349,9 @@ pub fn split_assignment(text: &str) -> Result<(String, String)> {
 
 /// Checks the given values against the report's parameters and returns
 /// what to bind, defaults filled in.
+///
+/// `-p date=1939` (a year, a month or a day) on a report that takes a range
+/// (`from` and `to`) but no `date` stands for that whole period.
 pub fn bind_values(report: &Report, given: &[(String, String)]) -> Result<Vec<(String, Value)>> {
     let takes = || {
         if report.params.is_empty() {
@@ -250,7 +361,8 @@ pub fn bind_values(report: &Report, given: &[(String, String)]) -> Result<Vec<(S
             format!("it takes: {}", list.join(", "))
         }
     };
-    for (key, _) in given {
+    let given = spread_period(report, given);
+    for (key, _) in &given {
         if !report.params.iter().any(|p| &p.name == key) {
             bail!(
                 "report {} has no parameter {key:?}; {}",
@@ -270,12 +382,37 @@ pub fn bind_values(report: &Report, given: &[(String, String)]) -> Result<Vec<(S
             // field, an empty value means "no value" for every type.
             None => Value::Null,
             Some(v) if v.is_empty() => Value::Null,
+            // What is wrong comes first, the list of parameters after it.
             Some(v) => check_value(param, &v)
-                .with_context(|| format!("report {}: {}", report.name, takes()))?,
+                .map_err(|e| anyhow!("{e} (report {}: {})", report.name, takes()))?,
         };
         values.push((format!(":{}", param.name), bound));
     }
     Ok(values)
+}
+
+/// Replaces `date=PERIOD` by `from=PERIOD` and `to=PERIOD` where the report
+/// takes a date range and no `date`.
+fn spread_period(report: &Report, given: &[(String, String)]) -> Vec<(String, String)> {
+    let has = |name: &str| {
+        report
+            .params
+            .iter()
+            .any(|p| p.name == name && p.kind == ParamKind::Date)
+    };
+    if has("date") || !has("from") || !has("to") {
+        return given.to_vec();
+    }
+    let mut out = Vec::new();
+    for (key, value) in given {
+        if key == "date" {
+            out.push(("from".to_string(), value.clone()));
+            out.push(("to".to_string(), value.clone()));
+        } else {
+            out.push((key.clone(), value.clone()));
+        }
+    }
+    out
 }
 
 fn check_value(param: &Param, value: &str) -> Result<Value> {
@@ -287,13 +424,61 @@ fn check_value(param: &Param, value: &str) -> Result<Value> {
             .map(Value::Integer)
             .map_err(|_| anyhow!("{} must be a whole number, got {value:?}", param.name)),
         ParamKind::Date => {
+            let bound = match param.name.as_str() {
+                "from" => Some(PeriodEnd::First),
+                "to" => Some(PeriodEnd::Last),
+                _ => None,
+            };
             if is_iso_day(value) {
                 Ok(Value::Text(value.to_string()))
+            } else if let Some(day) = bound.and_then(|end| period_day(value, end)) {
+                Ok(Value::Text(day))
+            } else if bound.is_some() {
+                bail!(
+                    "{} must be YYYY-MM-DD, YYYY-MM or YYYY, got '{value}'",
+                    param.name
+                )
+            } else if period_day(value, PeriodEnd::First).is_some() {
+                bail!(
+                    "{} must be YYYY-MM-DD, got '{value}': this report needs one day, not a year or a month",
+                    param.name
+                )
             } else {
                 bail!("{} must be YYYY-MM-DD, got '{value}'", param.name)
             }
         }
     }
+}
+
+/// Which day of a year or month a range bound stands for.
+#[derive(Debug, Clone, Copy)]
+enum PeriodEnd {
+    First,
+    Last,
+}
+
+/// `1939` or `1939-05` as its first or last day (`1939-12-31`, `1939-05-31`).
+fn period_day(value: &str, end: PeriodEnd) -> Option<String> {
+    let value = value.trim();
+    let (year, month) = match value.split_once('-') {
+        Some((year, month)) if month.len() == 2 => (year, Some(month)),
+        Some(_) => return None,
+        None => (value, None),
+    };
+    if year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let month = month.unwrap_or(match end {
+        PeriodEnd::First => "01",
+        PeriodEnd::Last => "12",
+    });
+    let days: &[&str] = match end {
+        PeriodEnd::First => &["01"],
+        PeriodEnd::Last => &["31", "30", "29", "28"],
+    };
+    days.iter()
+        .map(|d| format!("{year}-{month}-{d}"))
+        .find(|day| is_iso_day(day))
 }
 
 /// A real calendar day written `YYYY-MM-DD`.

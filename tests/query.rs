@@ -155,18 +155,36 @@ fn sql_in_a_parameter_value_is_only_data() {
     let env = TestEnv::seeded();
     let before = env.dump();
     let hostile = "x'); DROP TABLE documents; --";
-    // timeline compares the value with names: it matches nothing and changes nothing.
+    // timeline compares the value with names: it matches nothing and changes
+    // nothing. Since issue 12 a person that matches nothing is a usage error
+    // quoting the value as typed, where it used to give an empty table.
+    let err = env.fails(
+        &[
+            "report",
+            "timeline",
+            "-p",
+            &format!("person={hostile}"),
+            "-f",
+            "csv",
+        ],
+        2,
+    );
+    assert!(
+        err.contains(&format!("person {hostile:?} matches no person")),
+        "{err}"
+    );
+    // A free-text filter still runs and matches nothing.
     let out = env.ok(&[
         "report",
-        "timeline",
+        "correspondence",
         "-p",
-        &format!("person={hostile}"),
+        &format!("party={hostile}"),
         "-f",
         "csv",
     ]);
     assert_eq!(
         out,
-        "id,date,kind,classification,authors,recipients,heading\n"
+        "author,author_kind,recipient,recipient_kind,as_role,documents,first_date,last_date\n"
     );
     // A user report that echoes its parameter gets the text back verbatim.
     let dir = user_report(

@@ -95,7 +95,7 @@ fn a_database_of_the_first_migration_only_is_upgraded_keeping_user_rows() {
     assert_eq!(versions(&env), [i64::from(first)]);
 
     let out = env.ok(&["seed"]);
-    assert!(out.contains("1 documents"), "{out}");
+    assert!(out.contains("1 document,"), "{out}");
     let expected: Vec<i64> = all.iter().map(|m| i64::from(m.version())).collect();
     assert_eq!(
         versions(&env),

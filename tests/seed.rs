@@ -26,7 +26,7 @@ fn seed_prints_a_summary() {
     let out = env.ok(&["seed"]);
     assert!(
         out.starts_with(&format!(
-            "seeded {}: 1 file (0 skipped), 1 documents",
+            "seeded {}: 1 file (0 skipped), 1 document,",
             env.db.display()
         )),
         "{out}"
@@ -347,7 +347,7 @@ fn seeds_a_folder_of_pages_and_reports_skipped_files() {
     .unwrap();
     std::fs::write(corpus.join("notes.pdf"), b"%PDF").unwrap();
     let out = env.ok(&["seed", "--corpus", corpus.to_str().unwrap()]);
-    assert!(out.contains("1 file (1 skipped), 1 documents"), "{out}");
+    assert!(out.contains("1 file (1 skipped), 1 document,"), "{out}");
     let skipped: String = one(
         &env,
         "SELECT message FROM warnings WHERE code = 'skipped_file'",

@@ -15,7 +15,7 @@ static_regex!(
 // `fold.` and `file` come from the English rendering (FPARF).
 static_regex!(
     re_field,
-    r"(?i)(?:^|[\s,.;])(?P<k>fond|f|op|on|inv|pap|fold|folder|p|d|file|case|ll|l|sheets?|\x{0444}|\x{043E}\x{043F}|\x{043F}|\x{0434}|\x{043B})(?:\.|\s|$)\s*(?P<v>[^\s,;]+(?:\s*[\-\x{2010}\x{2011}\x{2013}\x{2014}]\s*[^\s,;]+)?(?:\s*,\s*\d[^\s,;]*)*)"
+    r"(?i)(?:^|[\s,.;])(?P<k>fond|f|op|on|inv|pap|fold|folder|p|d|file|case|ll|l|sheets?|\x{0444}|\x{043E}\x{043F}|\x{043F}|\x{0434}|\x{043B}\x{043B}|\x{043B})(?:\.|\s|$)\s*(?P<v>[^\s,;]+(?:\s*[\-\x{2010}\x{2011}\x{2013}\x{2014}]\s*[^\s,;]+)?(?:\s*,\s*\d[^\s,;]*)*)"
 );
 static_regex!(
     re_publ,
@@ -23,8 +23,11 @@ static_regex!(
 );
 static_regex!(
     re_field_start,
-    r"(?i)^(?:op|on|inv|d|l|ll|p|file|fold)\.?\s*\d"
+    r"(?i)^(?:op|on|inv|d|l|ll|p|file|fold|\x{043E}\x{043F}|\x{0434}|\x{043B}\x{043B}|\x{043B}|\x{043F})\.?\s*\d"
 );
+
+/// The archives' normalised names, as `citations.archive` holds them.
+pub const ARCHIVES: [&str; 5] = ["AVP RF", "RGASPI", "GARF", "RGVA", "RGAE"];
 
 /// Normalised archive name for a matched spelling.
 fn archive_name(s: &str) -> &'static str {
@@ -350,6 +353,44 @@ mod tests {
                 Some("2")
             )
         );
+    }
+
+    /// Issue 12: a citation printed in Russian gives the same fields as its
+    /// Latin spelling.
+    #[test]
+    fn cyrillic_citations_read_like_latin_ones() {
+        for (latin, cyrillic) in [
+            (
+                "AVP RF. F. 05. Op. 18. P. 140. D. 120. L. 48-49.",
+                "АВП РФ. Ф. 05. Оп. 18. П. 140. Д. 120. Л. 48-49.",
+            ),
+            (
+                "avp rf, f. 059, op. 1, p. 300, d. 2080, l. 121\u{2010}123.",
+                "авп рф, ф. 059, оп. 1, п. 300, д. 2080, л. 121\u{2010}123.",
+            ),
+            (
+                "AVPRF, f.059, op.24, p.70, d.43, l.132-137",
+                "АВПРФ, ф.059, оп.24, п.70, д.43, л.132-137",
+            ),
+            (
+                "RGASPI. F. 17. Op. 3. D. 1015. L. 30.",
+                "РГАСПИ. Ф. 17. Оп. 3. Д. 1015. Л. 30.",
+            ),
+            (
+                "RGASPI, f. 17, op. 162, d. 25, ll. 1-3",
+                "РГАСПИ, ф. 17, оп. 162, д. 25, лл. 1-3",
+            ),
+            (
+                "GARF. F. 5446. Op. 1. D. 12. L. 4.",
+                "ГАРФ. Ф. 5446. Оп. 1. Д. 12. Л. 4.",
+            ),
+        ] {
+            let (l, c) = (cite(latin), cite(cyrillic));
+            assert_eq!(fields(&c), fields(&l), "{cyrillic} vs {latin}");
+            assert!(l.fond.is_some() && l.sheets.is_some(), "{latin}");
+            assert_eq!(c.as_printed, cyrillic);
+        }
+        assert!(is_citation_continuation("Оп. 3. Д. 12. Л. 30."));
     }
 
     #[test]

@@ -1,9 +1,13 @@
 //! Bytes of a corpus file to text: UTF-8 (with or without BOM), otherwise
-//! Windows-1251 or Latin-1 detected with chardetng and decoded with a
-//! warning. Binary files are refused with an error that says so.
+//! the single-byte code page whose decoding looks most like the collection
+//! (Windows-1251, KOI8-R, ISO-8859-5, windows-1252 or Latin-1; see
+//! [`super::charset`]), or the one the user forced, decoded with a warning
+//! naming it and the confidence. Binary files are refused with an error
+//! that says so.
 
-use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1251, WINDOWS_1252};
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
 
+use super::charset::{self, Codepage};
 use super::Warning;
 
 /// A decoded page.
@@ -83,6 +87,12 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
 }
 
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    decode_with(bytes, None)
+}
+
+/// [`decode`], but a page that is not UTF-8 is read in `forced` (from
+/// `seed --encoding`) instead of the detected code page.
+pub fn decode_with(bytes: &[u8], forced: Option<Codepage>) -> Result<Decoded, DecodeError> {
     // A UTF-16 BOM comes first: UTF-16 text is full of NULs.
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         if enc == UTF_16LE || enc == UTF_16BE {
@@ -142,39 +152,34 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         }
         Err(e) => {
             let bad_line = line_of(body, e.valid_up_to());
-            let mut det = chardetng::EncodingDetector::new();
-            det.feed(body, true);
-            let guess = det.guess(None, false);
-            // The collection is English with Russian names: a Cyrillic guess
-            // means Windows-1251 (or a Cyrillic relative), anything else Latin-1.
-            let cyrillic = [
-                "windows-1251",
-                "KOI8-R",
-                "KOI8-U",
-                "IBM866",
-                "ISO-8859-5",
-                "x-mac-cyrillic",
-            ];
-            let enc = if cyrillic.contains(&guess.name()) {
-                guess
-            } else {
-                WINDOWS_1252
+            let (codepage, text, how) = match forced {
+                Some(codepage) => (
+                    codepage,
+                    codepage.decode(body),
+                    "as --encoding asked".to_string(),
+                ),
+                None => {
+                    let mut det = chardetng::EncodingDetector::new();
+                    det.feed(body, true);
+                    let guess = det.guess(None, false);
+                    let found = charset::detect(body, Some(guess));
+                    let how = format!(
+                        "detected with confidence {:.2} (next best {}); if the text reads wrong, seed again with --encoding NAME",
+                        found.confidence,
+                        found.runner_up.name()
+                    );
+                    (found.codepage, found.text, how)
+                }
             };
-            let enc = if enc.name() == "x-mac-cyrillic" {
-                WINDOWS_1251
-            } else {
-                enc
-            };
-            let (text, _) = enc.decode_without_bom_handling(body);
             Ok(Decoded {
-                text: text.into_owned(),
-                encoding: enc.name(),
+                text,
+                encoding: codepage.name(),
                 warning: Some(Warning {
                     line: bad_line,
                     code: "encoding_not_utf8",
                     message: format!(
-                        "file is not UTF-8 (first invalid byte on line {bad_line}); decoded as {}",
-                        enc.name()
+                        "file is not UTF-8 (first invalid byte on line {bad_line}); decoded as {}, {how}",
+                        codepage.name()
                     ),
                     expected: "UTF-8 text".into(),
                 }),
@@ -202,7 +207,7 @@ mod tests {
     #[test]
     fn windows_1251_detected() {
         let src = "Телеграмма полномочного представителя СССР в Турции в Народный комиссариат иностранных дел. Секретно.\nСегодня министр сообщил мне, что переговоры будут продолжены.\n";
-        let (bytes, _, _) = WINDOWS_1251.encode(src);
+        let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode(src);
         let d = decode(&bytes).expect("decodes");
         assert_eq!(d.encoding, "windows-1251");
         assert_eq!(d.text, src);
@@ -215,7 +220,7 @@ mod tests {
     #[test]
     fn latin1_detected() {
         let src = "Telegram of the chargé d'affaires\nThe minister met Atatürk at the café; the señor from the légation was there.\n";
-        let (bytes, _, _) = WINDOWS_1252.encode(src);
+        let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(src);
         let d = decode(&bytes).expect("decodes");
         assert_eq!(d.encoding, "windows-1252");
         assert_eq!(d.text, src);

@@ -11,6 +11,7 @@
 #[macro_use]
 mod text;
 mod boilerplate;
+pub mod charset;
 pub mod citation;
 pub mod classification;
 mod closing;
@@ -23,7 +24,8 @@ pub mod page;
 #[cfg(test)]
 mod proptests;
 
-pub use decode::{decode, DecodeError, Decoded};
+pub use charset::Codepage;
+pub use decode::{decode, decode_with, DecodeError, Decoded};
 pub use html::html_to_text;
 pub use page::parse_page;
 
@@ -122,6 +124,19 @@ pub enum DocumentKind {
 }
 
 impl DocumentKind {
+    /// Every kind, in the order reports list them.
+    pub const ALL: [DocumentKind; 9] = [
+        DocumentKind::Telegram,
+        DocumentKind::Note,
+        DocumentKind::Letter,
+        DocumentKind::Conversation,
+        DocumentKind::Diary,
+        DocumentKind::Treaty,
+        DocumentKind::Report,
+        DocumentKind::Statement,
+        DocumentKind::Other,
+    ];
+
     /// The value stored in `documents.kind`.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -177,6 +192,13 @@ pub enum Classification {
 }
 
 impl Classification {
+    /// Every classification, lowest first.
+    pub const ALL: [Classification; 3] = [
+        Classification::Secret,
+        Classification::TopSecret,
+        Classification::TopSecretSpecialFolder,
+    ];
+
     /// The value stored in `documents.classification`.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -232,6 +254,14 @@ pub enum Role {
 }
 
 impl Role {
+    /// Every role.
+    pub const ALL: [Role; 4] = [
+        Role::Author,
+        Role::Recipient,
+        Role::Participant,
+        Role::CopyRecipient,
+    ];
+
     /// The value stored in `document_persons.role`.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -265,6 +295,27 @@ pub struct Citation {
     /// The citation exactly as printed.
     pub as_printed: String,
     pub line: u32,
+}
+
+impl Citation {
+    /// The citation as a historian writes it,
+    /// `AVP RF, f. 05, op. 18, p. 140, d. 120, l. 45-47` (the same text as
+    /// the `citation_strings` view).
+    pub fn written(&self) -> String {
+        let mut text = self.archive.clone();
+        for (label, value) in [
+            ("f.", &self.fond),
+            ("op.", &self.opis),
+            ("p.", &self.papka),
+            ("d.", &self.delo),
+            ("l.", &self.sheets),
+        ] {
+            if let Some(value) = value {
+                text.push_str(&format!(", {label} {value}"));
+            }
+        }
+        text
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

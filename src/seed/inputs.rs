@@ -101,9 +101,13 @@ pub fn walk(dirs: &[PathBuf]) -> Result<(Vec<Input>, Vec<Skipped>)> {
     let mut inputs: Vec<Input> = Vec::new();
     let mut skipped = Vec::new();
     for root in dirs {
+        if root.is_file() {
+            inputs.push(single_page(root)?);
+            continue;
+        }
         if !root.is_dir() {
             bail!(
-                "corpus folder {} does not exist or is not a folder; pass --corpus DIR with a folder of .txt/.htm pages",
+                "corpus folder {} does not exist or is not a folder; pass --corpus DIR with a folder of .txt/.htm pages, or --corpus FILE with one page",
                 root.display()
             );
         }
@@ -119,6 +123,25 @@ pub fn walk(dirs: &[PathBuf]) -> Result<(Vec<Input>, Vec<Skipped>)> {
         }
     }
     Ok((inputs, skipped))
+}
+
+/// `--corpus FILE`: one page, stored under its file name.
+fn single_page(path: &Path) -> Result<Input> {
+    let format = Format::of(path).ok_or_else(|| {
+        anyhow::anyhow!(
+            "{} is not a corpus page: archdb reads .txt, .htm and .html files (or a folder of them)",
+            path.display()
+        )
+    })?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string());
+    Ok(Input {
+        path: name,
+        format,
+        location: Location::File(path.to_path_buf()),
+    })
 }
 
 fn walk_dir(

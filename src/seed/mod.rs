@@ -43,6 +43,9 @@ pub struct SeedOptions {
     pub corpus_dirs: Vec<PathBuf>,
     /// Folder of reference CSVs; `None` means the bundled ones.
     pub reference_dir: Option<PathBuf>,
+    /// The code page to read pages that are not UTF-8 in (`--encoding`);
+    /// `None` detects it page by page.
+    pub encoding: Option<crate::corpus::Codepage>,
 }
 
 /// What the database holds after a seed, for the summary line and for
@@ -59,6 +62,13 @@ pub struct SeedSummary {
     pub countries_resolved: u64,
     pub mentions: u64,
     pub warnings: u64,
+    /// Files the database held before this seed (0 on a first seed).
+    pub files_before: u64,
+    /// Of this seed's files: read again because their bytes changed, and
+    /// not in the database before; and files the database lost.
+    pub files_changed: u64,
+    pub files_new: u64,
+    pub files_removed: u64,
 }
 
 fn load_reference(options: &SeedOptions) -> Result<ReferenceData> {
@@ -68,12 +78,30 @@ fn load_reference(options: &SeedOptions) -> Result<ReferenceData> {
     }
 }
 
+/// The pages to read. A corpus with none that archdb can read is an error:
+/// seeding it would empty the database without a word.
 fn corpus_inputs(options: &SeedOptions) -> Result<(Vec<Input>, Vec<Skipped>)> {
     if options.corpus_dirs.is_empty() {
-        Ok((inputs::bundled(), Vec::new()))
-    } else {
-        inputs::walk(&options.corpus_dirs)
+        return Ok((inputs::bundled(), Vec::new()));
     }
+    let (inputs, skipped) = inputs::walk(&options.corpus_dirs)?;
+    if inputs.is_empty() {
+        let dirs: Vec<String> = options
+            .corpus_dirs
+            .iter()
+            .map(|d| d.display().to_string())
+            .collect();
+        let others = match skipped.len() {
+            0 => "it is empty".to_string(),
+            1 => "its only file is not a page".to_string(),
+            n => format!("none of its {n} files is one"),
+        };
+        anyhow::bail!(
+            "no page archdb can read in {}: a page is a .txt, .htm or .html file, and {others}; nothing was written (pass --corpus with a folder of pages, or one page)",
+            dirs.join(", ")
+        );
+    }
+    Ok((inputs, skipped))
 }
 
 /// Seeds `db_path`. Creates the file if needed; if the seed fails and the
@@ -128,7 +156,13 @@ fn seed_inner(db_path: &Path, options: &SeedOptions, fresh: bool) -> Result<Seed
 
     let ids = write::ReferenceIds::assign(&reference);
     let version = env!("CARGO_PKG_VERSION");
-    let build = build_fingerprint();
+    // Rows read with a forced code page are not reused by a seed that
+    // detects (or forces another), nor the other way round.
+    let build = build_fingerprint().map(|b| match options.encoding {
+        Some(codepage) => format!("{b} encoding {}", codepage.name()),
+        None => b,
+    });
+    let previous = write::known_sources(&tx)?;
     let reusable = write::last_run(&tx)?.is_some_and(|(fingerprint, last_build)| {
         fingerprint == reference.fingerprint && build.is_some() && last_build == build
     });
@@ -147,6 +181,7 @@ fn seed_inner(db_path: &Path, options: &SeedOptions, fresh: bool) -> Result<Seed
     }
     let mut summary = SeedSummary {
         files_skipped: skipped.len() as u64,
+        files_before: previous.len() as u64,
         ..SeedSummary::default()
     };
     let side_index;
@@ -163,6 +198,10 @@ fn seed_inner(db_path: &Path, options: &SeedOptions, fresh: bool) -> Result<Seed
                 writer.delete_source(*id)?;
             }
         }
+        summary.files_removed = previous
+            .keys()
+            .filter(|path| !present.contains(path.as_str()))
+            .count() as u64;
         let progress = Progress::new(inputs.len() as u64);
         // Unchanged files are not read again: their hashes come from the database.
         let mut duplicates = duplicates::Duplicates::default();
@@ -173,14 +212,31 @@ fn seed_inner(db_path: &Path, options: &SeedOptions, fresh: bool) -> Result<Seed
         }
         // Cells: both callbacks read the counts the writer callback updates.
         let (documents, unchanged) = (Cell::new(0u64), Cell::new(0u64));
+        let (changed_files, new_files, readable) =
+            (Cell::new(0u64), Cell::new(0u64), Cell::new(0u64));
         pipeline::run(
             &inputs,
             &gazetteer,
             &known,
+            options.encoding,
             |item| {
                 match item {
-                    Item::Unchanged => unchanged.set(unchanged.get() + 1),
+                    Item::Unchanged => {
+                        unchanged.set(unchanged.get() + 1);
+                        readable.set(readable.get() + 1);
+                    }
                     Item::Changed(mut source) => {
+                        // Against the database before this seed, also when it rebuilds everything.
+                        match previous.get(&source.path) {
+                            Some((_, sha)) if *sha == source.sha256 => {
+                                unchanged.set(unchanged.get() + 1)
+                            }
+                            Some(_) => changed_files.set(changed_files.get() + 1),
+                            None => new_files.set(new_files.get() + 1),
+                        }
+                        if !matches!(source.encoding.as_str(), "undecodable" | "not_read") {
+                            readable.set(readable.get() + 1);
+                        }
                         duplicates.check(&mut source);
                         if let Some((id, _)) = known.get(&source.path) {
                             writer.delete_source(*id)?;
@@ -194,7 +250,15 @@ fn seed_inner(db_path: &Path, options: &SeedOptions, fresh: bool) -> Result<Seed
         )?;
         progress.finish();
         phases.mark("parse, resolve and insert");
+        if readable.get() == 0 {
+            anyhow::bail!(
+                "no page archdb can read: none of the {} corpus files could be decoded as text (see why with --dry-run); nothing was written",
+                inputs.len()
+            );
+        }
         summary.files_unchanged = unchanged.get();
+        summary.files_changed = changed_files.get();
+        summary.files_new = new_files.get();
         match &writer.tally {
             Some(tally) => tally.write(&tx)?,
             None => summary::recompute(&tx, &writer.changes)?,
@@ -326,6 +390,7 @@ pub fn dry_run(options: &SeedOptions, out: &mut dyn Write) -> Result<SeedSummary
         &inputs,
         &gazetteer,
         &HashMap::new(),
+        options.encoding,
         |item| {
             if let Item::Changed(mut source) = item {
                 duplicates.check(&mut source);
@@ -376,13 +441,20 @@ fn describe_source(
             if doc.is_extract { " (extract)" } else { "" }
         )?;
         match &doc.date {
+            Some(d) if d.from == d.to => writeln!(
+                out,
+                "   date:           {} ({}) — printed \"{}\"",
+                d.from,
+                d.precision.as_str(),
+                d.text
+            )?,
             Some(d) => writeln!(
                 out,
-                "   date:           {} -> {} .. {} ({})",
-                d.text,
+                "   date:           {} to {} ({}) — printed \"{}\"",
                 d.from,
                 d.to,
-                d.precision.as_str()
+                d.precision.as_str(),
+                d.text
             )?,
             None => writeln!(out, "   date:           (none)")?,
         }
@@ -400,7 +472,7 @@ fn describe_source(
                 .unwrap_or("(unresolved)");
             writeln!(
                 out,
-                "   {:<15} {} -> {}",
+                "   {:<15} {} — resolved to {}",
                 format!("{}:", party.role.as_str()),
                 party.text,
                 target
@@ -409,8 +481,9 @@ fn describe_source(
         for c in &doc.citations {
             writeln!(
                 out,
-                "   citation:       {} | fond {:?} opis {:?} papka {:?} delo {:?} sheets {:?}",
-                c.as_printed, c.fond, c.opis, c.papka, c.delo, c.sheets
+                "   citation:       {} — printed \"{}\"",
+                c.written(),
+                c.as_printed
             )?;
         }
         let mut names: Vec<String> = resolved

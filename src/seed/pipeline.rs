@@ -9,6 +9,7 @@ use std::sync::mpsc::sync_channel;
 use anyhow::Result;
 use rayon::prelude::*;
 
+use crate::corpus::Codepage;
 use crate::entities::Gazetteer;
 
 use super::inputs::Input;
@@ -35,6 +36,7 @@ pub fn run(
     inputs: &[Input],
     gazetteer: &Gazetteer,
     known: &HashMap<String, (i64, String)>,
+    forced: Option<Codepage>,
     mut write: impl FnMut(Item) -> Result<()>,
     mut batch_done: impl FnMut(u64),
 ) -> Result<()> {
@@ -44,7 +46,7 @@ pub fn run(
         let pool = &pool;
         scope.spawn(move || {
             for batch in inputs.chunks(BATCH) {
-                let prepared = pool.install(|| prepare_batch(batch, gazetteer, known));
+                let prepared = pool.install(|| prepare_batch(batch, gazetteer, known, forced));
                 let failed = prepared.is_err();
                 // A send fails only when the writer stopped (on an error):
                 // then there is no one left to prepare for.
@@ -101,6 +103,7 @@ fn prepare_batch(
     batch: &[Input],
     gazetteer: &Gazetteer,
     known: &HashMap<String, (i64, String)>,
+    forced: Option<Codepage>,
 ) -> Result<Vec<Item>> {
     batch
         .par_iter()
@@ -113,8 +116,8 @@ fn prepare_batch(
             {
                 return Ok(Item::Unchanged);
             }
-            Ok(Item::Changed(Box::new(prepare::prepare_hashed(
-                input, content, sha256, gazetteer,
+            Ok(Item::Changed(Box::new(prepare::prepare_forced(
+                input, content, sha256, gazetteer, forced,
             ))))
         })
         .collect()

@@ -66,25 +66,42 @@ pub fn prepare_hashed(
     sha256: String,
     gazetteer: &Gazetteer,
 ) -> PreparedSource {
+    prepare_forced(input, content, sha256, gazetteer, None)
+}
+
+/// [`prepare_hashed`] reading a page that is not UTF-8 in `forced` (from
+/// `seed --encoding`) instead of the detected code page.
+pub fn prepare_forced(
+    input: &Input,
+    content: Vec<u8>,
+    sha256: String,
+    gazetteer: &Gazetteer,
+    forced: Option<corpus::Codepage>,
+) -> PreparedSource {
     if let Some(warning) = super::limits::check(input.format, &content) {
         return unparsed(input, content, sha256, warning);
     }
     let mut warnings = Vec::new();
-    let (encoding, decoded) = match corpus::decode(&content) {
+    let (encoding, decoded) = match corpus::decode_with(&content, forced) {
         Ok(decoded) => {
             warnings.extend(decoded.warning);
             (decoded.encoding.to_string(), decoded.text)
         }
         Err(err) => {
             // Kept as a source (its bytes are in `content`) with no text, so
-            // nothing is lost and the warning says why it was not read.
-            warnings.push(Warning {
+            // nothing is lost and the warning says why it was not read. Not
+            // parsed: an empty text would only add "no document" to it.
+            let warning = Warning {
                 line: 0,
                 code: "undecodable",
                 message: err.to_string(),
-                expected: "a text or HTML page in UTF-8, Windows-1251 or Latin-1".into(),
-            });
-            ("undecodable".to_string(), String::new())
+                expected:
+                    "a text or HTML page in UTF-8, Windows-1251, KOI8-R, ISO-8859-5 or Latin-1"
+                        .into(),
+            };
+            let mut source = unparsed(input, content, sha256, warning);
+            source.encoding = "undecodable".to_string();
+            return source;
         }
     };
     let (decoded, nul_warning) = super::nuls::replace(decoded);

@@ -51,6 +51,7 @@ impl TestEnv {
             .args(args)
             .env_remove("ARCHDB_DB")
             .env_remove("ARCHDB_REPORTS")
+            .env_remove("COLUMNS") // tables are as wide as --max-width says, or 160
             .current_dir(self.dir.path())
             .output()
             .expect("running archdb")
