@@ -1,17 +1,38 @@
 //! `archdb datasette`: the metadata carries every report as a canned query,
 //! the reports behave under Datasette's parameter rules, and Datasette itself
-//! (installed from PyPI into a virtual environment) returns the same rows as
+//! (installed from PyPI into a virtual environment, at the versions pinned in
+//! tests/datasette/requirements.txt) returns the same rows as
 //! `archdb report NAME --format json`.
 
 mod common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::Mutex;
 
 use common::TestEnv;
 use rusqlite::types::Value;
 
 const FETCH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/datasette/fetch.py");
+
+const REQUIREMENTS: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/datasette/requirements.txt"
+);
+
+/// The canned query's key of each report: its name, or NAME_report where a
+/// table or view has that name.
+fn query_key(env: &TestEnv, report: &str) -> String {
+    let objects: std::collections::BTreeSet<String> = env
+        .conn()
+        .prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    archdb::datasette::query_key(report, &objects)
+}
 
 fn metadata(env: &TestEnv) -> serde_json::Value {
     let file = env.path("metadata.json");
@@ -29,7 +50,7 @@ fn report_json(env: &TestEnv, name: &str, params: &[&str]) -> serde_json::Value 
 
 #[test]
 fn metadata_has_every_report_as_a_canned_query_and_the_fts_settings() {
-    let env = TestEnv::new(); // no database needed
+    let env = TestEnv::seeded_with_report_fixtures();
     let meta = metadata(&env);
     // The database is named after the --db file: archdb.sqlite -> archdb.
     let db = &meta["databases"]["archdb"];
@@ -39,7 +60,7 @@ fn metadata_has_every_report_as_a_canned_query_and_the_fts_settings() {
     let reports = archdb::report::load_reports(&[]).unwrap();
     assert_eq!(queries.len(), reports.len());
     for report in &reports {
-        let q = &queries[&report.name];
+        let q = &queries[&query_key(&env, &report.name)];
         assert_eq!(q["title"], report.title.as_str(), "{}", report.name);
         assert!(
             q["description"]
@@ -113,17 +134,18 @@ fn empty_parameters_as_datasette_binds_them_give_the_default_rows() {
     }
 }
 
-/// A virtual environment with Datasette, made once under target/ and reused.
+/// A virtual environment with the pinned Datasette, made once under target/
+/// and reused while tests/datasette/requirements.txt is unchanged.
 fn datasette_python() -> PathBuf {
+    static MADE: Mutex<()> = Mutex::new(());
+    let _one_at_a_time = MADE.lock().unwrap_or_else(|e| e.into_inner());
     let venv = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("target")
         .join("datasette-venv");
     let python = venv.join("bin").join("python");
-    let ready = Command::new(&python)
-        .args(["-c", "import datasette"])
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if ready {
+    let marker = venv.join("archdb-requirements.txt");
+    let wanted = std::fs::read_to_string(REQUIREMENTS).unwrap();
+    if std::fs::read_to_string(&marker).is_ok_and(|had| had == wanted) {
         return python;
     }
     let made = Command::new("python3")
@@ -147,8 +169,9 @@ fn datasette_python() -> PathBuf {
             "install",
             "--quiet",
             "--disable-pip-version-check",
-            "datasette",
+            "-r",
         ])
+        .arg(REQUIREMENTS)
         .output()
         .unwrap();
     assert!(
@@ -158,6 +181,7 @@ fn datasette_python() -> PathBuf {
         venv.display(),
         String::from_utf8_lossy(&pip.stderr)
     );
+    std::fs::write(&marker, wanted).unwrap();
     python
 }
 
@@ -179,7 +203,7 @@ fn datasette_returns_the_same_rows_as_archdb_report() {
             (
                 r.name.clone(),
                 vec![],
-                format!("/archdb/{}.json?_shape=array", r.name),
+                format!("/archdb/{}.json?_shape=array", query_key(&env, &r.name)),
             )
         })
         .collect();
@@ -190,8 +214,13 @@ fn datasette_returns_the_same_rows_as_archdb_report() {
     ));
     cases.push((
         "search".into(),
-        vec!["query=Sikor* OR Mosul", "limit=1"],
-        "/archdb/search.json?_shape=array&query=Sikor%2A+OR+Mosul&limit=1".into(),
+        vec!["query=Sikor* OR Mosul", "syntax=fts", "limit=1"],
+        "/archdb/search.json?_shape=array&query=Sikor%2A+OR+Mosul&syntax=fts&limit=1".into(),
+    ));
+    cases.push((
+        "search".into(),
+        vec!["query=mutual-assistance pact"],
+        "/archdb/search.json?_shape=array&query=mutual-assistance+pact".into(),
     ));
     cases.push((
         "timeline".into(),
@@ -231,4 +260,159 @@ fn datasette_returns_the_same_rows_as_archdb_report() {
         nonempty >= cases.len() - 1,
         "too many empty results to prove anything"
     );
+}
+
+const DATASETTE_FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/datasette");
+
+/// The reports' corpus plus a page whose text has a hyphenated phrase
+/// ("non-aggression pact") and a hyphenated word ("Turk-Soviet").
+fn seeded_for_search() -> TestEnv {
+    let env = TestEnv::new();
+    env.ok(&[
+        "seed",
+        "--corpus",
+        common::REPORT_FIXTURES,
+        "--corpus",
+        DATASETTE_FIXTURES,
+    ]);
+    env
+}
+
+#[test]
+fn datasette_refuses_a_database_that_does_not_exist() {
+    let env = TestEnv::new();
+    let err = env.fails(&["datasette", "--output", "metadata.json"], 1);
+    assert!(err.contains("does not exist yet"), "{err}");
+    assert!(err.contains("archdb seed"), "{err}");
+    assert!(!env.db.exists(), "the refused command created a database");
+    assert!(!env.path("metadata.json").exists());
+}
+
+#[test]
+fn no_canned_query_hides_a_table_or_view() {
+    let env = TestEnv::seeded_with_report_fixtures();
+    let meta = metadata(&env);
+    let db = &meta["databases"]["archdb"];
+    let queries = db["queries"].as_object().unwrap();
+    let conn = env.conn();
+    let mut renamed = Vec::new();
+    for key in queries.keys() {
+        let clashes: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE type IN ('table', 'view') AND name = ?1",
+                [key],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(clashes, 0, "canned query {key} hides a table or view");
+        if let Some(report) = key.strip_suffix("_report") {
+            renamed.push(report.to_string());
+        }
+    }
+    renamed.sort();
+    assert_eq!(
+        renamed,
+        ["document_persons", "documents", "sources", "warnings"]
+    );
+    // The reports keep their names on the command line.
+    let out = env.ok(&["report", "documents", "--format", "csv"]);
+    assert!(out.starts_with("id,date,kind"), "{out}");
+    // The overview comes first on the database page.
+    assert_eq!(queries.keys().next().unwrap(), "overview");
+}
+
+/// Every table and view has a description in data_dictionary, and every
+/// column it describes exists.
+#[test]
+fn the_data_dictionary_describes_every_table_and_view() {
+    let env = TestEnv::seeded_with_report_fixtures();
+    let conn = env.conn();
+    let objects: Vec<(String, String)> = conn
+        .prepare(
+            "SELECT name, type FROM sqlite_master WHERE type IN ('table', 'view')
+             AND name NOT LIKE 'sqlite_%' AND name NOT GLOB 'documents_fts_*' ORDER BY name",
+        )
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert!(objects.len() > 30, "{objects:?}");
+    let mut missing = Vec::new();
+    for (name, kind) in &objects {
+        let described: Option<String> = conn
+            .query_row(
+                "SELECT kind FROM data_dictionary WHERE object = ?1 AND column_name = ''
+                 AND length(description) > 10",
+                [name],
+                |r| r.get(0),
+            )
+            .ok();
+        match described {
+            Some(k) if &k == kind => {}
+            Some(k) => missing.push(format!("{name} is a {kind}, described as a {k}")),
+            None => missing.push(format!("{name} ({kind}) has no description")),
+        }
+    }
+    let stale: Vec<String> = conn
+        .prepare(
+            "SELECT object || '.' || column_name FROM data_dictionary dd WHERE kind = 'column'
+             AND NOT EXISTS (SELECT 1 FROM pragma_table_info(dd.object) WHERE name = dd.column_name)",
+        )
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    missing.extend(stale.into_iter().map(|c| format!("{c} is described but does not exist")));
+    assert!(missing.is_empty(), "data_dictionary: {missing:#?}");
+    // The metadata carries them: a table, a view and a column.
+    let meta = metadata(&env);
+    let tables = &meta["databases"]["archdb"]["tables"];
+    for (object, column) in [("documents", ""), ("document_overview", ""), ("documents", "date_from")] {
+        let expected: String = conn
+            .query_row(
+                "SELECT description FROM data_dictionary WHERE object = ?1 AND column_name = ?2",
+                [object, column],
+                |r| r.get(0),
+            )
+            .unwrap();
+        let got = if column.is_empty() {
+            &tables[object]["description"]
+        } else {
+            &tables[object]["columns"][column]
+        };
+        assert_eq!(got, expected.as_str(), "{object}.{column}");
+    }
+    assert_eq!(tables["sources"]["label_column"], "path");
+}
+
+#[test]
+fn search_takes_plain_words_phrases_and_hyphens() {
+    let env = seeded_for_search();
+    let ids = |params: &[&str]| -> Vec<i64> {
+        report_json(&env, "search", params)
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["id"].as_i64().unwrap())
+            .collect()
+    };
+    let pact = ids(&["query=non-aggression pact"]);
+    assert_eq!(pact.len(), 1, "{pact:?}");
+    assert_eq!(ids(&["query=\"non-aggression pact\""]), pact);
+    assert_eq!(ids(&["query=Turk-"]), pact);
+    // Every word must appear: one that appears nowhere empties the result.
+    assert!(ids(&["query=non-aggression pact Zanzibar"]).is_empty());
+    // OR is only a word in plain syntax, an operator in FTS5 syntax.
+    assert!(ids(&["query=Zanzibar OR Saracoglu"]).is_empty());
+    assert!(!ids(&["query=Zanzibar OR Saracoglu", "syntax=fts"]).is_empty());
+    assert!(ids(&["query=Turk*"]).len() > pact.len());
+    // FTS5 syntax only when asked for.
+    let err = env.fails(&["report", "search", "-p", "query=Turk-", "-p", "syntax=fts"], 1);
+    assert!(err.contains("fts5"), "{err}");
+    // Piped, the highlights stay plain markers.
+    let out = env.ok(&["report", "search", "-p", "query=non-aggression pact"]);
+    assert!(out.contains("**non-aggression**"), "{out}");
+    assert!(!out.contains('\u{1b}'), "{out}");
 }
