@@ -364,12 +364,20 @@ fn the_data_dictionary_describes_every_table_and_view() {
         .unwrap()
         .collect::<Result<_, _>>()
         .unwrap();
-    missing.extend(stale.into_iter().map(|c| format!("{c} is described but does not exist")));
+    missing.extend(
+        stale
+            .into_iter()
+            .map(|c| format!("{c} is described but does not exist")),
+    );
     assert!(missing.is_empty(), "data_dictionary: {missing:#?}");
     // The metadata carries them: a table, a view and a column.
     let meta = metadata(&env);
     let tables = &meta["databases"]["archdb"]["tables"];
-    for (object, column) in [("documents", ""), ("document_overview", ""), ("documents", "date_from")] {
+    for (object, column) in [
+        ("documents", ""),
+        ("document_overview", ""),
+        ("documents", "date_from"),
+    ] {
         let expected: String = conn
             .query_row(
                 "SELECT description FROM data_dictionary WHERE object = ?1 AND column_name = ?2",
@@ -377,12 +385,16 @@ fn the_data_dictionary_describes_every_table_and_view() {
                 |r| r.get(0),
             )
             .unwrap();
-        let got = if column.is_empty() {
-            &tables[object]["description"]
+        if column.is_empty() {
+            assert_eq!(tables[object]["description"], expected.as_str(), "{object}");
         } else {
-            &tables[object]["columns"][column]
-        };
-        assert_eq!(got, expected.as_str(), "{object}.{column}");
+            // Column descriptions are a link away, in data_dictionary itself.
+            let html = tables[object]["description_html"].as_str().unwrap();
+            assert!(
+                html.contains(&format!("/archdb/data_dictionary?object={object}")),
+                "{html}"
+            );
+        }
     }
     assert_eq!(tables["sources"]["label_column"], "path");
 }
@@ -409,10 +421,262 @@ fn search_takes_plain_words_phrases_and_hyphens() {
     assert!(!ids(&["query=Zanzibar OR Saracoglu", "syntax=fts"]).is_empty());
     assert!(ids(&["query=Turk*"]).len() > pact.len());
     // FTS5 syntax only when asked for.
-    let err = env.fails(&["report", "search", "-p", "query=Turk-", "-p", "syntax=fts"], 1);
+    let err = env.fails(
+        &["report", "search", "-p", "query=Turk-", "-p", "syntax=fts"],
+        1,
+    );
     assert!(err.contains("fts5"), "{err}");
     // Piped, the highlights stay plain markers.
     let out = env.ok(&["report", "search", "-p", "query=non-aggression pact"]);
     assert!(out.contains("**non-aggression**"), "{out}");
     assert!(!out.contains('\u{1b}'), "{out}");
+}
+
+// ------------------------------------------------------------ in a browser
+
+/// Headless Chromium from the system packages (.ci/run installs it).
+fn chromium() -> Option<PathBuf> {
+    ["chromium", "chromium-browser"].iter().find_map(|name| {
+        Command::new(name)
+            .arg("--version")
+            .output()
+            .ok()
+            .filter(|o| o.status.success())
+            .map(|_| PathBuf::from(name))
+    })
+}
+
+/// Datasette serving a database on 127.0.0.1, stopped when dropped.
+struct Server {
+    child: std::process::Child,
+    base: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Server {
+    fn start(python: &Path, env: &TestEnv) -> Server {
+        let meta = env.path("metadata.json");
+        let plugins = env.path("plugins");
+        env.ok(&[
+            "datasette",
+            "--output",
+            meta.to_str().unwrap(),
+            "--plugins-dir",
+            plugins.to_str().unwrap(),
+        ]);
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let log = std::fs::File::create(env.path("datasette.log")).unwrap();
+        let child = Command::new(python)
+            .args(["-m", "datasette", "serve"])
+            .arg(&env.db)
+            .arg("-m")
+            .arg(&meta)
+            .arg("--plugins-dir")
+            .arg(&plugins)
+            .args(["-h", "127.0.0.1", "-p", &port.to_string()])
+            .stdout(log.try_clone().unwrap())
+            .stderr(log)
+            .spawn()
+            .unwrap();
+        let server = Server {
+            child,
+            base: format!("http://127.0.0.1:{port}"),
+        };
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "Datasette did not start in 60 s:\n{}",
+                std::fs::read_to_string(env.path("datasette.log")).unwrap_or_default()
+            );
+            std::thread::sleep(std::time::Duration::from_millis(200));
+        }
+        server
+    }
+}
+
+/// The page at `path` as Chromium rendered it (the DOM after scripts ran).
+fn dump_dom(chromium: &Path, server: &Server, path: &str) -> String {
+    let profile = tempfile::tempdir().unwrap();
+    let mut child = Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--window-size=1280,900",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg("--dump-dom")
+        .arg(format!("{}{path}", server.base))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Read while it runs: a page larger than the pipe's buffer would block it.
+    let mut stdout = child.stdout.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        let mut dom = String::new();
+        std::io::Read::read_to_string(&mut stdout, &mut dom).map(|_| dom)
+    });
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(90);
+    while child.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("chromium took over 90 s on {path}");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let dom = reader.join().unwrap().unwrap();
+    assert!(dom.contains("</html>"), "{path}: no page:\n{dom}");
+    dom
+}
+
+/// The text between `start` and the next `end` after it.
+fn between<'a>(text: &'a str, start: &str, end: &str) -> &'a str {
+    let from = text
+        .find(start)
+        .unwrap_or_else(|| panic!("no {start:?} in:\n{text}"))
+        + start.len();
+    let len = text[from..].find(end).unwrap_or(text.len() - from);
+    &text[from..from + len]
+}
+
+/// What a person sees in a browser: the form above any SQL, the defaults in
+/// it, names instead of ids, facets, links to documents, highlighted search
+/// results, and a document page that reads as a document.
+#[test]
+fn in_a_browser_the_database_reads_as_a_research_database() {
+    if std::env::var_os("ARCHDB_SKIP_DATASETTE").is_some_and(|v| v == "1") {
+        eprintln!("skipped: ARCHDB_SKIP_DATASETTE=1");
+        return;
+    }
+    let Some(chromium) = chromium() else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "chromium is not installed; .ci/run installs it (apt-get install chromium)"
+        );
+        eprintln!("skipped: chromium is not installed (apt-get install chromium); CI is not set");
+        return;
+    };
+    let python = datasette_python();
+    let env = seeded_for_search();
+    let server = Server::start(&python, &env);
+    let page = |path: &str| dump_dom(&chromium, &server, path);
+
+    // The database page: the collection's title, the overview first among the
+    // reports, each with its description.
+    let db = page("/archdb");
+    assert!(
+        db.contains("Soviet diplomatic documents, 1919-1941"),
+        "{db}"
+    );
+    let guide = between(&db, "archdb-guide", "</ul>");
+    assert!(
+        guide.find("Overview of the collection").unwrap() < guide.find("Timeline").unwrap(),
+        "{guide}"
+    );
+    assert!(
+        guide.contains("How many documents there are by kind"),
+        "{guide}"
+    );
+
+    // A canned query opened bare: its form comes first (no SQL shown), with
+    // the defaults the answer was computed for.
+    let who = page("/archdb/who_held");
+    let form = who.find("<form class=\"sql\"").expect("a form");
+    assert!(
+        who.find("<pre").is_none_or(|pre| pre > form),
+        "SQL before the form"
+    );
+    for (name, value) in [
+        ("office", "envoy"),
+        ("host", "turkey"),
+        ("date", "1939-01-01"),
+    ] {
+        assert!(
+            who.contains(&format!("name=\"{name}\" value=\"{value}\"")),
+            "{name}={value} not in the form:\n{who}"
+        );
+    }
+    assert!(who.contains("Alexei Terentyev"), "{who}");
+
+    // Report results link document ids to the document.
+    let timeline = page("/archdb/timeline?country=the+Turks&kind=telegram");
+    let table = between(&timeline, "<table", "</table>");
+    assert!(
+        table.contains("href=\"/archdb/documents/5\">5</a>"),
+        "{table}"
+    );
+
+    // A hyphenated phrase as a person types it finds the document, highlighted.
+    let search = page("/archdb/search?query=non-aggression+pact");
+    let results = between(&search, "<table", "</table>");
+    assert!(results.contains("<mark>non-aggression</mark>"), "{results}");
+    assert!(
+        results.contains("href=\"/archdb/documents/10\""),
+        "{results}"
+    );
+    let turk = page("/archdb/search?query=Turk-");
+    assert!(
+        between(&turk, "<table", "</table>").contains("documents/10"),
+        "{turk}"
+    );
+
+    // The documents table: its own page (not hidden by a canned query), with
+    // facets and the source file's name instead of its id.
+    let documents = page("/archdb/documents");
+    assert!(
+        documents.contains("name=\"_search\""),
+        "no search box: the table is hidden?"
+    );
+    for facet in ["kind", "classification"] {
+        assert!(
+            documents.contains(&format!("data-column=\"{facet}\"")),
+            "facet {facet}"
+        );
+    }
+    assert!(
+        documents.contains(">103_ankara_1939.txt</a>"),
+        "no source names"
+    );
+
+    // The overview view: facets by year, archive and author.
+    let overview = page("/archdb/document_overview");
+    for facet in ["year", "kind", "classification", "archives", "author_names"] {
+        assert!(
+            overview.contains(&format!("data-column=\"{facet}\"")),
+            "facet {facet}"
+        );
+    }
+    assert!(
+        overview.contains(">Alexei Terentyev</a>"),
+        "no author facet values"
+    );
+
+    // A document reads as a document: heading, parties, citation, then the body.
+    let doc = page("/archdb/documents/5");
+    let body = doc.find("Saracoglu told me today").expect("the body");
+    assert!(doc.find("Telegram of the plenipotentiary").unwrap() < body);
+    assert!(
+        doc.contains("AVP RF, f. 059, op. 1, p. 300, d. 2080, l. 121-123"),
+        "{doc}"
+    );
+    assert!(between(&doc, "<dt>From</dt>", "</dd>").contains("Alexei Terentyev"));
+    let raw_fields = doc.find("<table").expect("the stored fields, folded");
+    assert!(body < raw_fields, "the body comes after the raw columns");
 }

@@ -304,7 +304,11 @@ const CASES: &[(&str, &str, &[&str])] = &[
             "to=1937-12-31",
         ],
     ),
-    ("search", "prefix", &["query=Sikor* OR Mosul", "syntax=fts", "limit=1"]),
+    (
+        "search",
+        "prefix",
+        &["query=Sikor* OR Mosul", "syntax=fts", "limit=1"],
+    ),
     (
         "search",
         "plain_hyphen",

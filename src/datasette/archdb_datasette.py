@@ -6,7 +6,7 @@ the database's `plugins`), so it does nothing for other databases:
 - a canned query opened without parameters is redirected to the same page
   with the report's defaults filled in, so the form shows what the answer
   was computed for (Datasette cannot pre-fill canned query parameters);
-- in a report's results, document ids link to the document, and the
+- in a report's results and in the views, document ids link to the document, and the
   `**marked**` words of a search snippet are shown highlighted;
 - a document's row page reads as a document: heading, date, parties,
   citation and the body as text, with every stored field one click away.
@@ -18,7 +18,7 @@ import re
 import urllib.parse
 
 from datasette import hookimpl
-from jinja2 import ChoiceLoader, FunctionLoader
+from jinja2 import BaseLoader, ChoiceLoader, TemplateNotFound
 from markupsafe import Markup, escape
 
 CONFIG = "archdb"
@@ -39,16 +39,18 @@ def _columns(row):
 
 @hookimpl
 def render_cell(row, value, column, table, database, datasette):
-    if table is not None:
-        return None  # table and row pages link foreign keys themselves
     config = _config(datasette, database)
+    if table is not None:
+        # Tables link their foreign keys themselves; views do not.
+        if column in config.get("views", {}).get(table, []) and isinstance(value, int):
+            return _document_link(datasette, database, value)
+        return None
     columns = _columns(row)
     for shape in config.get("results", []):
         if shape["columns"] != columns:
             continue
         if column in shape.get("documents", []) and isinstance(value, int):
-            url = datasette.urls.row(database, "documents", str(value))
-            return Markup('<a href="{}">{}</a>').format(url, value)
+            return _document_link(datasette, database, value)
         if column in shape.get("highlights", []) and isinstance(value, str):
             parts = MARKED.split(value)  # odd places are the marked words
             return Markup("").join(
@@ -56,6 +58,11 @@ def render_cell(row, value, column, table, database, datasette):
                 for i, part in enumerate(parts)
             )
     return None
+
+
+def _document_link(datasette, database, value):
+    url = datasette.urls.row(database, "documents", str(value))
+    return Markup('<a href="{}">{}</a>').format(url, value)
 
 
 @hookimpl
@@ -98,12 +105,21 @@ def _defaults_location(datasette, scope):
     return scope["path"] + "?" + urllib.parse.urlencode(defaults)
 
 
+class DocumentRowLoader(BaseLoader):
+    """Serves the document page as `row-DATABASE-documents.html`."""
+
+    def get_source(self, environment, template):
+        if DOCUMENT_ROW.fullmatch(template):
+            return DOCUMENT_ROW_TEMPLATE, None, lambda: True
+        raise TemplateNotFound(template)
+
+    def list_templates(self):
+        return []
+
+
 @hookimpl
 def prepare_jinja2_environment(env, datasette):
-    def document_row(name):
-        return DOCUMENT_ROW_TEMPLATE if DOCUMENT_ROW.fullmatch(name) else None
-
-    env.loader = ChoiceLoader([FunctionLoader(document_row), env.loader])
+    env.loader = ChoiceLoader([DocumentRowLoader(), env.loader])
 
 
 @hookimpl

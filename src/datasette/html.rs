@@ -72,6 +72,26 @@ pub fn database_guide(collection: &str, database: &str, reports: &[(String, &Rep
     html
 }
 
+/// A table's or view's description, with a link to the data dictionary's
+/// rows for its `columns` described columns.
+pub fn table_description(text: &str, database: &str, object: &str, columns: usize) -> String {
+    let mut html = format!("<p>{}", escape(text));
+    if columns > 0 {
+        let link = format!(
+            "/{database}/data_dictionary?{}",
+            form_urlencoded::Serializer::new(String::new())
+                .append_pair("object", object)
+                .finish()
+        );
+        html.push_str(&format!(
+            " <a href=\"{}\">What each column holds</a> ({columns} described).",
+            escape(&link)
+        ));
+    }
+    html.push_str("</p>");
+    html
+}
+
 /// The description up to its first full stop.
 fn first_sentence(text: &str) -> &str {
     match text.find(". ") {

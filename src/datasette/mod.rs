@@ -55,6 +55,16 @@ const ORDER: &[&str] = &[
 /// Result columns that hold a document id, linked to the document.
 const DOCUMENT_COLUMNS: &[&str] = &["id", "document_id", "first_document_id"];
 
+/// View columns that hold a document id (Datasette links only the foreign
+/// keys of tables).
+const VIEW_DOCUMENT_COLUMNS: &[(&str, &str)] = &[
+    ("document_overview", "id"),
+    ("document_persons_named", "document_id"),
+    ("mentions_named", "document_id"),
+    ("citation_strings", "document_id"),
+    ("annotations_documents", "document_id"),
+];
+
 /// Result columns whose `**marked**` words are highlighted.
 const HIGHLIGHT_COLUMNS: &[&str] = &["snippet"];
 
@@ -74,7 +84,10 @@ pub fn ordered(reports: &[Report]) -> Vec<&Report> {
     let mut list: Vec<&Report> = reports.iter().collect();
     list.sort_by_key(|r| {
         (
-            ORDER.iter().position(|n| *n == r.name).unwrap_or(ORDER.len()),
+            ORDER
+                .iter()
+                .position(|n| *n == r.name)
+                .unwrap_or(ORDER.len()),
             r.name.clone(),
         )
     });
@@ -104,7 +117,11 @@ pub fn metadata(reports: &[Report], database: &str, schema: &Schema) -> Value {
         if !report.params.is_empty() {
             defaults.insert(key.clone(), Value::Object(default_values(report)));
         }
-        if let Some(shape) = schema.report_columns.get(&report.name).and_then(result_shape) {
+        if let Some(shape) = schema
+            .report_columns
+            .get(&report.name)
+            .and_then(result_shape)
+        {
             results.push(shape);
         }
         guide.push((key, *report));
@@ -120,12 +137,13 @@ pub fn metadata(reports: &[Report], database: &str, schema: &Schema) -> Value {
                 "title": "Soviet diplomatic documents, 1919-1941",
                 "description": collection,
                 "description_html": html::database_guide(collection, database, &guide),
-                "tables": tables(schema),
+                "tables": tables(schema, database),
                 "queries": queries,
                 "plugins": {
                     "archdb": {
                         "defaults": defaults,
                         "results": results,
+                        "views": view_links(schema),
                     }
                 }
             }
@@ -135,19 +153,19 @@ pub fn metadata(reports: &[Report], database: &str, schema: &Schema) -> Value {
 
 /// Table and view metadata: descriptions from the data dictionary, labels,
 /// facets and full-text search.
-fn tables(schema: &Schema) -> Map<String, Value> {
+fn tables(schema: &Schema, database: &str) -> Map<String, Value> {
     let mut tables = Map::new();
     for object in schema.described_objects() {
         let mut table = Map::new();
         if let Some(text) = schema.describe(object, "") {
             table.insert("description".into(), text.into());
-        }
-        let columns: Map<String, Value> = schema
-            .columns_of(object)
-            .map(|d| (d.column.clone(), Value::from(d.text.as_str())))
-            .collect();
-        if !columns.is_empty() {
-            table.insert("columns".into(), Value::Object(columns));
+            // Datasette 0.65 lists column descriptions above the rows, which
+            // pushes a wide table's rows off the first screen: link to them.
+            let columns = schema.columns_of(object).count();
+            table.insert(
+                "description_html".into(),
+                html::table_description(text, database, object, columns).into(),
+            );
         }
         if let Some((_, label)) = LABELS.iter().find(|(t, _)| *t == object) {
             table.insert("label_column".into(), (*label).into());
@@ -198,6 +216,15 @@ fn result_shape(columns: &Vec<String>) -> Option<Value> {
         return None;
     }
     Some(json!({"columns": columns, "documents": documents, "highlights": highlights}))
+}
+
+/// The document-id columns of the views the database has.
+fn view_links(schema: &Schema) -> Map<String, Value> {
+    VIEW_DOCUMENT_COLUMNS
+        .iter()
+        .filter(|(view, _)| schema.objects.contains(*view))
+        .map(|(view, column)| (view.to_string(), json!([column])))
+        .collect()
 }
 
 /// Every parameter with the value the report uses when it is left empty.
@@ -269,10 +296,16 @@ mod tests {
 
     fn schema() -> Schema {
         Schema {
-            objects: ["documents", "sources", "warnings", "document_persons", "persons"]
-                .into_iter()
-                .map(String::from)
-                .collect(),
+            objects: [
+                "documents",
+                "sources",
+                "warnings",
+                "document_persons",
+                "persons",
+            ]
+            .into_iter()
+            .map(String::from)
+            .collect(),
             dictionary: vec![
                 Description::new("", "", "database", "The collection."),
                 Description::new("documents", "", "table", "One row per document."),
@@ -280,7 +313,9 @@ mod tests {
             ],
             report_columns: [(
                 "search".to_string(),
-                ["id", "date", "snippet", "score"].map(String::from).to_vec(),
+                ["id", "date", "snippet", "score"]
+                    .map(String::from)
+                    .to_vec(),
             )]
             .into_iter()
             .collect(),
@@ -310,8 +345,14 @@ mod tests {
         assert_eq!(tables["documents"]["fts_pk"], "id");
         assert_eq!(tables["documents"]["label_column"], "heading");
         assert_eq!(tables["documents"]["description"], "One row per document.");
-        assert_eq!(tables["documents"]["columns"]["kind"], "telegram, note ...");
-        assert_eq!(meta["databases"]["archdb"]["description"], "The collection.");
+        assert!(tables["documents"]["description_html"]
+            .as_str()
+            .unwrap()
+            .contains("href=\"/archdb/data_dictionary?object=documents\""));
+        assert_eq!(
+            meta["databases"]["archdb"]["description"],
+            "The collection."
+        );
     }
 
     #[test]
@@ -343,6 +384,7 @@ mod tests {
         assert_eq!(plugin["defaults"]["search"]["query"], "Turkey");
         assert_eq!(plugin["defaults"]["search"]["from"], "");
         assert!(plugin["defaults"].get("overview").is_none());
+        assert_eq!(plugin["views"], json!({}), "the test schema has no views");
     }
 
     #[test]
