@@ -1,6 +1,7 @@
 -- title: Full-text search
 -- description: Documents whose heading or body contain every word you type, best match first (bm25), with a
--- description: snippet of the body where the matched words are marked **like this**; optionally within a date range.
+-- description: snippet of the body in which the matched words are highlighted (marked **like this** in plain text);
+-- description: optionally within a date range.
 -- description: Type words as you would say them: each word must appear, "quotes" keep a phrase together, hyphens and
 -- description: other punctuation are fine (non-aggression pact, Turk-), and a trailing * matches any ending (Turk*).
 -- description: With syntax=fts the query is FTS5 syntax instead: AND, OR, NOT, NEAR(a b), column filters.
