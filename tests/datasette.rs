@@ -546,6 +546,24 @@ fn dump_dom(chromium: &Path, server: &Server, path: &str) -> String {
     dom
 }
 
+/// The raw HTTP answer to a GET of `path`: status line, headers and body.
+fn http_get(server: &Server, path: &str) -> String {
+    use std::io::{Read, Write};
+    let address = server.base.trim_start_matches("http://");
+    let mut stream = std::net::TcpStream::connect(address).unwrap();
+    stream
+        .set_read_timeout(Some(std::time::Duration::from_secs(30)))
+        .unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).unwrap();
+    answer
+}
+
 /// The text between `start` and the next `end` after it.
 fn between<'a>(text: &'a str, start: &str, end: &str) -> &'a str {
     let from = text
@@ -666,6 +684,21 @@ fn in_a_browser_the_database_reads_as_a_research_database() {
     assert!(
         overview.contains(">Alexei Terentyev</a>"),
         "no author facet values"
+    );
+
+    // A malformed value is an error a person sees, not an empty table.
+    let bad = page("/archdb/who_held?office=envoy&country=ussr&host=turkey&date=Jan+1939");
+    let error = between(&bad, "<p class=\"message-error\">", "</p>");
+    assert!(
+        error.contains("date must be a day written YYYY-MM-DD"),
+        "{error}"
+    );
+    assert!(!bad.contains("0 results"), "{bad}");
+    let json = http_get(&server, "/archdb/who_held.json?date=Jan+1939");
+    assert!(json.starts_with("HTTP/1.1 400"), "{json}");
+    assert!(
+        json.contains("date must be a day written YYYY-MM-DD"),
+        "{json}"
     );
 
     // A document reads as a document: heading, parties, citation, then the body.

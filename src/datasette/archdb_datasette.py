@@ -8,12 +8,17 @@ the database's `plugins`), so it does nothing for other databases:
   was computed for (Datasette cannot pre-fill canned query parameters);
 - in a report's results and in the views, document ids link to the document, and the
   `**marked**` words of a search snippet are shown highlighted;
+- a malformed date or number given to a report is reported as an error
+  above the form (or as a 400 error for .json and .csv), never as an empty
+  table: Datasette itself checks no types;
 - a document's row page reads as a document: heading, date, parties,
   citation and the body as text, with every stored field one click away.
 
 Pinned and tested with Datasette 0.65.5 (tests/datasette.rs, tests/browser.rs).
 """
 
+import datetime
+import json
 import re
 import urllib.parse
 
@@ -24,6 +29,7 @@ from markupsafe import Markup, escape
 CONFIG = "archdb"
 MARKED = re.compile(r"\*\*(.+?)\*\*")
 DOCUMENT_ROW = re.compile(r"row-.+-documents\.html")
+WHOLE_NUMBER = re.compile(r"\s*-?[0-9]+\s*")
 
 
 def _config(datasette, database):
@@ -69,6 +75,17 @@ def _document_link(datasette, database, value):
 def asgi_wrapper(datasette):
     def wrap(app):
         async def with_defaults(scope, receive, send):
+            refusal = _refusal(datasette, scope)
+            if refusal is not None:
+                await send(
+                    {
+                        "type": "http.response.start",
+                        "status": 400,
+                        "headers": [[b"content-type", b"application/json; charset=utf-8"]],
+                    }
+                )
+                await send({"type": "http.response.body", "body": refusal})
+                return
             location = _defaults_location(datasette, scope)
             if location is None:
                 await app(scope, receive, send)
@@ -85,6 +102,53 @@ def asgi_wrapper(datasette):
         return with_defaults
 
     return wrap
+
+
+def _is_day(text):
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
+        return False
+    try:
+        datetime.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _problems(datasette, database, query, args):
+    """What is wrong with the values given to a canned query, if anything."""
+    kinds = _config(datasette, database).get("params", {}).get(query, {})
+    problems = []
+    for name, kind in kinds.items():
+        value = args.get(name) or ""
+        if value == "":
+            continue  # empty: the report's default
+        if kind == "date" and not _is_day(value):
+            problems.append(
+                f"{name} must be a day written YYYY-MM-DD, e.g. 1939-01-31; got {value!r}"
+            )
+        elif kind == "integer" and not WHOLE_NUMBER.fullmatch(value):
+            problems.append(f"{name} must be a whole number; got {value!r}")
+    return problems
+
+
+def _refusal(datasette, scope):
+    """A 400 answer for a .json or .csv canned query given a malformed value."""
+    if scope.get("type") != "http":
+        return None
+    parts = scope.get("path", "").strip("/").split("/")
+    if len(parts) != 2 or "." not in parts[1]:
+        return None
+    database = parts[0]
+    query = parts[1].rsplit(".", 1)[0]
+    if database not in datasette.databases:
+        return None
+    args = dict(urllib.parse.parse_qsl(scope.get("query_string", b"").decode("utf-8")))
+    problems = _problems(datasette, database, query, args)
+    if not problems:
+        return None
+    return json.dumps(
+        {"ok": False, "error": "; ".join(problems), "status": 400, "title": "Invalid parameter"}
+    ).encode("utf-8")
 
 
 def _defaults_location(datasette, scope):
@@ -124,7 +188,14 @@ def prepare_jinja2_environment(env, datasette):
 
 @hookimpl
 def extra_template_vars(template, database, table, view_name, request, datasette):
-    if view_name != "row" or table != "documents" or request is None:
+    if request is None:
+        return {}
+    query = request.url_vars.get("table")
+    if view_name != "row" and query and database:
+        problems = _problems(datasette, database, query, request.args)
+        # Shown where Datasette shows an SQL error, above the results.
+        return {"error": "; ".join(problems)} if problems else {}
+    if view_name != "row" or table != "documents":
         return {}
     if not _config(datasette, database):
         return {}

@@ -18,7 +18,7 @@ use std::collections::BTreeSet;
 
 use serde_json::{json, Map, Value};
 
-use crate::report::Report;
+use crate::report::{ParamKind, Report};
 pub use schema::{read_schema, Description, Schema};
 
 /// archdb's Datasette plugin (links, highlights, defaults, document pages).
@@ -111,8 +111,13 @@ pub fn metadata(reports: &[Report], database: &str, schema: &Schema) -> Value {
     let mut defaults = Map::new();
     let mut results = Vec::new();
     let mut guide = Vec::new();
+    let mut checked = Map::new();
     for report in &reports {
         let key = query_key(&report.name, &schema.objects);
+        let kinds = checked_params(report);
+        if !kinds.is_empty() {
+            checked.insert(key.clone(), Value::Object(kinds));
+        }
         queries.insert(key.clone(), canned_query(report));
         if !report.params.is_empty() {
             defaults.insert(key.clone(), Value::Object(default_values(report)));
@@ -144,6 +149,7 @@ pub fn metadata(reports: &[Report], database: &str, schema: &Schema) -> Value {
                         "defaults": defaults,
                         "results": results,
                         "views": view_links(schema),
+                        "params": checked,
                     }
                 }
             }
@@ -224,6 +230,17 @@ fn view_links(schema: &Schema) -> Map<String, Value> {
         .iter()
         .filter(|(view, _)| schema.objects.contains(*view))
         .map(|(view, column)| (view.to_string(), json!([column])))
+        .collect()
+}
+
+/// The parameters whose values archdb's plugin checks (dates and whole
+/// numbers), with their type: Datasette passes any text through.
+fn checked_params(report: &Report) -> Map<String, Value> {
+    report
+        .params
+        .iter()
+        .filter(|p| p.kind != ParamKind::Text)
+        .map(|p| (p.name.clone(), p.kind.as_str().into()))
         .collect()
 }
 
@@ -385,6 +402,15 @@ mod tests {
         assert_eq!(plugin["defaults"]["search"]["from"], "");
         assert!(plugin["defaults"].get("overview").is_none());
         assert_eq!(plugin["views"], json!({}), "the test schema has no views");
+        assert_eq!(
+            plugin["params"]["who_held"],
+            json!({"date": "date"}),
+            "text parameters are not checked"
+        );
+        assert_eq!(
+            plugin["params"]["search"],
+            json!({"from": "date", "to": "date", "limit": "integer"})
+        );
     }
 
     #[test]
