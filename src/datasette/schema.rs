@@ -94,7 +94,7 @@ pub fn read_schema(conn: &Connection, reports: &[Report]) -> Result<Schema> {
         // A report that does not prepare (a user's, for another schema)
         // still becomes a canned query; Datasette shows its error.
         if let Ok(stmt) = conn.prepare(&report.sql) {
-            let columns = stmt.column_names().into_iter().map(String::from).collect();
+            let columns = stmt.column_names().map(String::from).collect();
             report_columns.insert(report.name.clone(), columns);
         }
     }
