@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 out="docs/datasette-search.png"
-page="/archdb/search?query=non-aggression+pact&syntax=&from=&to=&limit="
+page="/archdb/search?query=%22the+Straits%22+pact&syntax=&from=&to=&limit="
 work="$(mktemp -d)"
 server=""
 cleanup() {
