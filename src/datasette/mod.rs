@@ -80,7 +80,7 @@ const LABELS: &[(&str, &str)] = &[
 ];
 
 /// The reports in the order the database page lists them.
-pub fn ordered(reports: &[Report]) -> Vec<&Report> {
+fn ordered(reports: &[Report]) -> Vec<&Report> {
     let mut list: Vec<&Report> = reports.iter().collect();
     list.sort_by_key(|r| {
         (
@@ -254,7 +254,7 @@ fn default_values(report: &Report) -> Map<String, Value> {
 }
 
 /// The query string that fills in a report's defaults.
-pub fn defaults_query(report: &Report) -> String {
+fn defaults_query(report: &Report) -> String {
     let mut query = form_urlencoded::Serializer::new(String::new());
     for p in &report.params {
         query.append_pair(&p.name, p.default.as_deref().unwrap_or(""));
