@@ -216,7 +216,7 @@ fn report_command(db_path: &Path, args: ReportArgs) -> Result<()> {
         .timeout
         .or(report.timeout)
         .unwrap_or(report::DEFAULT_TIMEOUT);
-    let rows = match run_read_only(db_path, &report.sql, &values, timeout, |conn| {
+    let mut rows = match run_read_only(db_path, &report.sql, &values, timeout, |conn| {
         param_values::check(conn, report, &values).map_err(|e| match e {
             param_values::ValueError::NoMatch { .. } => usage(e.into()),
             other => other.into(),
@@ -227,6 +227,9 @@ fn report_command(db_path: &Path, args: ReportArgs) -> Result<()> {
             result.with_context(|| format!("running report {} ({})", report.name, report.origin))?
         }
     };
+    if to_terminal(&args.output) {
+        render::bold_marked(&mut rows, "snippet");
+    }
     print_rows(&rows, &args.output)
 }
 
@@ -330,17 +333,34 @@ fn show_command(db_path: &Path, args: ShowArgs) -> Result<()> {
 
 fn datasette_command(db_path: &Path, args: DatasetteArgs) -> Result<()> {
     let reports = report::load_reports(&args.report_dirs)?;
+    // The metadata is built from the database itself: its data dictionary,
+    // its tables and views (a canned query must not hide one) and the
+    // columns each report returns. A missing database is refused here.
+    let conn = db::open_read_only(db_path)?;
+    let schema = datasette::read_schema(&conn, &reports)?;
     let name = args
         .database_name
         .unwrap_or_else(|| datasette::database_name(db_path));
-    let metadata = datasette::metadata(&reports, &name);
+    let metadata = datasette::metadata(&reports, &name, &schema);
     let mut out = open_file_or_stdout(args.output.as_deref())?;
     serde_json::to_writer_pretty(&mut out, &metadata).map_err(std::io::Error::from)?; // keeps a closed pipe visible to main
     writeln!(out)?;
     out.flush()?;
+    if let Some(dir) = &args.plugins_dir {
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("creating plugins folder {}", dir.display()))?;
+        let file = dir.join(datasette::PLUGIN_FILE);
+        std::fs::write(&file, datasette::PLUGIN)
+            .with_context(|| format!("writing Datasette plugin {}", file.display()))?;
+    }
     if let Some(path) = &args.output {
+        let plugins = args
+            .plugins_dir
+            .as_ref()
+            .map(|dir| format!(" --plugins-dir {}", dir.display()))
+            .unwrap_or_default();
         eprintln!(
-            "wrote {} canned queries to {}; publish with: datasette {} -m {}",
+            "wrote {} canned queries to {}; publish with: datasette {} -m {}{plugins}",
             reports.len(),
             path.display(),
             db_path.display(),
@@ -387,6 +407,16 @@ fn open_file_or_stdout(path: Option<&Path>) -> Result<Box<dyn Write>> {
         }
         None => Box::new(BufWriter::new(std::io::stdout().lock())),
     })
+}
+
+/// A table printed to a terminal, where escape codes show as bold text
+/// (`NO_COLOR` turns them off).
+fn to_terminal(output: &OutputArgs) -> bool {
+    use std::io::IsTerminal;
+    output.format == render::Format::Table
+        && output.output.is_none()
+        && std::env::var_os("NO_COLOR").is_none()
+        && std::io::stdout().is_terminal()
 }
 
 fn print_rows(rows: &render::Rows, output: &OutputArgs) -> Result<()> {

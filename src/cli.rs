@@ -59,7 +59,7 @@ pub enum Command {
 
     /// Write Datasette metadata that publishes every report as a canned query, with full-text search set up.
     #[command(
-        after_long_help = "Examples:\n  archdb datasette --output metadata.json\n  datasette archdb.sqlite -m metadata.json"
+        after_long_help = "Examples:\n  archdb datasette --output metadata.json --plugins-dir plugins\n  datasette archdb.sqlite -m metadata.json --plugins-dir plugins"
     )]
     Datasette(DatasetteArgs),
 }
@@ -167,6 +167,12 @@ pub struct DatasetteArgs {
     /// Write the metadata to this file instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// Also write archdb's Datasette plugin (document links, highlighted search
+    /// snippets, defaults filled in, documents shown as documents) into this folder;
+    /// pass the same folder to `datasette --plugins-dir`.
+    #[arg(long, value_name = "DIR")]
+    pub plugins_dir: Option<PathBuf>,
 
     /// The database's name in Datasette (default: the --db file name without its extension).
     #[arg(long, value_name = "NAME")]

@@ -154,8 +154,55 @@ fn write_markdown(rows: &Rows, out: &mut dyn Write) -> Result<()> {
     Ok(())
 }
 
+/// Shows the words a search marked `**like this**` in `column` in the
+/// terminal's bold, for a table printed to a terminal; elsewhere (a pipe, a
+/// file, another format) the plain markers stay.
+pub fn bold_marked(rows: &mut Rows, column: &str) {
+    let Some(index) = rows.columns.iter().position(|c| c == column) else {
+        return;
+    };
+    for row in &mut rows.rows {
+        if let Some(Value::Text(text)) = row.get_mut(index) {
+            *text = bold(text);
+        }
+    }
+}
+
+/// `a **b** c` as `a \x1b[1mb\x1b[22m c`; an unpaired marker stays as it is.
+fn bold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("**") {
+        let after = &rest[start + 2..];
+        let Some(end) = after.find("**") else {
+            break;
+        };
+        out.push_str(&rest[..start]);
+        out.push_str("\x1b[1m");
+        out.push_str(&after[..end]);
+        out.push_str("\x1b[22m");
+        rest = &after[end + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn marked_words_become_bold_and_unpaired_markers_stay() {
+        assert_eq!(
+            super::bold("…the **Straits** and **Germany**… **odd"),
+            "…the \x1b[1mStraits\x1b[22m and \x1b[1mGermany\x1b[22m… **odd"
+        );
+        let mut rows = super::Rows {
+            columns: vec!["id".into(), "snippet".into()],
+            rows: vec![vec![1.into(), "a **b**".to_string().into()]],
+        };
+        super::bold_marked(&mut rows, "snippet");
+        assert_eq!(rows.rows[0][1], "a \x1b[1mb\x1b[22m".to_string().into());
+    }
+
     use super::*;
 
     fn sample() -> Rows {

@@ -299,11 +299,21 @@ const CASES: &[(&str, &str, &[&str])] = &[
         "phrase_dates",
         &[
             "query=\"the Straits\" NOT Germany",
+            "syntax=fts",
             "from=1921-01-01",
             "to=1937-12-31",
         ],
     ),
-    ("search", "prefix", &["query=Sikor* OR Mosul", "limit=1"]),
+    (
+        "search",
+        "prefix",
+        &["query=Sikor* OR Mosul", "syntax=fts", "limit=1"],
+    ),
+    (
+        "search",
+        "plain_hyphen",
+        &["query=mutual-assistance pact", "from=1939-01-01"],
+    ),
     ("sources", "default", &[]),
     ("sources", "path", &["path=1939"]),
     ("timeline", "default", &[]),
