@@ -61,6 +61,7 @@ pub struct RowLines {
     pub offices: Vec<u64>,
     pub office_aliases: Vec<u64>,
     pub positions: Vec<u64>,
+    pub country_states: Vec<u64>,
 }
 
 /// A calendar day as `yyyymmdd`, so that days compare as numbers.
@@ -176,7 +177,9 @@ pub fn validate(data: &ReferenceData) -> Vec<Problem> {
     validate_with_lines(data, &RowLines::default())
 }
 
-const COUNTRY_KINDS: &[&str] = &["state", "republic", "territory", "region"];
+const COUNTRY_KINDS: &[&str] = &["state", "republic", "territory", "region", "city"];
+/// Kinds a place can belong to in `country_states.csv`.
+const STATE_KINDS: &[&str] = &["state", "republic", "territory"];
 const COUNTRY_ALIAS_KINDS: &[&str] = &[
     "name",
     "former_name",
@@ -230,6 +233,7 @@ impl Checker<'_> {
             "institution_aliases.csv" => &self.lines.institution_aliases,
             "offices.csv" => &self.lines.offices,
             "office_aliases.csv" => &self.lines.office_aliases,
+            "country_states.csv" => &self.lines.country_states,
             _ => &self.lines.positions,
         };
         v.get(row).copied().unwrap_or(row as u64 + 2)
@@ -519,7 +523,149 @@ pub fn validate_with_lines(data: &ReferenceData, lines: &RowLines) -> Vec<Proble
     check_overlaps(&mut c, data);
     check_person_aliases(&mut c, data);
     check_country_aliases(&mut c, data);
+    check_country_states(&mut c, data, &country_ids);
+    check_successors(&mut c, data);
     c.problems
+}
+
+const CS: &str = "country_states.csv";
+
+/// `country_states.csv`: known places and states, valid dates, a state that
+/// can hold land, one state per place at a time, and a state for every city.
+fn check_country_states(c: &mut Checker<'_>, data: &ReferenceData, country_ids: &HashSet<&str>) {
+    let kind_of: HashMap<&str, &str> = data
+        .countries
+        .iter()
+        .map(|r| (r.id.as_str(), r.kind.as_str()))
+        .collect();
+    let mut by_place: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, r) in data.country_states.iter().enumerate() {
+        c.reference(CS, i, "place_id", Some(&r.place_id), country_ids, "countries.csv");
+        c.reference(CS, i, "state_id", Some(&r.state_id), country_ids, "countries.csv");
+        c.dates(
+            CS,
+            i,
+            ("date_from", "date_to"),
+            r.date_from.as_deref(),
+            r.date_to.as_deref(),
+        );
+        if r.place_id == r.state_id {
+            c.push(
+                CS,
+                i,
+                format!("`{}` is given as its own state", r.place_id),
+                "a state's own existence is in countries.csv (exists_from, exists_to); list here only the periods it belonged to another",
+            );
+        }
+        if let Some(kind) = kind_of.get(r.state_id.as_str()) {
+            if !STATE_KINDS.contains(kind) {
+                c.push(
+                    CS,
+                    i,
+                    format!("`state_id` is `{}`, a {kind}", r.state_id),
+                    format!("a place belongs to a country of kind {}", STATE_KINDS.join(", ")),
+                );
+            }
+        }
+        by_place.entry(&r.place_id).or_default().push(i);
+    }
+    let mut places: Vec<_> = by_place.into_iter().collect();
+    places.sort();
+    for (place, rows) in places {
+        let mut terms: Vec<(usize, Term)> = rows
+            .iter()
+            .map(|&i| {
+                let r = &data.country_states[i];
+                (i, Term::new(r.date_from.as_deref(), r.date_to.as_deref()))
+            })
+            .collect();
+        terms.sort_by_key(|(i, t)| (t.start_lo, t.start_hi, *i));
+        for (n, (ia, a)) in terms.iter().enumerate() {
+            for (ib, b) in &terms[n + 1..] {
+                let first_certain = b.start_hi.max(a.start_hi);
+                if first_certain <= a.end_lo && first_certain <= b.end_lo && !a.hands_over_to(b) {
+                    let a_line = c.line(CS, *ia);
+                    let (sa, sb) = (&data.country_states[*ia], &data.country_states[*ib]);
+                    c.push(
+                        CS,
+                        *ib,
+                        format!(
+                            "`{place}` belongs to `{}` from {} while it belongs to `{}` (line {a_line}) to {}",
+                            sb.state_id,
+                            sb.date_from.as_deref().unwrap_or("an unknown date"),
+                            sa.state_id,
+                            sa.date_to.as_deref().unwrap_or("an open end"),
+                        ),
+                        "correct the dates so one period ends the day before the next begins",
+                    );
+                }
+            }
+        }
+    }
+    let with_state: HashSet<&str> = data
+        .country_states
+        .iter()
+        .map(|r| r.place_id.as_str())
+        .collect();
+    for (i, r) in data.countries.iter().enumerate() {
+        if r.kind == "city" && !with_state.contains(r.id.as_str()) {
+            c.push(
+                "countries.csv",
+                i,
+                format!("city `{}` belongs to no state", r.id),
+                "add its state(s), with dates, to country_states.csv",
+            );
+        }
+    }
+}
+
+/// `successor_id` links regimes of one state (RSFSR -> USSR): a state or
+/// republic follows a state or republic, and no chain comes back to itself.
+/// Annexed territory is not a successor: its new state goes in
+/// `country_states.csv`, so a lineage never mixes two states.
+fn check_successors(c: &mut Checker<'_>, data: &ReferenceData) {
+    let by_id: HashMap<&str, (usize, &super::Country)> = data
+        .countries
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id.as_str(), (i, r)))
+        .collect();
+    let regime = |k: &str| k == "state" || k == "republic";
+    for (i, r) in data.countries.iter().enumerate() {
+        let Some(next) = r.successor_id.as_deref() else {
+            continue;
+        };
+        if let Some((_, s)) = by_id.get(next) {
+            if !regime(&r.kind) || !regime(&s.kind) {
+                c.push(
+                    "countries.csv",
+                    i,
+                    format!(
+                        "`successor_id` links `{}` ({}) to `{next}` ({})",
+                        r.id, r.kind, s.kind
+                    ),
+                    "a successor is the next regime of a state or republic; record annexed land in country_states.csv",
+                );
+            }
+        }
+        let mut seen = HashSet::from([r.id.as_str()]);
+        let mut cur = next;
+        while let Some((_, s)) = by_id.get(cur) {
+            if !seen.insert(cur) {
+                c.push(
+                    "countries.csv",
+                    i,
+                    format!("the successors of `{}` come back to `{cur}`", r.id),
+                    "break the cycle: a successor must be a later regime",
+                );
+                break;
+            }
+            match s.successor_id.as_deref() {
+                Some(n) => cur = n,
+                None => break,
+            }
+        }
+    }
 }
 
 /// No day certainly covered by two terms of one single-holder office slot.
