@@ -106,7 +106,8 @@ JOIN countries m ON m.id = r.member_id;
 -- is not recorded).
 CREATE INDEX documents_place ON documents (place COLLATE NOCASE) WHERE place IS NOT NULL;
 CREATE VIEW document_places AS
-SELECT d.id AS document_id,
+SELECT DISTINCT
+       d.id AS document_id,
        d.date_from,
        d.place AS as_printed,
        c.id AS place_id,
@@ -115,17 +116,17 @@ SELECT d.id AS document_id,
        c.kind,
        s.key AS state_key,
        s.name AS state
-FROM documents d
-JOIN countries c
-  ON c.name = d.place COLLATE NOCASE
-  OR c.id IN (SELECT a.country_id FROM country_aliases a
-              WHERE a.alias = d.place COLLATE NOCASE
-                AND (a.valid_from IS NULL OR d.date_from IS NULL OR d.date_to >= a.valid_from)
-                AND (a.valid_to IS NULL OR d.date_from IS NULL
-                     OR substr(d.date_from, 1, length(a.valid_to)) <= a.valid_to))
+FROM (SELECT id AS place_id, name, NULL AS valid_from, NULL AS valid_to FROM countries
+      UNION ALL
+      SELECT country_id, alias, valid_from, valid_to FROM country_aliases) names
+JOIN documents d
+  ON d.place = names.name COLLATE NOCASE
+ AND (names.valid_from IS NULL OR d.date_from IS NULL OR d.date_to >= names.valid_from)
+ AND (names.valid_to IS NULL OR d.date_from IS NULL
+      OR substr(d.date_from, 1, length(names.valid_to)) <= names.valid_to)
+JOIN countries c ON c.id = names.place_id
 LEFT JOIN country_states cs
   ON cs.place_id = c.id AND d.date_from IS NOT NULL
  AND d.date_from >= coalesce(cs.from_earliest, '0000-01-01')
  AND d.date_from <= coalesce(cs.to_latest, '9999-12-31')
-LEFT JOIN countries s ON s.id = cs.state_id
-WHERE d.place IS NOT NULL;
+LEFT JOIN countries s ON s.id = cs.state_id;
