@@ -945,6 +945,56 @@ mod tests {
     }
 
     #[test]
+    fn states_of_places_are_checked() {
+        use crate::entities::fixture::{COUNTRIES, COUNTRY_STATES};
+        // Two states at once for one place.
+        let text = format!("{COUNTRY_STATES}austria,great_britain,1938,1939,\n");
+        let e = err_of("country_states.csv", &text);
+        assert!(
+            e.contains("country_states.csv, line 2") && e.contains("(line 3)"),
+            "{e}"
+        );
+        // Unknown ids, bad dates, a place as its own state.
+        let text = format!("{COUNTRY_STATES}atlantis,germany,1939-02-30,,\ngermany,germany,,,\n");
+        let e = err_of("country_states.csv", &text);
+        assert!(e.contains("`place_id` is `atlantis`"), "{e}");
+        assert!(e.contains("`date_from` is `1939-02-30`"), "{e}");
+        assert!(e.contains("`germany` is given as its own state"), "{e}");
+        // A handover on one day, written at day precision on both rows, is no overlap.
+        let text = format!("{COUNTRY_STATES}japan,china,,1932-02-29,\n");
+        assert!(with("country_states.csv", &text).is_ok());
+        // A city with no state is refused; a region may have none.
+        let e = err_of("countries.csv", &format!("{COUNTRIES}kabul,Kabul,city,,,,,\n"));
+        assert!(e.contains("city `kabul` belongs to no state"), "{e}");
+        assert!(with("countries.csv", &format!("{COUNTRIES}thrace,Thrace,region,,,,,\n")).is_ok());
+        // A region cannot hold land.
+        let countries = format!("{COUNTRIES}balkans,the Balkans,region,,,,,\n");
+        let mut p: [&str; 10] = [""; 10];
+        p.copy_from_slice(&parts());
+        p[0] = &countries;
+        p[2] = "place_id,state_id,date_from,date_to,note\naustria,balkans,,,\n";
+        let e = data_from(p).err().map(|e| format!("{e:#}")).unwrap_or_default();
+        assert!(e.contains("`state_id` is `balkans`, a region"), "{e}");
+    }
+
+    #[test]
+    fn successors_link_regimes_without_cycles() {
+        use crate::entities::fixture::COUNTRIES;
+        let text = COUNTRIES.replace(
+            "turkey,Republic of Turkey,state,1923-10-29,,,,",
+            "turkey,Republic of Turkey,state,1923-10-29,,gna,,",
+        );
+        let e = err_of("countries.csv", &text);
+        assert!(e.contains("the successors of `gna` come back to `gna`"), "{e}");
+        let text = format!("{COUNTRIES}straits,the Straits,region,,,turkey,,\n");
+        let e = err_of("countries.csv", &text);
+        assert!(
+            e.contains("`successor_id` links `straits` (region) to `turkey` (state)"),
+            "{e}"
+        );
+    }
+
+    #[test]
     fn csv_errors_name_file_line_and_column() {
         let text = crate::entities::fixture::OFFICES.replace(
             "envoy,plenipotentiary representative,1,",
