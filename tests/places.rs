@@ -42,15 +42,26 @@ fn column(env: &TestEnv, sql: &str) -> Vec<String> {
 fn documents_written_in_ankara_include_those_printed_angora() {
     let env = seeded();
     for place in ["ankara", "Ankara", "Angora", "ANGORA", "Ankara (Angora)"] {
-        assert_eq!(ids(&env, &["documents", "-p", &format!("place={place}")]), ["1", "2"], "{place}");
-        assert_eq!(ids(&env, &["timeline", "-p", &format!("place={place}")]), ["1", "2"], "{place}");
+        assert_eq!(
+            ids(&env, &["documents", "-p", &format!("place={place}")]),
+            ["1", "2"],
+            "{place}"
+        );
+        assert_eq!(
+            ids(&env, &["timeline", "-p", &format!("place={place}")]),
+            ["1", "2"],
+            "{place}"
+        );
     }
     assert_eq!(ids(&env, &["documents", "-p", "place=Moscow"]), ["3"]);
     assert!(ids(&env, &["documents", "-p", "place=Kabul"]).is_empty());
     assert_eq!(ids(&env, &["documents"]), ["1", "2", "3"]);
     // The place filter combines with the others.
     assert_eq!(
-        ids(&env, &["timeline", "-p", "place=ankara", "-p", "from=1930-01-01"]),
+        ids(
+            &env,
+            &["timeline", "-p", "place=ankara", "-p", "from=1930-01-01"]
+        ),
         ["2"]
     );
     // The view says which state Ankara was in on each document's date.
@@ -107,7 +118,10 @@ fn the_state_of_a_place_changes_with_the_date() {
 fn a_country_parameter_takes_the_lineage_unless_lineage_is_0() {
     let env = seeded();
     // Document 1 was written by the RSFSR's representative: the USSR's lineage.
-    assert_eq!(ids(&env, &["timeline", "-p", "country=ussr"]), ["1", "2", "3"]);
+    assert_eq!(
+        ids(&env, &["timeline", "-p", "country=ussr"]),
+        ["1", "2", "3"]
+    );
     assert_eq!(
         ids(&env, &["timeline", "-p", "country=ussr", "-p", "lineage=1"]),
         ["1", "2", "3"]
@@ -117,17 +131,31 @@ fn a_country_parameter_takes_the_lineage_unless_lineage_is_0() {
         ["2", "3"]
     );
     // And the other way round: the RSFSR's lineage holds the USSR.
-    assert_eq!(ids(&env, &["timeline", "-p", "country=rsfsr"]), ["1", "2", "3"]);
     assert_eq!(
-        ids(&env, &["timeline", "-p", "country=rsfsr", "-p", "lineage=0"]),
+        ids(&env, &["timeline", "-p", "country=rsfsr"]),
+        ["1", "2", "3"]
+    );
+    assert_eq!(
+        ids(
+            &env,
+            &["timeline", "-p", "country=rsfsr", "-p", "lineage=0"]
+        ),
         ["1"]
     );
 
     // Offices on 2 June 1921: the RSFSR's envoys count for the USSR only with the lineage.
     let held = |lineage: &str| {
         env.ok(&[
-            "report", "positions_at", "-p", "date=1921-06-02", "-p", "country=ussr", "-p",
-            &format!("lineage={lineage}"), "--format", "csv",
+            "report",
+            "positions_at",
+            "-p",
+            "date=1921-06-02",
+            "-p",
+            "country=ussr",
+            "-p",
+            &format!("lineage={lineage}"),
+            "--format",
+            "csv",
         ])
     };
     assert!(held("1").contains("Sergei Natsarenus"), "{}", held("1"));
@@ -138,20 +166,50 @@ fn a_country_parameter_takes_the_lineage_unless_lineage_is_0() {
     // The same for who_held: the USSR did not exist in 1921, the RSFSR did.
     let who = |lineage: &str| {
         env.ok(&[
-            "report", "who_held", "-p", "country=ussr", "-p", "host=turkey", "-p", "date=1921-06-02",
-            "-p", &format!("lineage={lineage}"), "--format", "csv",
+            "report",
+            "who_held",
+            "-p",
+            "country=ussr",
+            "-p",
+            "host=turkey",
+            "-p",
+            "date=1921-06-02",
+            "-p",
+            &format!("lineage={lineage}"),
+            "--format",
+            "csv",
         ])
     };
     assert!(who("1").contains("natsarenus"), "{}", who("1"));
     assert_eq!(who("0").lines().count(), 1, "{}", who("0"));
 
     // country_by_year lists each regime of the lineage on its own rows.
-    let by_year = env.ok(&["report", "country_by_year", "-p", "country=Soviet Union", "--format", "csv"]);
-    assert!(by_year.contains("Union of Soviet Socialist Republics"), "{by_year}");
-    let only = env.ok(&[
-        "report", "country_by_year", "-p", "country=rsfsr", "-p", "lineage=0", "--format", "csv",
+    let by_year = env.ok(&[
+        "report",
+        "country_by_year",
+        "-p",
+        "country=Soviet Union",
+        "--format",
+        "csv",
     ]);
-    assert!(!only.contains("Union of Soviet Socialist Republics"), "{only}");
+    assert!(
+        by_year.contains("Union of Soviet Socialist Republics"),
+        "{by_year}"
+    );
+    let only = env.ok(&[
+        "report",
+        "country_by_year",
+        "-p",
+        "country=rsfsr",
+        "-p",
+        "lineage=0",
+        "--format",
+        "csv",
+    ]);
+    assert!(
+        !only.contains("Union of Soviet Socialist Republics"),
+        "{only}"
+    );
 
     // The view itself: the Republic of Turkey's lineage.
     assert_eq!(

@@ -655,7 +655,11 @@ fn summary_backed_unresolved_names_equal_reading_every_word() {
     // report fixtures stay unresolved: the parser fixtures (every page under
     // tests/fixtures) are compared too, to keep the comparison wide.
     let wide = TestEnv::new();
-    wide.ok(&["seed", "--corpus", concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures")]);
+    wide.ok(&[
+        "seed",
+        "--corpus",
+        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures"),
+    ]);
     let compared = same_rows_as_raw_sql(&env, "unresolved_names", &cases)
         + same_rows_as_raw_sql(&wide, "unresolved_names", &cases);
     assert!(

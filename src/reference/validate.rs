@@ -540,8 +540,22 @@ fn check_country_states(c: &mut Checker<'_>, data: &ReferenceData, country_ids: 
         .collect();
     let mut by_place: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, r) in data.country_states.iter().enumerate() {
-        c.reference(CS, i, "place_id", Some(&r.place_id), country_ids, "countries.csv");
-        c.reference(CS, i, "state_id", Some(&r.state_id), country_ids, "countries.csv");
+        c.reference(
+            CS,
+            i,
+            "place_id",
+            Some(&r.place_id),
+            country_ids,
+            "countries.csv",
+        );
+        c.reference(
+            CS,
+            i,
+            "state_id",
+            Some(&r.state_id),
+            country_ids,
+            "countries.csv",
+        );
         c.dates(
             CS,
             i,
@@ -563,7 +577,10 @@ fn check_country_states(c: &mut Checker<'_>, data: &ReferenceData, country_ids: 
                     CS,
                     i,
                     format!("`state_id` is `{}`, a {kind}", r.state_id),
-                    format!("a place belongs to a country of kind {}", STATE_KINDS.join(", ")),
+                    format!(
+                        "a place belongs to a country of kind {}",
+                        STATE_KINDS.join(", ")
+                    ),
                 );
             }
         }
@@ -964,16 +981,26 @@ mod tests {
         let text = format!("{COUNTRY_STATES}japan,china,,1932-02-29,\n");
         assert!(with("country_states.csv", &text).is_ok());
         // A city with no state is refused; a region may have none.
-        let e = err_of("countries.csv", &format!("{COUNTRIES}kabul,Kabul,city,,,,,\n"));
+        let e = err_of(
+            "countries.csv",
+            &format!("{COUNTRIES}kabul,Kabul,city,,,,,\n"),
+        );
         assert!(e.contains("city `kabul` belongs to no state"), "{e}");
-        assert!(with("countries.csv", &format!("{COUNTRIES}thrace,Thrace,region,,,,,\n")).is_ok());
+        assert!(with(
+            "countries.csv",
+            &format!("{COUNTRIES}thrace,Thrace,region,,,,,\n")
+        )
+        .is_ok());
         // A region cannot hold land.
         let countries = format!("{COUNTRIES}balkans,the Balkans,region,,,,,\n");
         let mut p: [&str; 10] = [""; 10];
         p.copy_from_slice(&parts());
         p[0] = &countries;
         p[2] = "place_id,state_id,date_from,date_to,note\naustria,balkans,,,\n";
-        let e = data_from(p).err().map(|e| format!("{e:#}")).unwrap_or_default();
+        let e = data_from(p)
+            .err()
+            .map(|e| format!("{e:#}"))
+            .unwrap_or_default();
         assert!(e.contains("`state_id` is `balkans`, a region"), "{e}");
     }
 
@@ -985,7 +1012,10 @@ mod tests {
             "turkey,Republic of Turkey,state,1923-10-29,,gna,,",
         );
         let e = err_of("countries.csv", &text);
-        assert!(e.contains("the successors of `gna` come back to `gna`"), "{e}");
+        assert!(
+            e.contains("the successors of `gna` come back to `gna`"),
+            "{e}"
+        );
         let text = format!("{COUNTRIES}straits,the Straits,region,,,turkey,,\n");
         let e = err_of("countries.csv", &text);
         assert!(
