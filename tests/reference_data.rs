@@ -732,12 +732,11 @@ fn a_place_belongs_to_one_state_at_a_time() {
     );
 }
 
-/// `seed/reference/tools/inflect.py --check`: every regular Russian case
+/// `seed/reference/inflect.py --check`: every regular Russian case
 /// form the script derives from a surname is a row of person_aliases.csv.
 #[test]
 fn inflected_forms_are_what_the_script_writes() {
-    let script =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seed/reference/tools/inflect.py");
+    let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seed/reference/inflect.py");
     let out = std::process::Command::new("python3")
         .arg(&script)
         .arg("--check")

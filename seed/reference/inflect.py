@@ -17,8 +17,8 @@ person_aliases.csv. Surnames ending in a vowel, in -y, -j or -c, and persons in
 SKIP_PERSONS are left alone; forms in SKIP_FORMS (English words, other names) are
 never written. Hand-written `inflected` rows may exist besides these.
 
-    python3 seed/reference/tools/inflect.py --check   # exit 1 and list the missing rows
-    python3 seed/reference/tools/inflect.py --write   # append the missing rows
+    python3 seed/reference/inflect.py --check   # exit 1 and list the missing rows
+    python3 seed/reference/inflect.py --write   # append the missing rows
 
 tests/reference_data.rs runs --check, so the CSV always holds what this script produces.
 """
@@ -28,7 +28,7 @@ import re
 import sys
 from pathlib import Path
 
-REFERENCE = Path(__file__).resolve().parent.parent
+REFERENCE = Path(__file__).resolve().parent
 
 # Countries whose surnames in -ov/-ev/-in are Slavic (instrumental -ym, not -om).
 SLAVIC = {"ussr", "rsfsr", "ukraine", "belorussia", "bulgaria", "far_eastern_republic"}
@@ -116,7 +116,7 @@ def main(argv: list) -> int:
         if missing:
             print(
                 f"{len(missing)} inflected form(s) missing: run "
-                "python3 seed/reference/tools/inflect.py --write",
+                "python3 seed/reference/inflect.py --write",
                 file=sys.stderr,
             )
             return 1
