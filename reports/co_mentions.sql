@@ -8,6 +8,7 @@
 -- param: to | date | null | Latest document date, YYYY-MM-DD (default: no bound)
 -- param: kind | one_of(person, country, mixed) | null | person (two persons), country (two countries) or mixed (a person and a country); default: all pairs
 -- param: entity | entity | null | Only pairs with this person or country (key or name, e.g. turkey or Molotov)
+-- param: lineage | integer | 1 | 1: a country counts with its whole lineage (RSFSR and USSR; Ottoman Empire, Ankara government and Republic of Turkey); 0: only the regime named
 -- param: limit | integer | 50 | At most this many pairs
 -- timeout: 120
 WITH args AS (
@@ -36,6 +37,11 @@ wanted AS MATERIALIZED (
     UNION ALL
     SELECT c.id FROM countries c JOIN args
     WHERE lower(args.entity) IN (c.key, lower(c.name))
+    UNION ALL
+    -- A country's lineage (country_lineage) unless lineage=0.
+    SELECT l.member_id FROM countries c JOIN args JOIN country_lineage l ON l.country_id = c.id
+    WHERE lower(args.entity) IN (c.key, lower(c.name)) AND l.member_id <> c.id
+      AND coalesce(CAST(nullif(:lineage, '') AS INTEGER), 1) <> 0
 ),
 counted AS (
     SELECT a.eid AS e1, b.eid AS e2, count(*) AS documents,

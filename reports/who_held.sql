@@ -10,6 +10,7 @@
 -- param: country | country | ussr | Whose office: a country key, name or alias, e.g. ussr or Great Britain
 -- param: host | country(none, any) | turkey | Where it was held: a country key, name or alias; none for offices at home; any for anywhere
 -- param: date | date | 1939-01-01 | The day, YYYY-MM-DD
+-- param: lineage | integer | 1 | 1: a predecessor regime counts as described above; 0: only the regimes named (the USSR's own terms, not the RSFSR's)
 WITH RECURSIVE args AS (
     -- Defaults repeated because Datasette binds '' for an empty parameter. The office text is compared with
     -- the typewriter apostrophe: the corpus writes peopleʹs with U+02B9.
@@ -44,7 +45,7 @@ lines (side, id, named_id, depth) AS (
     SELECT 'host', id, id, 0 FROM named_hosts
     UNION
     SELECT l.side, p.id, l.named_id, l.depth + 1 FROM countries p JOIN lines l ON p.successor_id = l.id
-    WHERE l.depth < 16
+    WHERE l.depth < 16 AND coalesce(CAST(nullif(:lineage, '') AS INTEGER), 1) <> 0
 ),
 -- A predecessor is usable on the day when it was certainly gone by then, or
 -- the named state certainly did not exist yet (reduced dates widened).

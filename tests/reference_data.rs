@@ -26,14 +26,19 @@ fn shipped_reference_data_is_consistent() {
             .join("\n")
     );
     assert!(
-        data.persons.len() >= 150,
+        data.persons.len() >= 450,
         "only {} persons",
         data.persons.len()
     );
     assert!(
-        data.positions.len() >= 250,
+        data.positions.len() >= 500,
         "only {} positions",
         data.positions.len()
+    );
+    assert!(
+        data.person_aliases.len() >= 3000,
+        "only {} person aliases",
+        data.person_aliases.len()
     );
 }
 
@@ -481,4 +486,330 @@ avp rf, f. 06, op. 2, p. 1, d. 1, l. 1.
             .is_some_and(|k| k.contains("iran")),
         "{iran:?}"
     );
+}
+
+/// The persons of the cataloguer's index of half the collection (issue 11),
+/// under the keys other engineers' fixtures use, each with the forms the
+/// documents print (`alias -> key`).
+#[test]
+fn the_catalogued_persons_and_their_printed_forms_are_there() {
+    let data = data();
+    const KEYS: [&str; 36] = [
+        "barkov",
+        "barrere",
+        "berzin",
+        "donovan",
+        "draganov",
+        "dunlop",
+        "efchen",
+        "esendal",
+        "faiz_mohammad_khan",
+        "cakmak",
+        "fraser_tytler",
+        "gamelin",
+        "hansen",
+        "holst",
+        "ivanov_secretary",
+        "ivanov_mechanic",
+        "karabud",
+        "korkmasov",
+        "kozlov",
+        "makintsyan",
+        "mandel",
+        "morshchnikov",
+        "mott",
+        "mravyan",
+        "natsarenus",
+        "nikitnikov",
+        "osman_shevki",
+        "popov",
+        "apak",
+        "sandler",
+        "shahtakhtinsky",
+        "shevket",
+        "smirnov",
+        "svanidze",
+        "veli_bey",
+        "weygand",
+    ];
+    let keys: std::collections::HashSet<&str> =
+        data.persons.iter().map(|p| p.id.as_str()).collect();
+    let missing: Vec<&str> = KEYS
+        .iter()
+        .chain(["zalkind"].iter())
+        .copied()
+        .filter(|k| !keys.contains(k))
+        .collect();
+    assert!(missing.is_empty(), "no person row for {missing:?}");
+
+    const FORMS: &[(&str, &str)] = &[
+        ("Ali Faud", "cebesoy"),
+        ("Barrer", "barrere"),
+        ("Berznna", "berzin"),
+        ("Kemal Fevzi", "cakmak"),
+        ("Fevzi pasha", "cakmak"),
+        ("Fraser Tyler", "fraser_tytler"),
+        ("Fraser Tytler", "fraser_tytler"),
+        ("f. Tytler", "fraser_tytler"),
+        ("Esendalem", "esendal"),
+        ("Faiza Mohamed khan", "faiz_mohammad_khan"),
+        ("Makinzyan", "makintsyan"),
+        ("Mandell", "mandel"),
+        ("Morshchnkov", "morshchnikov"),
+        ("Nikitnikova", "nikitnikov"),
+        ("Phalen", "papen"),
+        ("Rakonsky", "rakovsky"),
+        ("raze shah", "reza_shah"),
+        ("Ivanova", "ivanov_secretary"),
+        ("Ivanova", "ivanov_mechanic"),
+        ("Denlop", "dunlop"),
+        ("Vinogradova", "vinogradov"),
+        ("Hugessen", "knatchbull_hugessen"),
+        ("tsar Boris", "boris_iii"),
+        ("Immaysky", "maisky"),
+        ("Suritsa", "surits"),
+        ("Gafenku", "gafencu"),
+        ("Alkendom", "alkend"),
+        ("Tereityeva", "terentyev"),
+        ("Osman Shevki", "osman_shevki"),
+        ("Rahmi Apak", "apak"),
+        ("Shevket", "shevket"),
+        ("Veli bey", "veli_bey"),
+        ("Natsarenus", "natsarenus"),
+        ("Weygand", "weygand"),
+    ];
+    let has = |alias: &str, key: &str| {
+        data.person_aliases
+            .iter()
+            .any(|a| a.alias == alias && a.person_id == key)
+    };
+    let wrong: Vec<String> = FORMS
+        .iter()
+        .filter(|(alias, key)| !has(alias, key))
+        .map(|(alias, key)| format!("{alias} -> {key}"))
+        .collect();
+    assert!(wrong.is_empty(), "missing aliases: {wrong:?}");
+    // `Fevzi pasha` is Çakmak, never Atatürk (who has `Kemal`).
+    assert!(!has("Fevzi pasha", "ataturk") && !has("Kemal Fevzi", "ataturk"));
+    // Where two catalogue names may be one person, both keys stay and the note says so.
+    for (key, other) in [
+        ("shevket", "esendal"),
+        ("esendal", "shevket"),
+        ("popov", "popov_ivan"),
+    ] {
+        let note = data
+            .persons
+            .iter()
+            .find(|p| p.id == key)
+            .and_then(|p| p.note.clone())
+            .unwrap_or_default();
+        assert!(
+            note.contains(other),
+            "{key}: the note should name `{other}`: {note}"
+        );
+    }
+}
+
+/// Places of issue 11, item 5: historical regions and territories and the
+/// cities where documents were written or that they discuss, each with its
+/// kind, found by their printed names.
+#[test]
+fn regions_and_cities_are_places_with_their_names() {
+    let data = data();
+    let kind_of = |key: &str| {
+        data.countries
+            .iter()
+            .find(|c| c.id == key)
+            .map(|c| c.kind.as_str())
+    };
+    for region in [
+        "bessarabia",
+        "northern_bukovina",
+        "eastern_galicia",
+        "western_ukraine",
+        "western_belorussia",
+        "mosul",
+        "kars",
+        "ardahan",
+        "thrace",
+        "dobruja",
+        "transylvania",
+        "straits",
+        "manchuria",
+    ] {
+        assert_eq!(kind_of(region), Some("region"), "{region}");
+    }
+    assert_eq!(kind_of("hatay"), Some("territory"));
+    for city in [
+        "moscow",
+        "ankara",
+        "istanbul",
+        "tehran",
+        "kabul",
+        "geneva",
+        "montreux",
+        "berlin",
+        "london",
+        "paris",
+        "rome",
+        "sofia",
+        "bucharest",
+        "belgrade",
+        "athens",
+        "warsaw",
+        "tokyo",
+        "baku",
+        "batumi",
+        "alexandropol",
+        "tiflis",
+        "herat",
+        "mazar_i_sharif",
+        "tabriz",
+        "lausanne",
+    ] {
+        assert_eq!(kind_of(city), Some("city"), "{city}");
+    }
+    let names = |alias: &str| -> Vec<&str> {
+        data.country_aliases
+            .iter()
+            .filter(|a| a.alias == alias)
+            .map(|a| a.country_id.as_str())
+            .collect()
+    };
+    assert_eq!(names("Angora"), ["ankara"]);
+    assert_eq!(names("Constantinople"), ["istanbul"]);
+    assert_eq!(names("Bessarabia"), ["bessarabia"]);
+    assert_eq!(names("Alexandretta"), ["hatay"]);
+    assert_eq!(names("Tiflis"), ["tiflis"]);
+    let places = data
+        .countries
+        .iter()
+        .filter(|c| matches!(c.kind.as_str(), "city" | "region" | "territory"))
+        .count();
+    assert!(places >= 100, "only {places} places");
+}
+
+/// The state of a place on a day, from country_states.csv (reduced dates
+/// widened, as the validator reads them).
+fn states_on<'a>(data: &'a ReferenceData, place: &str, day: &str) -> Vec<&'a str> {
+    use archdb::reference::validate::{parse_day, Term};
+    let d = parse_day(day).unwrap_or_else(|| panic!("bad day {day}"));
+    data.country_states
+        .iter()
+        .filter(|s| s.place_id == place)
+        .filter(|s| Term::new(s.date_from.as_deref(), s.date_to.as_deref()).possibly_covers(d))
+        .map(|s| s.state_id.as_str())
+        .collect()
+}
+
+#[test]
+fn a_place_belongs_to_one_state_at_a_time() {
+    let data = data();
+    assert_eq!(states_on(&data, "bessarabia", "1939-09-01"), ["romania"]);
+    assert_eq!(states_on(&data, "bessarabia", "1941-01-01"), ["ussr"]);
+    assert_eq!(
+        states_on(&data, "northern_transylvania", "1941-01-01"),
+        ["hungary"]
+    );
+    assert_eq!(
+        states_on(&data, "southern_dobruja", "1940-09-07"),
+        ["bulgaria"]
+    );
+    assert_eq!(states_on(&data, "kars", "1925-01-01"), ["turkey"]);
+    assert_eq!(states_on(&data, "vilna", "1940-01-01"), ["lithuania"]);
+    assert_eq!(states_on(&data, "manchuria", "1935-01-01"), ["manchukuo"]);
+    // Every city has a state on 1 January 1940 (a gap would be a data hole).
+    let lost: Vec<&str> = data
+        .countries
+        .iter()
+        .filter(|c| c.kind == "city")
+        .filter(|c| states_on(&data, &c.id, "1940-01-01").len() != 1)
+        .map(|c| c.id.as_str())
+        .collect();
+    assert!(
+        lost.is_empty(),
+        "cities with no single state on 1940-01-01: {lost:?}"
+    );
+}
+
+/// `seed/reference/inflect.py --check`: every regular Russian case
+/// form the script derives from a surname is a row of person_aliases.csv.
+#[test]
+fn inflected_forms_are_what_the_script_writes() {
+    let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seed/reference/inflect.py");
+    let out = std::process::Command::new("python3")
+        .arg(&script)
+        .arg("--check")
+        .output()
+        .unwrap_or_else(|e| panic!("running python3 {}: {e}", script.display()));
+    assert!(
+        out.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let data = data();
+    for (alias, key) in [
+        ("Litvinovym", "litvinov"),
+        ("Suritsem", "surits"),
+        ("Idenom", "eden"),
+    ] {
+        assert!(
+            data.person_aliases
+                .iter()
+                .any(|a| a.alias == alias && a.person_id == key && a.kind == "inflected"),
+            "{alias}"
+        );
+    }
+}
+
+/// `seed/reference/common_words.txt` lists the aliases that are ordinary
+/// English words: each is an alias, and a country alias among them matches
+/// only exactly, except the few that translations print in lower case.
+#[test]
+fn common_word_aliases_are_listed_and_exact() {
+    let data = data();
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seed/reference/common_words.txt");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let words: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect();
+    assert!(words.len() >= 20, "{words:?}");
+    let lower_aliases: std::collections::HashSet<String> = data
+        .person_aliases
+        .iter()
+        .map(|a| a.alias.to_lowercase())
+        .chain(data.country_aliases.iter().map(|a| a.alias.to_lowercase()))
+        .collect();
+    let stale: Vec<&&str> = words
+        .iter()
+        .filter(|w| !lower_aliases.contains(**w))
+        .collect();
+    assert!(stale.is_empty(), "not aliases: {stale:?}");
+    const DELIBERATE_ANY_CASE: [&str; 10] = [
+        "china", "japan", "turkey", "french", "soviet", "soviets", "afghan", "afghans", "ottoman",
+        "ottomans",
+    ];
+    let loose: Vec<String> = data
+        .country_aliases
+        .iter()
+        .filter(|a| a.match_mode.as_deref() != Some("exact"))
+        .map(|a| a.alias.to_lowercase())
+        .filter(|a| words.contains(&a.as_str()) && !DELIBERATE_ANY_CASE.contains(&a.as_str()))
+        .collect();
+    assert!(
+        loose.is_empty(),
+        "ordinary words matched in any case: {loose:?}"
+    );
+    let loose_persons: Vec<&str> = data
+        .person_aliases
+        .iter()
+        .filter(|a| a.match_mode.as_deref() == Some("any_case"))
+        .filter(|a| words.contains(&a.alias.to_lowercase().as_str()))
+        .map(|a| a.alias.as_str())
+        .collect();
+    assert!(loose_persons.is_empty(), "{loose_persons:?}");
 }

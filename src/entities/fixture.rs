@@ -145,8 +145,13 @@ aras,foreign_minister,minister of foreign affairs,turkey,,1925-03-04,1938-11-11,
 ivanov,envoy,plenipotentiary representative,ussr,austria,1930,1935,
 ";
 
+pub const COUNTRY_STATES: &str = "\
+place_id,state_id,date_from,date_to,note
+austria,germany,1938-03-13,,annexed
+";
+
 /// Parses (and validates) the fixture files.
-pub fn data_from(parts: [&str; 9]) -> anyhow::Result<ReferenceData> {
+pub fn data_from(parts: [&str; 10]) -> anyhow::Result<ReferenceData> {
     let names = crate::reference::load::FILES;
     let files: Vec<(&str, &[u8])> = names
         .iter()
@@ -157,10 +162,11 @@ pub fn data_from(parts: [&str; 9]) -> anyhow::Result<ReferenceData> {
 }
 
 /// The fixture in [`crate::reference::load::FILES`] order.
-pub fn parts() -> [&'static str; 9] {
+pub fn parts() -> [&'static str; 10] {
     [
         COUNTRIES,
         COUNTRY_ALIASES,
+        COUNTRY_STATES,
         INSTITUTION_ALIASES,
         INSTITUTIONS,
         OFFICE_ALIASES,

@@ -1,4 +1,4 @@
-//! Reading the nine reference CSV files, from the binary or from a folder.
+//! Reading the ten reference CSV files, from the binary or from a folder.
 //!
 //! Both entry points parse the same bytes the same way and then validate
 //! the result, so a historian's bad edit is refused with the file, the line
@@ -21,9 +21,10 @@ static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/seed/reference
 
 /// The files that make up the reference data, in name order (the order the
 /// fingerprint hashes them in).
-pub const FILES: [&str; 9] = [
+pub const FILES: [&str; 10] = [
     "countries.csv",
     "country_aliases.csv",
+    "country_states.csv",
     "institution_aliases.csv",
     "institutions.csv",
     "office_aliases.csv",
@@ -48,11 +49,25 @@ pub fn load_embedded() -> Result<ReferenceData> {
     from_files(&files, "seed/reference")
 }
 
-/// Loads and validates the reference data from a folder holding the nine CSV files.
+/// Files a folder may lack: a folder made before the file existed reads as
+/// having none of its rows (`country_states.csv`: places without states).
+const OPTIONAL_FILES: [(&str, &str); 1] = [(
+    "country_states.csv",
+    "place_id,state_id,date_from,date_to,note\n",
+)];
+
+/// Loads and validates the reference data from a folder holding the CSV
+/// files ([`FILES`]; `country_states.csv` may be missing).
 pub fn load_dir(dir: &Path) -> Result<ReferenceData> {
     let mut contents = Vec::with_capacity(FILES.len());
     for name in FILES {
         let path = dir.join(name);
+        if let Some((_, empty)) = OPTIONAL_FILES.iter().find(|(n, _)| *n == name) {
+            if !path.exists() {
+                contents.push((name, empty.as_bytes().to_vec()));
+                continue;
+            }
+        }
         let bytes = std::fs::read(&path).with_context(|| {
             format!(
                 "reading reference file {}; the folder must hold all of: {}",
@@ -131,6 +146,12 @@ pub fn from_files(files: &[(&str, &[u8])], origin: &str) -> Result<ReferenceData
             "positions.csv",
             get("positions.csv")?,
             &mut lines.positions,
+        )?,
+        country_states: parse(
+            origin,
+            "country_states.csv",
+            get("country_states.csv")?,
+            &mut lines.country_states,
         )?,
         fingerprint: String::new(),
     };
@@ -251,6 +272,7 @@ fn expected_columns(name: &str) -> &'static str {
     match name {
         "countries.csv" => "id,name,kind,exists_from,exists_to,successor_id,parent_id,note",
         "country_aliases.csv" => "country_id,alias,kind,match,valid_from,valid_to",
+        "country_states.csv" => "place_id,state_id,date_from,date_to,note",
         "persons.csv" => "id,name,surname,given_names,born,died,country_id,description,note",
         "person_aliases.csv" => "person_id,alias,kind,match",
         "institutions.csv" => "id,name,country_id,kind,note",
@@ -270,7 +292,7 @@ mod tests {
     use crate::entities::fixture::parts;
 
     #[test]
-    fn load_dir_reads_the_nine_files_and_names_a_missing_one() {
+    fn load_dir_reads_the_files_and_names_a_missing_one() {
         let dir = match tempfile::tempdir() {
             Ok(d) => d,
             Err(e) => panic!("{e}"),
@@ -292,6 +314,11 @@ mod tests {
             .map(|(n, t)| (*n, t.as_bytes()))
             .collect();
         assert_eq!(data.fingerprint, fingerprint(&files));
+        // country_states.csv is optional: a folder without it has no states of places.
+        let _ = std::fs::remove_file(dir.path().join("country_states.csv"));
+        let without = load_dir(dir.path()).unwrap_or_else(|e| panic!("{e:#}"));
+        assert!(without.country_states.is_empty());
+        assert_eq!(without.persons.len(), 13);
         let _ = std::fs::remove_file(dir.path().join("offices.csv"));
         let e = load_dir(dir.path())
             .err()

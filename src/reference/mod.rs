@@ -23,6 +23,8 @@ pub struct ReferenceData {
     pub offices: Vec<Office>,
     pub office_aliases: Vec<OfficeAlias>,
     pub positions: Vec<Position>,
+    /// Which state a place (city, region, territory) belonged to, and when.
+    pub country_states: Vec<CountryState>,
     /// SHA-256 over all reference files, so the seeder knows when to re-resolve.
     pub fingerprint: String,
 }
@@ -113,6 +115,20 @@ pub struct Position {
     pub host_country_id: Option<String>,
     /// ISO date at its known precision: `1939-05-03`, `1939-05` or `1939`.
     pub date_from: Option<String>,
+    pub date_to: Option<String>,
+    pub note: Option<String>,
+}
+
+/// One period in which a place (a `countries` row of kind `city`, `region`,
+/// `territory` or `republic`) belonged to a state: Bessarabia to Romania
+/// 1918-1940, to the USSR from 28 June 1940.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+pub struct CountryState {
+    pub place_id: String,
+    pub state_id: String,
+    /// ISO date at its known precision; empty: since before 1919.
+    pub date_from: Option<String>,
+    /// ISO date at its known precision; empty: past 1941 or unknown.
     pub date_to: Option<String>,
     pub note: Option<String>,
 }

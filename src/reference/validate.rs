@@ -61,6 +61,7 @@ pub struct RowLines {
     pub offices: Vec<u64>,
     pub office_aliases: Vec<u64>,
     pub positions: Vec<u64>,
+    pub country_states: Vec<u64>,
 }
 
 /// A calendar day as `yyyymmdd`, so that days compare as numbers.
@@ -176,7 +177,9 @@ pub fn validate(data: &ReferenceData) -> Vec<Problem> {
     validate_with_lines(data, &RowLines::default())
 }
 
-const COUNTRY_KINDS: &[&str] = &["state", "republic", "territory", "region"];
+const COUNTRY_KINDS: &[&str] = &["state", "republic", "territory", "region", "city"];
+/// Kinds a place can belong to in `country_states.csv`.
+const STATE_KINDS: &[&str] = &["state", "republic", "territory"];
 const COUNTRY_ALIAS_KINDS: &[&str] = &[
     // A first part of a compound (`Franco` of `Franco-Soviet`): a name only before a hyphen.
     "combining",
@@ -232,6 +235,7 @@ impl Checker<'_> {
             "institution_aliases.csv" => &self.lines.institution_aliases,
             "offices.csv" => &self.lines.offices,
             "office_aliases.csv" => &self.lines.office_aliases,
+            "country_states.csv" => &self.lines.country_states,
             _ => &self.lines.positions,
         };
         v.get(row).copied().unwrap_or(row as u64 + 2)
@@ -521,7 +525,168 @@ pub fn validate_with_lines(data: &ReferenceData, lines: &RowLines) -> Vec<Proble
     check_overlaps(&mut c, data);
     check_person_aliases(&mut c, data);
     check_country_aliases(&mut c, data);
+    check_country_states(&mut c, data, &country_ids);
+    check_successors(&mut c, data);
     c.problems
+}
+
+const CS: &str = "country_states.csv";
+
+/// `country_states.csv`: known places and states, valid dates, a state that
+/// can hold land, one state per place at a time, and a state for every city.
+fn check_country_states(c: &mut Checker<'_>, data: &ReferenceData, country_ids: &HashSet<&str>) {
+    let kind_of: HashMap<&str, &str> = data
+        .countries
+        .iter()
+        .map(|r| (r.id.as_str(), r.kind.as_str()))
+        .collect();
+    let mut by_place: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, r) in data.country_states.iter().enumerate() {
+        c.reference(
+            CS,
+            i,
+            "place_id",
+            Some(&r.place_id),
+            country_ids,
+            "countries.csv",
+        );
+        c.reference(
+            CS,
+            i,
+            "state_id",
+            Some(&r.state_id),
+            country_ids,
+            "countries.csv",
+        );
+        c.dates(
+            CS,
+            i,
+            ("date_from", "date_to"),
+            r.date_from.as_deref(),
+            r.date_to.as_deref(),
+        );
+        if r.place_id == r.state_id {
+            c.push(
+                CS,
+                i,
+                format!("`{}` is given as its own state", r.place_id),
+                "a state's own existence is in countries.csv (exists_from, exists_to); list here only the periods it belonged to another",
+            );
+        }
+        if let Some(kind) = kind_of.get(r.state_id.as_str()) {
+            if !STATE_KINDS.contains(kind) {
+                c.push(
+                    CS,
+                    i,
+                    format!("`state_id` is `{}`, a {kind}", r.state_id),
+                    format!(
+                        "a place belongs to a country of kind {}",
+                        STATE_KINDS.join(", ")
+                    ),
+                );
+            }
+        }
+        by_place.entry(&r.place_id).or_default().push(i);
+    }
+    let mut places: Vec<_> = by_place.into_iter().collect();
+    places.sort();
+    for (place, rows) in places {
+        let mut terms: Vec<(usize, Term)> = rows
+            .iter()
+            .map(|&i| {
+                let r = &data.country_states[i];
+                (i, Term::new(r.date_from.as_deref(), r.date_to.as_deref()))
+            })
+            .collect();
+        terms.sort_by_key(|(i, t)| (t.start_lo, t.start_hi, *i));
+        for (n, (ia, a)) in terms.iter().enumerate() {
+            for (ib, b) in &terms[n + 1..] {
+                let first_certain = b.start_hi.max(a.start_hi);
+                if first_certain <= a.end_lo && first_certain <= b.end_lo && !a.hands_over_to(b) {
+                    let a_line = c.line(CS, *ia);
+                    let (sa, sb) = (&data.country_states[*ia], &data.country_states[*ib]);
+                    c.push(
+                        CS,
+                        *ib,
+                        format!(
+                            "`{place}` belongs to `{}` from {} while it belongs to `{}` (line {a_line}) to {}",
+                            sb.state_id,
+                            sb.date_from.as_deref().unwrap_or("an unknown date"),
+                            sa.state_id,
+                            sa.date_to.as_deref().unwrap_or("an open end"),
+                        ),
+                        "correct the dates so one period ends the day before the next begins",
+                    );
+                }
+            }
+        }
+    }
+    let with_state: HashSet<&str> = data
+        .country_states
+        .iter()
+        .map(|r| r.place_id.as_str())
+        .collect();
+    for (i, r) in data.countries.iter().enumerate() {
+        if r.kind == "city" && !with_state.contains(r.id.as_str()) {
+            c.push(
+                "countries.csv",
+                i,
+                format!("city `{}` belongs to no state", r.id),
+                "add its state(s), with dates, to country_states.csv",
+            );
+        }
+    }
+}
+
+/// `successor_id` links regimes of one state (RSFSR -> USSR): a region or a
+/// city is never a regime, and no chain comes back to itself. (Annexed land
+/// should not be a successor either: its new state goes in
+/// `country_states.csv`, so a lineage never mixes two states; that is a
+/// curator's judgement the shipped data follows, not a rule, so that older
+/// folders with `hatay -> turkey` still load.)
+fn check_successors(c: &mut Checker<'_>, data: &ReferenceData) {
+    let by_id: HashMap<&str, (usize, &super::Country)> = data
+        .countries
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id.as_str(), (i, r)))
+        .collect();
+    let regime = |k: &str| k != "region" && k != "city";
+    for (i, r) in data.countries.iter().enumerate() {
+        let Some(next) = r.successor_id.as_deref() else {
+            continue;
+        };
+        if let Some((_, s)) = by_id.get(next) {
+            if !regime(&r.kind) || !regime(&s.kind) {
+                c.push(
+                    "countries.csv",
+                    i,
+                    format!(
+                        "`successor_id` links `{}` ({}) to `{next}` ({})",
+                        r.id, r.kind, s.kind
+                    ),
+                    "a successor is the next regime of a state; a region or city has none (record which state a place belonged to in country_states.csv)",
+                );
+            }
+        }
+        let mut seen = HashSet::from([r.id.as_str()]);
+        let mut cur = next;
+        while let Some((_, s)) = by_id.get(cur) {
+            if !seen.insert(cur) {
+                c.push(
+                    "countries.csv",
+                    i,
+                    format!("the successors of `{}` come back to `{cur}`", r.id),
+                    "break the cycle: a successor must be a later regime",
+                );
+                break;
+            }
+            match s.successor_id.as_deref() {
+                Some(n) => cur = n,
+                None => break,
+            }
+        }
+    }
 }
 
 /// No day certainly covered by two terms of one single-holder office slot.
@@ -798,6 +963,69 @@ mod tests {
         );
         let e = err_of("country_aliases.csv", &text);
         assert!(e.contains("alias `Persia` names `germany`"), "{e}");
+    }
+
+    #[test]
+    fn states_of_places_are_checked() {
+        use crate::entities::fixture::{COUNTRIES, COUNTRY_STATES};
+        // Two states at once for one place.
+        let text = format!("{COUNTRY_STATES}austria,great_britain,1938,1939,\n");
+        let e = err_of("country_states.csv", &text);
+        assert!(
+            e.contains("country_states.csv, line 2") && e.contains("(line 3)"),
+            "{e}"
+        );
+        // Unknown ids, bad dates, a place as its own state.
+        let text = format!("{COUNTRY_STATES}atlantis,germany,1939-02-30,,\ngermany,germany,,,\n");
+        let e = err_of("country_states.csv", &text);
+        assert!(e.contains("`place_id` is `atlantis`"), "{e}");
+        assert!(e.contains("`date_from` is `1939-02-30`"), "{e}");
+        assert!(e.contains("`germany` is given as its own state"), "{e}");
+        // A handover on one day, written at day precision on both rows, is no overlap.
+        let text = format!("{COUNTRY_STATES}japan,china,,1932-02-29,\n");
+        assert!(with("country_states.csv", &text).is_ok());
+        // A city with no state is refused; a region may have none.
+        let e = err_of(
+            "countries.csv",
+            &format!("{COUNTRIES}kabul,Kabul,city,,,,,\n"),
+        );
+        assert!(e.contains("city `kabul` belongs to no state"), "{e}");
+        assert!(with(
+            "countries.csv",
+            &format!("{COUNTRIES}thrace,Thrace,region,,,,,\n")
+        )
+        .is_ok());
+        // A region cannot hold land.
+        let countries = format!("{COUNTRIES}balkans,the Balkans,region,,,,,\n");
+        let mut p: [&str; 10] = [""; 10];
+        p.copy_from_slice(&parts());
+        p[0] = &countries;
+        p[2] = "place_id,state_id,date_from,date_to,note\naustria,balkans,,,\n";
+        let e = data_from(p)
+            .err()
+            .map(|e| format!("{e:#}"))
+            .unwrap_or_default();
+        assert!(e.contains("`state_id` is `balkans`, a region"), "{e}");
+    }
+
+    #[test]
+    fn successors_link_regimes_without_cycles() {
+        use crate::entities::fixture::COUNTRIES;
+        let text = COUNTRIES.replace(
+            "turkey,Republic of Turkey,state,1923-10-29,,,,",
+            "turkey,Republic of Turkey,state,1923-10-29,,gna,,",
+        );
+        let e = err_of("countries.csv", &text);
+        assert!(
+            e.contains("the successors of `gna` come back to `gna`"),
+            "{e}"
+        );
+        let text = format!("{COUNTRIES}straits,the Straits,region,,,turkey,,\n");
+        let e = err_of("countries.csv", &text);
+        assert!(
+            e.contains("`successor_id` links `straits` (region) to `turkey` (state)"),
+            "{e}"
+        );
     }
 
     #[test]

@@ -83,6 +83,7 @@ pub fn clear(tx: &Transaction) -> Result<()> {
          DELETE FROM institution_aliases;
          DELETE FROM institutions;
          DELETE FROM country_aliases;
+         DELETE FROM country_states;
          DELETE FROM countries;",
     )
     .map_err(|err| user_foreign_key_advice(err, "clearing the previous data"))?;
@@ -218,6 +219,23 @@ pub fn reference(tx: &Transaction, data: &ReferenceData) -> Result<ReferenceIds>
             a.valid_from,
             a.valid_to
         ])?;
+    }
+
+    let mut stmt = tx.prepare(
+        "INSERT INTO country_states (place_id, state_id, date_from, date_to, from_earliest, to_latest, note)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    for r in &data.country_states {
+        stmt.execute(params![
+            key_id(&ids.countries, &Some(r.place_id.clone()), "country")?,
+            key_id(&ids.countries, &Some(r.state_id.clone()), "country")?,
+            r.date_from,
+            r.date_to,
+            r.date_from.as_deref().and_then(earliest_day),
+            r.date_to.as_deref().and_then(latest_day),
+            r.note
+        ])
+        .with_context(|| format!("writing a state of {}", r.place_id))?;
     }
 
     let mut stmt = tx.prepare(
