@@ -10,9 +10,9 @@ use std::sync::LazyLock;
 
 use super::normalize::Normalized;
 
-/// Aliases that are ordinary English words in lower case (see the file).
+/// Aliases that are ordinary English words in lower case (`seed/reference/common_words.txt`).
 static COMMON_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("common_words.txt")
+    include_str!("../../seed/reference/common_words.txt")
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
