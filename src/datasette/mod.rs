@@ -346,7 +346,10 @@ mod tests {
         let queries = meta["databases"]["archdb"]["queries"].as_object().unwrap();
         assert_eq!(queries.len(), reports.len());
         let who = &queries["who_held"];
-        assert_eq!(who["params"], json!(["office", "country", "host", "date", "lineage"]));
+        assert_eq!(
+            who["params"],
+            json!(["office", "country", "host", "date", "lineage"])
+        );
         assert!(who["sql"].as_str().unwrap().contains(":office"));
         assert!(who["description"]
             .as_str()

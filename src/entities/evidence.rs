@@ -173,6 +173,19 @@ pub(crate) fn country_position(n: &Normalized, start: usize, end: usize) -> bool
     }
 }
 
+/// True when a lower-case country word that the rest of the document
+/// confirms may be the country here: not after an ordinary word that would
+/// make it a noun (`roast turkey`, `royal china`), but after a preposition,
+/// a conjunction or punctuation (`towards china remains unchanged`).
+pub(crate) fn country_may_stand_here(n: &Normalized, start: usize) -> bool {
+    let before = n.cased.get(..start).unwrap_or("").trim_end();
+    if before.is_empty() || before.ends_with(|c: char| !c.is_alphabetic()) {
+        return true;
+    }
+    word_before(n, start)
+        .is_some_and(|(w, _)| COUNTRY_PREPOSITIONS.contains(&w.to_lowercase().as_str()))
+}
+
 /// True when only a list separator (`,`, `;`, `and`, `or`, `&`) stands
 /// between byte `a_end` and byte `b_start` of `n.cased`: two names side by
 /// side (`japan and china`, `chamberlain, Daladier`).
@@ -184,10 +197,116 @@ pub(crate) fn listed_together(n: &Normalized, a_end: usize, b_start: usize) -> b
         .split(|c: char| c == ' ' || c == ',' || c == ';' || c == '&' || c == '\'')
         .filter(|w| !w.is_empty())
         .collect();
+    // `Germanyʹs beck` is no list: a possessive between the two is refused.
     between.len() <= 12
-        && words
-            .iter()
-            .all(|w| matches!(*w, "and" | "or" | "s" | "nor"))
+        && !between.contains('\'')
+        && words.iter().all(|w| matches!(*w, "and" | "or" | "nor"))
+}
+
+/// Words that follow a person's name as its verb (`Beck is said`, `Eden
+/// replied`), where an ordinary word (`Stark differences`) would be followed
+/// by its noun.
+const VERBS_AFTER_A_NAME: &[&str] = &[
+    "said",
+    "says",
+    "is",
+    "was",
+    "has",
+    "had",
+    "told",
+    "tells",
+    "asked",
+    "asks",
+    "replied",
+    "replies",
+    "declared",
+    "declares",
+    "stated",
+    "states",
+    "received",
+    "receives",
+    "agreed",
+    "agrees",
+    "stressed",
+    "noted",
+    "notes",
+    "added",
+    "spoke",
+    "speaks",
+    "answered",
+    "would",
+    "will",
+    "may",
+    "can",
+    "could",
+    "did",
+    "does",
+    "thinks",
+    "thought",
+    "believes",
+    "believed",
+    "expressed",
+    "promised",
+    "insisted",
+    "proposed",
+    "explained",
+    "remarked",
+    "emphasized",
+    "emphasised",
+    "admitted",
+    "pointed",
+    "mentioned",
+    "considers",
+    "considered",
+    "wants",
+    "wanted",
+    "himself",
+    "hopes",
+    "hoped",
+    "informed",
+    "assured",
+    "objected",
+    "refused",
+    "accepted",
+    "arrived",
+    "left",
+    "returned",
+    "visited",
+    "sent",
+    "wrote",
+    "signed",
+    "met",
+    "made",
+    "gave",
+    "gives",
+    "knows",
+    "knew",
+    "intends",
+    "intended",
+    "must",
+    "should",
+    "also",
+    "again",
+    "then",
+];
+
+/// True when the name is followed by a comma or by a verb (`Eden, out of
+/// office, is silent`; `Hull received me`).
+pub(crate) fn verb_follows(n: &Normalized, end: usize) -> bool {
+    if n.cased.get(end..).is_some_and(|r| r.starts_with(',')) {
+        return true;
+    }
+    word_after(n, end).is_some_and(|w| VERBS_AFTER_A_NAME.contains(&w))
+}
+
+/// True when byte `start` of `n.cased` begins a sentence (the text's start,
+/// or after `.`, `!`, `?`, `:` or a quote): there an ordinary word has its
+/// capital too (`Seeds of mistrust`, `Stark differences`).
+pub(crate) fn starts_sentence(n: &Normalized, start: usize) -> bool {
+    match n.cased.get(..start).map(str::trim_end) {
+        None | Some("") => true,
+        Some(before) => before.ends_with(['.', '!', '?', ':', '"']),
+    }
 }
 
 #[cfg(test)]
@@ -232,6 +351,17 @@ mod tests {
         let n = normalize("the Franco\u{2010}Soviet pact; japan and china");
         assert!(starts_compound(&n, "the Franco".len()));
         assert!(!starts_compound(&n, "the Franco-Soviet".len()));
+        let n2 = normalize("at Germanyʹs beck and call");
+        let g = n2.cased.find("Germany").unwrap() + "Germany".len();
+        assert!(!listed_together(&n2, g, n2.cased.find("beck").unwrap()));
+        let s = normalize("Seeds of mistrust. Hull said: Stark facts");
+        assert!(starts_sentence(&s, 0));
+        assert!(starts_sentence(&s, s.cased.find("Hull").unwrap()));
+        assert!(starts_sentence(&s, s.cased.find("Stark").unwrap()));
+        assert!(!starts_sentence(&s, s.cased.find("mistrust").unwrap()));
+        assert!(verb_follows(&s, s.cased.find("Hull").unwrap() + 4));
+        assert!(!verb_follows(&s, s.cased.find("Stark").unwrap() + 5));
+        assert!(!verb_follows(&s, 5), "Seeds of");
         let j = n.cased.find("japan").unwrap();
         let c = n.cased.find("china").unwrap();
         assert!(listed_together(&n, j + 5, c));

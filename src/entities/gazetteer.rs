@@ -78,6 +78,18 @@ impl Candidate {
         }
     }
 
+    /// [`Candidate::case`] at a sentence's start, where an ordinary word is
+    /// capitalised too (`Seeds of mistrust`): there a person's common-word
+    /// alias needs evidence in any case. (A capitalised `Turkey` or `China`
+    /// opening a sentence is the country in this collection.)
+    pub(crate) fn case_at(&self, text: &str, sentence_start: bool) -> Case {
+        let common = matches!(self, Candidate::Person { common: true, .. });
+        match self.case(text) {
+            Case::Accept if common && sentence_start => Case::NeedsEvidence,
+            case => case,
+        }
+    }
+
     pub(crate) fn is_person(&self) -> bool {
         matches!(self, Candidate::Person { .. })
     }

@@ -9,8 +9,8 @@
 use std::collections::HashSet;
 
 use super::evidence::{
-    country_position, listed_together, possessive_follows, starts_compound,
-    title_or_initial_before, word_before,
+    country_may_stand_here, country_position, listed_together, possessive_follows, starts_compound,
+    starts_sentence, title_or_initial_before, verb_follows, word_before, PERSON_TITLES,
 };
 use super::gazetteer::{scan, Candidate, Case, Gazetteer, Hit};
 use super::normalize::{normalize, CharCounter, Normalized};
@@ -118,9 +118,11 @@ impl Gazetteer {
             let confirmed: Vec<(Hit, Found)> = s
                 .pending
                 .drain(..)
-                .filter(|(_, f)| match f {
+                .filter(|(hit, f)| match f {
                     Found::Person(i, _) => sure.contains(&(true, *i)),
-                    Found::Country(i, _) => sure.contains(&(false, *i)),
+                    Found::Country(i, _) => {
+                        sure.contains(&(false, *i)) && country_may_stand_here(&s.n, hit.start)
+                    }
                     _ => false,
                 })
                 .collect();
@@ -275,7 +277,12 @@ impl Gazetteer {
         // Hits that need evidence are kept when the text gives it; a hit
         // beside a name (`japan and china`) counts as evidence, so the
         // others are decided first.
-        let needs: Vec<bool> = hits.iter().map(|h| self.needs_evidence(n, *h)).collect();
+        let initial: Vec<bool> = hits.iter().map(|h| starts_sentence(n, h.start)).collect();
+        let needs: Vec<bool> = hits
+            .iter()
+            .zip(&initial)
+            .map(|(h, &i)| self.needs_evidence(n, *h, i))
+            .collect();
         let mut kept: Vec<(Hit, Found)> = Vec::with_capacity(hits.len());
         let mut pending: Vec<(Hit, Found)> = Vec::new();
         for (k, hit) in hits.iter().enumerate() {
@@ -283,7 +290,7 @@ impl Gazetteer {
             let compound = starts_compound(n, hit.end);
             let cands: Vec<&Candidate> = self.candidates[hit.pattern]
                 .iter()
-                .filter(|c| place_fits(c, compound) && c.case(text) != Case::Refuse)
+                .filter(|c| place_fits(c, compound) && c.case_at(text, initial[k]) != Case::Refuse)
                 .collect();
             let Some(found) = resolve_candidates(&cands, day) else {
                 continue;
@@ -297,12 +304,13 @@ impl Gazetteer {
         (kept, pending)
     }
 
-    /// True when every candidate the hit's case allows needs evidence.
-    fn needs_evidence(&self, n: &Normalized, hit: Hit) -> bool {
+    /// True when every candidate the hit's case (at a sentence's start or
+    /// not) allows needs evidence.
+    fn needs_evidence(&self, n: &Normalized, hit: Hit, sentence_start: bool) -> bool {
         let text = &n.cased[hit.start..hit.end];
         let cases: Vec<Case> = self.candidates[hit.pattern]
             .iter()
-            .map(|c| c.case(text))
+            .map(|c| c.case_at(text, sentence_start))
             .collect();
         !cases.contains(&Case::Accept) && cases.contains(&Case::NeedsEvidence)
     }
@@ -314,6 +322,16 @@ impl Gazetteer {
     fn has_evidence(&self, n: &Normalized, hits: &[Hit], needs: &[bool], k: usize) -> bool {
         let hit = hits[k];
         if possessive_follows(n, hit.end) || title_or_initial_before(n, hit.start) {
+            return true;
+        }
+        let any_person = self.candidates[hit.pattern]
+            .iter()
+            .any(Candidate::is_person);
+        // A capitalised name opening a sentence and followed by its verb or a
+        // comma (`Beck is said`, `Eden, out of office`); in lower case a
+        // comma proves nothing (`a garden of eden, and`).
+        let capitalised = !super::evidence::is_lower(&n.cased[hit.start..hit.end]);
+        if any_person && capitalised && verb_follows(n, hit.end) {
             return true;
         }
         let any_country = self.candidates[hit.pattern].iter().any(|c| !c.is_person());
@@ -353,8 +371,11 @@ impl Gazetteer {
                 at = from;
                 continue;
             }
-            if initials.is_empty() {
-                title = Some(w.to_lowercase());
+            // Only a real title (`general`, `minister`), not the last word of
+            // the sentence before (`... of foreign affairs. Kemal said`).
+            let lower = w.to_lowercase();
+            if initials.is_empty() && PERSON_TITLES.contains(&lower.as_str()) {
+                title = Some(lower);
             }
             break;
         }
