@@ -4,6 +4,7 @@
 -- description: of pair, or only pairs involving one person or country. Without a date range the pairs come from
 -- description: the totals the seeder fills (co_mention_totals), so it is fast on any corpus size; a date range
 -- description: pairs every entity of every document in it (about 9 s on 20 000 documents), so it allows itself 120 s.
+-- chart: hbar x=first,second y=documents top=15 unit=documents_naming_both
 -- param: from | date | null | Earliest document date, YYYY-MM-DD (default: no bound)
 -- param: to | date | null | Latest document date, YYYY-MM-DD (default: no bound)
 -- param: kind | text | null | person (two persons), country (two countries) or mixed (a person and a country); default: all pairs

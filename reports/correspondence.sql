@@ -4,6 +4,7 @@
 -- description: and last date. Copy recipients ("Sent to" lines) are included unless copies=0. Shows the 100 most
 -- description: frequent pairs by default (limit=0 for all). Without a party or dates it reads the totals the
 -- description: seeder keeps (correspondence_totals).
+-- chart: hbar x=author,recipient y=documents series=as_role top=15 directed
 -- param: party | text | null | Only pairs where either side's key or name contains this text, e.g. molotov or NKID
 -- param: from | date | null | Earliest document date, YYYY-MM-DD (default: no bound)
 -- param: to | date | null | Latest document date, YYYY-MM-DD (default: no bound)

@@ -2,6 +2,7 @@
 -- description: For each year, how many documents name each country or region and how many times in all;
 -- description: optionally for one country. Undated documents are counted under "(undated)", last. Read from the
 -- description: per-year summary the seeder fills (mention_years), so it is fast on any corpus size.
+-- chart: line x=year y=documents series=country top=8 unit=documents_naming_the_country
 -- param: country | text | null | A country key, name or alias, e.g. germany (default: all)
 WITH args AS (SELECT nullif(:country, '') AS country),
 wanted AS MATERIALIZED (

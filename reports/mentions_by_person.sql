@@ -2,6 +2,7 @@
 -- description: How often each person is named in document bodies: occurrences, documents, the spellings
 -- description: found (alphabetical), first and last date; optionally within a date range. Whole years come from the
 -- description: per-year summary the seeder fills (mention_years); only years cut by the range are counted mention by mention.
+-- chart: hbar x=person y=mentions top=20 unit=mentions_(times_named)
 -- param: from | date | null | Earliest document date, YYYY-MM-DD (default: no bound)
 -- param: to | date | null | Latest document date, YYYY-MM-DD (default: no bound)
 WITH range AS (

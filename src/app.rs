@@ -1,7 +1,7 @@
 //! What each command does, on top of the library modules.
 
 use std::fs::File;
-use std::io::{BufWriter, Write};
+use std::io::{BufWriter, IsTerminal, Write};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -104,6 +104,15 @@ fn report_command(db_path: &Path, args: ReportArgs) -> Result<()> {
         .collect::<Result<Vec<_>>>()
         .map_err(usage)?;
     let values = report::bind_values(report, &given).map_err(usage)?;
+    let format = args.output.format;
+    if format.is_chart() && report.chart.is_none() {
+        return Err(usage(no_chart(report, &reports)));
+    }
+    if format == render::Format::Png && args.output.output.is_none() && std::io::stdout().is_terminal() {
+        return Err(usage(anyhow::anyhow!(
+            "--format png writes binary data; add --output FILE (or redirect to a file)"
+        )));
+    }
     let timeout = args
         .output
         .timeout
@@ -111,7 +120,65 @@ fn report_command(db_path: &Path, args: ReportArgs) -> Result<()> {
         .unwrap_or(report::DEFAULT_TIMEOUT);
     let rows = run_read_only(db_path, &report.sql, &values, timeout)
         .with_context(|| format!("running report {} ({})", report.name, report.origin))?;
-    print_rows(&rows, &args.output)
+    match &report.chart {
+        Some(spec) if format.is_chart() => draw_chart(report, spec, &given, &rows, &args.output),
+        _ => print_rows(&rows, &args.output),
+    }
+}
+
+/// The error for a chart format asked of a report that declares no chart.
+fn no_chart(report: &report::Report, reports: &[report::Report]) -> anyhow::Error {
+    let charted: Vec<&str> = reports
+        .iter()
+        .filter(|r| r.chart.is_some())
+        .map(|r| r.name.as_str())
+        .collect();
+    anyhow::anyhow!(
+        "report {} declares no chart (a `-- chart:` header line), so it supports --format {}; \
+         svg, png and bars draw the reports with one: {}",
+        report.name,
+        render::ROW_FORMATS,
+        charted.join(", ")
+    )
+}
+
+/// Draws a report's rows as its header declares, in the chosen chart format.
+fn draw_chart(
+    report: &report::Report,
+    spec: &crate::chart::Spec,
+    given: &[(String, String)],
+    rows: &render::Rows,
+    output: &OutputArgs,
+) -> Result<()> {
+    // The parameters as given, the last of a repeated one, empty ones left out.
+    let mut parameters: Vec<String> = Vec::new();
+    for param in &report.params {
+        if let Some((_, value)) = given.iter().rev().find(|(k, _)| k == &param.name) {
+            if !value.is_empty() {
+                parameters.push(format!("{}={value}", param.name));
+            }
+        }
+    }
+    let chart = crate::chart::Chart {
+        spec,
+        title: &report.title,
+        parameters,
+    };
+    let context = || format!("drawing the chart of report {} ({})", report.name, report.origin);
+    let mut out = open_output(output)?;
+    match output.format {
+        render::Format::Svg => out.write_all(chart.svg(rows).with_context(context)?.as_bytes())?,
+        render::Format::Png => out.write_all(&chart.png(rows).with_context(context)?)?,
+        _ => {
+            let width = output
+                .max_width
+                .or_else(|| comfy_table::Table::new().width())
+                .unwrap_or(80);
+            out.write_all(chart.bars(rows, width as usize).with_context(context)?.as_bytes())?
+        }
+    }
+    out.flush()?;
+    Ok(())
 }
 
 fn list_reports(reports: &[report::Report], output: &OutputArgs) -> Result<()> {
@@ -163,6 +230,12 @@ fn describe_report(report: &report::Report, output: &OutputArgs) -> Result<()> {
 }
 
 fn query_command(db_path: &Path, args: QueryArgs) -> Result<()> {
+    if args.output.format.is_chart() {
+        return Err(usage(anyhow::anyhow!(
+            "--format svg, png and bars draw a stored report that declares a chart (`archdb report NAME --format svg`); a query prints {}",
+            render::ROW_FORMATS
+        )));
+    }
     let timeout = args.output.timeout.unwrap_or(report::DEFAULT_TIMEOUT);
     let rows = run_read_only(db_path, &args.sql, &[], timeout)?;
     print_rows(&rows, &args.output)
