@@ -8,9 +8,10 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result};
 
 use crate::cli::{
-    Cli, Command, DatasetteArgs, OutputArgs, QueryArgs, ReportArgs, SeedArgs, ShowArgs, ShowFormat,
+    Cli, Command, DatasetteArgs, NetworkArgs, OutputArgs, QueryArgs, ReportArgs, SeedArgs, ShowArgs,
+    ShowFormat,
 };
-use crate::{datasette, db, render, report, seed, show};
+use crate::{datasette, db, network, render, report, seed, show};
 
 /// An error in how archdb was called (exit code 2), as opposed to a failure
 /// while doing the work (exit code 1).
@@ -36,6 +37,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Query(args) => query_command(&cli.db, args),
         Command::Show(args) => show_command(&cli.db, args),
         Command::Datasette(args) => datasette_command(&cli.db, args),
+        Command::Network(args) => network_command(&cli.db, args),
     }
 }
 
@@ -286,6 +288,44 @@ fn datasette_command(db_path: &Path, args: DatasetteArgs) -> Result<()> {
             reports.len(),
             path.display(),
             db_path.display(),
+            path.display()
+        );
+    }
+    Ok(())
+}
+
+fn network_command(db_path: &Path, args: NetworkArgs) -> Result<()> {
+    let reports = report::load_reports(&args.report_dirs)?;
+    let report = report::find(&reports, args.kind.report()).map_err(usage)?;
+    let given = args
+        .params
+        .iter()
+        .map(|p| report::split_assignment(p))
+        .collect::<Result<Vec<_>>>()
+        .map_err(usage)?;
+    let values = report::bind_values(report, &given).map_err(usage)?;
+    let timeout = args.timeout.or(report.timeout).unwrap_or(report::DEFAULT_TIMEOUT);
+    let rows = run_read_only(db_path, &report.sql, &values, timeout)
+        .with_context(|| format!("running report {} ({})", report.name, report.origin))?;
+    let mut description = report.title.clone();
+    let given: Vec<String> = given
+        .iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect();
+    if !given.is_empty() {
+        description = format!("{description} ({})", given.join(", "));
+    }
+    let conn = db::open_read_only(db_path)?;
+    let graph = network::build(&conn, args.kind, &rows, description)?;
+    let mut out = open_file_or_stdout(args.output.as_deref())?;
+    network::write(&graph, args.format, &mut out)?;
+    out.flush()?;
+    if let Some(path) = &args.output {
+        eprintln!(
+            "wrote {} nodes and {} edges to {}",
+            graph.nodes.len(),
+            graph.edges.len(),
             path.display()
         );
     }

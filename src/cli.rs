@@ -62,6 +62,12 @@ pub enum Command {
         after_long_help = "Examples:\n  archdb datasette --output metadata.json\n  datasette archdb.sqlite -m metadata.json"
     )]
     Datasette(DatasetteArgs),
+
+    /// Write who wrote to whom, or who is named together, as a network for Gephi, networkx or Graphviz.
+    #[command(
+        after_long_help = "The edges are exactly the rows of the report of the same name for the same\nparameters (see `archdb report correspondence --describe`); the nodes are their ends,\nwith kind, key, country of office and the first and last date of their edges.\n\nExamples:\n  archdb network correspondence --format gexf --output correspondence.gexf\n  archdb network co_mentions -p from=1939-01-01 -p to=1941-06-22 -p min_documents=2 -f graphml -o pairs.graphml\n  archdb network correspondence -p party=molotov -f dot | dot -Tsvg > molotov.svg"
+    )]
+    Network(NetworkArgs),
 }
 
 #[derive(Debug, Args)]
@@ -155,6 +161,38 @@ pub struct DatasetteArgs {
     pub database_name: Option<String>,
 
     /// A folder of your own report files (*.sql) to publish too; repeatable.
+    #[arg(
+        long = "reports",
+        value_name = "DIR",
+        env = "ARCHDB_REPORTS",
+        value_delimiter = ':'
+    )]
+    pub report_dirs: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct NetworkArgs {
+    /// The report whose rows are the edges.
+    #[arg(value_enum, value_name = "REPORT")]
+    pub kind: crate::network::Kind,
+
+    /// A parameter of that report, KEY=VALUE; repeatable (e.g. from=, to=, party=, entity=, min_documents=, limit=).
+    #[arg(long = "param", short = 'p', value_name = "KEY=VALUE")]
+    pub params: Vec<String>,
+
+    /// File format.
+    #[arg(long, short = 'f', value_enum, default_value_t = crate::network::Format::Gexf, value_name = "FORMAT")]
+    pub format: crate::network::Format,
+
+    /// Write the network to this file instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Stop the report's statement after this many seconds [default: the report's].
+    #[arg(long, value_name = "SECONDS")]
+    pub timeout: Option<f64>,
+
+    /// A folder of your own report files (*.sql); one named correspondence or co_mentions replaces the shipped one.
     #[arg(
         long = "reports",
         value_name = "DIR",

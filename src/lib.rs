@@ -9,6 +9,7 @@ pub mod cli;
 pub mod corpus;
 pub mod datasette;
 pub mod db;
+pub mod network;
 pub mod entities;
 pub mod reference;
 pub mod render;
