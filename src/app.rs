@@ -8,8 +8,8 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result};
 
 use crate::cli::{
-    Cli, Command, DatasetteArgs, NetworkArgs, OutputArgs, QueryArgs, ReportArgs, SeedArgs, ShowArgs,
-    ShowFormat,
+    Cli, Command, DatasetteArgs, NetworkArgs, OutputArgs, QueryArgs, ReportArgs, SeedArgs,
+    ShowArgs, ShowFormat,
 };
 use crate::{datasette, db, network, render, report, seed, show};
 
@@ -110,7 +110,10 @@ fn report_command(db_path: &Path, args: ReportArgs) -> Result<()> {
     if format.is_chart() && report.chart.is_none() {
         return Err(usage(no_chart(report, &reports)));
     }
-    if format == render::Format::Png && args.output.output.is_none() && std::io::stdout().is_terminal() {
+    if format == render::Format::Png
+        && args.output.output.is_none()
+        && std::io::stdout().is_terminal()
+    {
         return Err(usage(anyhow::anyhow!(
             "--format png writes binary data; add --output FILE (or redirect to a file)"
         )));
@@ -166,7 +169,12 @@ fn draw_chart(
         title: &report.title,
         parameters,
     };
-    let context = || format!("drawing the chart of report {} ({})", report.name, report.origin);
+    let context = || {
+        format!(
+            "drawing the chart of report {} ({})",
+            report.name, report.origin
+        )
+    };
     let mut out = open_output(output)?;
     match output.format {
         render::Format::Svg => out.write_all(chart.svg(rows).with_context(context)?.as_bytes())?,
@@ -176,7 +184,12 @@ fn draw_chart(
                 .max_width
                 .or_else(|| comfy_table::Table::new().width())
                 .unwrap_or(80);
-            out.write_all(chart.bars(rows, width as usize).with_context(context)?.as_bytes())?
+            out.write_all(
+                chart
+                    .bars(rows, width as usize)
+                    .with_context(context)?
+                    .as_bytes(),
+            )?
         }
     }
     out.flush()?;
@@ -304,7 +317,10 @@ fn network_command(db_path: &Path, args: NetworkArgs) -> Result<()> {
         .collect::<Result<Vec<_>>>()
         .map_err(usage)?;
     let values = report::bind_values(report, &given).map_err(usage)?;
-    let timeout = args.timeout.or(report.timeout).unwrap_or(report::DEFAULT_TIMEOUT);
+    let timeout = args
+        .timeout
+        .or(report.timeout)
+        .unwrap_or(report::DEFAULT_TIMEOUT);
     let rows = run_read_only(db_path, &report.sql, &values, timeout)
         .with_context(|| format!("running report {} ({})", report.name, report.origin))?;
     let mut description = report.title.clone();

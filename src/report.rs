@@ -456,10 +456,19 @@ mod tests {
 
     #[test]
     fn a_report_may_declare_its_chart() {
-        let r = parse_report("c", "-- title: C\n-- chart: bar x=year y=documents\nSELECT 1", "t").unwrap();
+        let r = parse_report(
+            "c",
+            "-- title: C\n-- chart: bar x=year y=documents\nSELECT 1",
+            "t",
+        )
+        .unwrap();
         assert_eq!(r.chart.map(|c| c.y), Some(vec!["documents".to_string()]));
-        let err = parse_report("c", "-- title: C\n-- chart: pie x=a y=b\nSELECT 1", "c.sql").unwrap_err();
-        assert!(err.to_string().contains("c.sql:2") && err.to_string().contains("pie"), "{err}");
+        let err =
+            parse_report("c", "-- title: C\n-- chart: pie x=a y=b\nSELECT 1", "c.sql").unwrap_err();
+        assert!(
+            err.to_string().contains("c.sql:2") && err.to_string().contains("pie"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -48,7 +48,13 @@ fn expected_marks(spec: &Spec, rows: &[Value]) -> (usize, usize) {
         .iter()
         .filter(|r| spec.only.as_ref().is_none_or(|(c, v)| &cell(r, c) == v))
         .collect();
-    let category = |r: &Value| spec.x.iter().map(|c| cell(r, c)).collect::<Vec<_>>().join("\u{1}");
+    let category = |r: &Value| {
+        spec.x
+            .iter()
+            .map(|c| cell(r, c))
+            .collect::<Vec<_>>()
+            .join("\u{1}")
+    };
     match &spec.series {
         None => {
             let shown = spec.top.map_or(rows.len(), |t| t.min(rows.len()));
@@ -71,9 +77,15 @@ fn expected_marks(spec: &Spec, rows: &[Value]) -> (usize, usize) {
                 };
                 let mut ranked: Vec<(usize, f64)> = names.iter().map(total).enumerate().collect();
                 ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-                let kept: HashSet<String> =
-                    ranked.iter().take(top).map(|(i, _)| names[*i].clone()).collect();
-                let marks = rows.iter().filter(|r| kept.contains(&cell(r, series))).count();
+                let kept: HashSet<String> = ranked
+                    .iter()
+                    .take(top)
+                    .map(|(i, _)| names[*i].clone())
+                    .collect();
+                let marks = rows
+                    .iter()
+                    .filter(|r| kept.contains(&cell(r, series)))
+                    .count();
                 (marks, kept.len())
             } else {
                 let mut categories: Vec<String> = Vec::new();
@@ -83,7 +95,10 @@ fn expected_marks(spec: &Spec, rows: &[Value]) -> (usize, usize) {
                     }
                 }
                 categories.truncate(top);
-                let kept: Vec<&&Value> = rows.iter().filter(|r| categories.contains(&category(r))).collect();
+                let kept: Vec<&&Value> = rows
+                    .iter()
+                    .filter(|r| categories.contains(&category(r)))
+                    .collect();
                 let series_shown: HashSet<String> = kept.iter().map(|r| cell(r, series)).collect();
                 (kept.len(), series_shown.len())
             }
@@ -139,19 +154,35 @@ fn check_svg(env: &TestEnv, name: &str, title: &str, spec: &Spec, params: &[&str
     match spec.kind {
         Kind::Line => {
             assert_eq!(circles, marks, "{name} {params:?}: one marker per value");
-            assert_eq!(rects, legend, "{name} {params:?}: one legend swatch per series");
+            assert_eq!(
+                rects, legend,
+                "{name} {params:?}: one legend swatch per series"
+            );
         }
-        _ => assert_eq!(rects, marks + legend, "{name} {params:?}: one bar per value, one swatch per series"),
+        _ => assert_eq!(
+            rects,
+            marks + legend,
+            "{name} {params:?}: one bar per value, one swatch per series"
+        ),
     }
-    assert!(marks > 0 || text.contains("no rows"), "{name}: nothing drawn and no word why");
-    assert!(text.contains(title), "{name}: the title {title:?} is missing:\n{text}");
+    assert!(
+        marks > 0 || text.contains("no rows"),
+        "{name}: nothing drawn and no word why"
+    );
+    assert!(
+        text.contains(title),
+        "{name}: the title {title:?} is missing:\n{text}"
+    );
     assert!(
         marks == 0 || text.contains(&spec.unit()),
         "{name}: the value axis is not labelled {:?}",
         spec.unit()
     );
     for p in params {
-        assert!(text.contains(p), "{name}: the subtitle does not name {p}:\n{text}");
+        assert!(
+            text.contains(p),
+            "{name}: the subtitle does not name {p}:\n{text}"
+        );
     }
 }
 
@@ -168,7 +199,10 @@ fn every_chart_has_one_mark_per_value() {
         "correspondence",
         "co_mentions",
     ] {
-        assert!(charts.iter().any(|c| c.0 == name), "{name} declares no chart");
+        assert!(
+            charts.iter().any(|c| c.0 == name),
+            "{name} declares no chart"
+        );
     }
     for (name, title, spec) in &charts {
         check_svg(&env, name, title, spec, &[]);
@@ -200,8 +234,16 @@ fn every_png_has_the_size_and_is_not_blank() {
         .collect();
     for (name, _, _) in charted() {
         let file = env.path(&format!("{name}.png"));
-        env.ok(&["report", &name, "--format", "png", "--output", file.to_str().unwrap()]);
-        let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&file).unwrap()));
+        env.ok(&[
+            "report",
+            &name,
+            "--format",
+            "png",
+            "--output",
+            file.to_str().unwrap(),
+        ]);
+        let decoder =
+            png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&file).unwrap()));
         let mut reader = decoder.read_info().unwrap();
         let mut pixels = vec![0; reader.output_buffer_size()];
         let info = reader.next_frame(&mut pixels).unwrap();
@@ -214,8 +256,15 @@ fn every_png_has_the_size_and_is_not_blank() {
         let inked = pixels.iter().filter(|p| **p != [255, 255, 255]).count();
         let coloured = pixels.iter().filter(|p| palette.contains(p)).count();
         // Text and axes alone ink about 1%; the marks add their own colour.
-        assert!(inked * 100 > pixels.len(), "{name}: {inked} of {} pixels inked", pixels.len());
-        assert!(coloured > 200, "{name}: only {coloured} pixels in the palette");
+        assert!(
+            inked * 100 > pixels.len(),
+            "{name}: {inked} of {} pixels inked",
+            pixels.len()
+        );
+        assert!(
+            coloured > 200,
+            "{name}: only {coloured} pixels in the palette"
+        );
         let dark = pixels.iter().filter(|p| p.iter().all(|c| *c < 80)).count();
         assert!(dark > 500, "{name}: hardly any text ({dark} dark pixels)");
     }
@@ -224,14 +273,27 @@ fn every_png_has_the_size_and_is_not_blank() {
 #[test]
 fn bars_fit_the_width_with_one_line_per_value() {
     let env = TestEnv::seeded_with_report_fixtures();
-    let out = env.ok(&["report", "mentions_by_person", "--format", "bars", "--max-width", "60"]);
+    let out = env.ok(&[
+        "report",
+        "mentions_by_person",
+        "--format",
+        "bars",
+        "--max-width",
+        "60",
+    ]);
     assert!(out.lines().all(|l| l.chars().count() <= 60), "{out}");
     let rows = rows(&env, "mentions_by_person", &[]);
-    let bars: Vec<&str> = out.lines().filter(|l| l.contains('█') || l.contains('▏')).collect();
+    let bars: Vec<&str> = out
+        .lines()
+        .filter(|l| l.contains('█') || l.contains('▏'))
+        .collect();
     assert_eq!(bars.len(), rows.len().min(20), "{out}");
     let first = cell(&rows[0], "person");
     assert!(bars[0].starts_with(&first), "{out}");
-    assert!(bars[0].trim_end().ends_with(&cell(&rows[0], "mentions")), "{out}");
+    assert!(
+        bars[0].trim_end().ends_with(&cell(&rows[0], "mentions")),
+        "{out}"
+    );
     // The longest bar is the largest value.
     let blocks = |l: &str| l.chars().filter(|c| *c == '█').count();
     assert!(bars.iter().all(|b| blocks(b) <= blocks(bars[0])), "{out}");
@@ -258,11 +320,82 @@ fn a_broken_chart_line_names_the_file_and_line() {
     let env = TestEnv::seeded_with_report_fixtures();
     let dir = env.path("mine");
     std::fs::create_dir(&dir).unwrap();
-    std::fs::write(dir.join("mine.sql"), "-- title: Mine\n-- description: d\n-- chart: pie x=a y=b\nSELECT 1 AS a, 2 AS b").unwrap();
+    std::fs::write(
+        dir.join("mine.sql"),
+        "-- title: Mine\n-- description: d\n-- chart: pie x=a y=b\nSELECT 1 AS a, 2 AS b",
+    )
+    .unwrap();
     let err = env.fails(&["report", "--reports", dir.to_str().unwrap()], 1);
-    assert!(err.contains("mine.sql:3") && err.contains("bar, hbar or line"), "{err}");
+    assert!(
+        err.contains("mine.sql:3") && err.contains("bar, hbar or line"),
+        "{err}"
+    );
     // A chart naming a column the report does not return.
-    std::fs::write(dir.join("mine.sql"), "-- title: Mine\n-- description: d\n-- chart: bar x=a y=c\nSELECT 1 AS a, 2 AS b").unwrap();
-    let err = env.fails(&["report", "mine", "--reports", dir.to_str().unwrap(), "--format", "svg"], 1);
+    std::fs::write(
+        dir.join("mine.sql"),
+        "-- title: Mine\n-- description: d\n-- chart: bar x=a y=c\nSELECT 1 AS a, 2 AS b",
+    )
+    .unwrap();
+    let err = env.fails(
+        &[
+            "report",
+            "mine",
+            "--reports",
+            dir.to_str().unwrap(),
+            "--format",
+            "svg",
+        ],
+        1,
+    );
     assert!(err.contains("\"c\"") && err.contains("a, b"), "{err}");
+}
+
+/// The README's gallery is what docs/gallery.sh makes today: the charts
+/// (drawn with the font in the binary, so the same bytes on any machine) and
+/// the network. Graphviz's picture of the network is left out: it depends
+/// on the Graphviz version.
+#[test]
+fn the_gallery_is_current() {
+    let env = TestEnv::seeded_with_report_fixtures();
+    let docs = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs");
+    let cases: [(&str, Vec<&str>); 3] = [
+        (
+            "mentions_by_country.png",
+            vec!["report", "mentions_by_country", "--format", "png"],
+        ),
+        (
+            "classification_by_year.png",
+            vec!["report", "classification_by_year", "--format", "png"],
+        ),
+        (
+            "correspondence.gexf",
+            vec!["network", "correspondence", "--format", "gexf"],
+        ),
+    ];
+    for (file, mut args) in cases {
+        let made = env.path(file);
+        args.extend(["--output", made.to_str().unwrap()]);
+        env.ok(&args);
+        let committed = std::fs::read(docs.join(file)).unwrap();
+        assert!(
+            std::fs::read(&made).unwrap() == committed,
+            "docs/{file} is not what `archdb {}` makes today; run docs/gallery.sh and commit the result",
+            args.join(" ")
+        );
+    }
+    let readme =
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+            .unwrap();
+    let script = std::fs::read_to_string(docs.join("gallery.sh")).unwrap();
+    for file in [
+        "mentions_by_country.png",
+        "classification_by_year.png",
+        "correspondence.png",
+        "correspondence.gexf",
+    ] {
+        assert!(
+            readme.contains(&format!("docs/{file}")) && script.contains(&format!("docs/{file}")),
+            "{file}"
+        );
+    }
 }

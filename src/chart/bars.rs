@@ -106,7 +106,10 @@ mod tests {
     fn bars_fit_the_width_and_scale_to_the_largest() {
         let spec = Spec::parse("hbar x=country y=mentions").unwrap();
         let data = Dataset {
-            categories: vec!["United Kingdom of Great Britain and Northern Ireland".into(), "Turkey".into()],
+            categories: vec![
+                "United Kingdom of Great Britain and Northern Ireland".into(),
+                "Turkey".into(),
+            ],
             series: vec![Series {
                 name: "mentions".into(),
                 values: vec![Some(3.0), Some(12.0)],

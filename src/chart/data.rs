@@ -317,7 +317,10 @@ mod tests {
         assert_eq!(d.series.len(), 1);
         assert_eq!(d.series[0].name, "Turkey");
         assert_eq!(d.categories, ["1939", "1940", "1941"]);
-        assert_eq!(d.note.as_deref(), Some("the 1 of 2 countries with the highest totals"));
+        assert_eq!(
+            d.note.as_deref(),
+            Some("the 1 of 2 countries with the highest totals")
+        );
     }
 
     #[test]
@@ -334,7 +337,8 @@ mod tests {
 
     #[test]
     fn bars_with_series_keep_the_first_categories_and_rows_that_read_alike_stay_apart() {
-        let spec = Spec::parse("hbar x=author,recipient y=documents series=as_role top=1 directed").unwrap();
+        let spec = Spec::parse("hbar x=author,recipient y=documents series=as_role top=1 directed")
+            .unwrap();
         let r = rows(
             &["author", "recipient", "as_role", "documents"],
             &[
@@ -358,9 +362,14 @@ mod tests {
         let spec = Spec::parse("bar x=year y=count").unwrap();
         let r = rows(&["year", "documents"], &[&[t("1939"), i(1)]]);
         let err = dataset(&spec, &r).unwrap_err();
-        assert!(err.to_string().contains("\"count\"") && err.to_string().contains("year, documents"));
+        assert!(
+            err.to_string().contains("\"count\"") && err.to_string().contains("year, documents")
+        );
         let spec = Spec::parse("bar x=year y=documents").unwrap();
         let r = rows(&["year", "documents"], &[&[t("1939"), t("many")]]);
-        assert!(matches!(dataset(&spec, &r), Err(DataError::NotANumber { row: 1, .. })));
+        assert!(matches!(
+            dataset(&spec, &r),
+            Err(DataError::NotANumber { row: 1, .. })
+        ));
     }
 }

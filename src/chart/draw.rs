@@ -90,16 +90,24 @@ where
     let (width, _) = root.dim_in_pixel();
     let (head, body) = root.split_vertically(if figure.subtitle.is_some() { 64 } else { 42 });
     let centre = (width as i32 / 2, 10);
-    let title_style = TextStyle::from((FAMILY, TITLE_SIZE).into_font())
-        .pos(Pos::new(HPos::Center, VPos::Top));
-    head.draw_text(&fit(&head, figure.title, &title_style, width - 20), &title_style, centre)
-        .map_err(draw_error)?;
+    let title_style =
+        TextStyle::from((FAMILY, TITLE_SIZE).into_font()).pos(Pos::new(HPos::Center, VPos::Top));
+    head.draw_text(
+        &fit(&head, figure.title, &title_style, width - 20),
+        &title_style,
+        centre,
+    )
+    .map_err(draw_error)?;
     if let Some(subtitle) = &figure.subtitle {
         let style = TextStyle::from((FAMILY, SUBTITLE_SIZE).into_font())
             .color(&GREY)
             .pos(Pos::new(HPos::Center, VPos::Top));
-        head.draw_text(&fit(&head, subtitle, &style, width - 20), &style, (centre.0, 40))
-            .map_err(draw_error)?;
+        head.draw_text(
+            &fit(&head, subtitle, &style, width - 20),
+            &style,
+            (centre.0, 40),
+        )
+        .map_err(draw_error)?;
     }
     let plot = if figure.data.series.len() > 1 {
         legend(&body, figure.data, figure.spec.kind)?
@@ -111,8 +119,12 @@ where
             .color(&GREY)
             .pos(Pos::new(HPos::Center, VPos::Center));
         let (w, h) = plot.dim_in_pixel();
-        plot.draw_text("The report returned no rows.", &style, (w as i32 / 2, h as i32 / 2))
-            .map_err(draw_error)?;
+        plot.draw_text(
+            "The report returned no rows.",
+            &style,
+            (w as i32 / 2, h as i32 / 2),
+        )
+        .map_err(draw_error)?;
         return Ok(());
     }
     match figure.spec.kind {
@@ -153,11 +165,16 @@ where
     DB::ErrorType: 'static,
 {
     let (width, _) = area.dim_in_pixel();
-    let style = TextStyle::from((FAMILY, LABEL_SIZE).into_font()).pos(Pos::new(HPos::Left, VPos::Center));
+    let style =
+        TextStyle::from((FAMILY, LABEL_SIZE).into_font()).pos(Pos::new(HPos::Left, VPos::Center));
     let widest = data
         .series
         .iter()
-        .map(|s| area.estimate_text_size(&s.name, &style).map(|t| t.0).unwrap_or(0))
+        .map(|s| {
+            area.estimate_text_size(&s.name, &style)
+                .map(|t| t.0)
+                .unwrap_or(0)
+        })
         .max()
         .unwrap_or(0);
     let legend_width = (widest + 44).min(width * 3 / 10);
@@ -188,7 +205,11 @@ impl Ranged for Axis {
 
     fn map(&self, value: &f64, limit: (i32, i32)) -> i32 {
         let span = self.range.end - self.range.start;
-        let share = if span > 0.0 { (value - self.range.start) / span } else { 0.0 };
+        let share = if span > 0.0 {
+            (value - self.range.start) / span
+        } else {
+            0.0
+        };
         limit.0 + (share * f64::from(limit.1 - limit.0)).round() as i32
     }
 
@@ -272,7 +293,10 @@ fn label_step<DB: DrawingBackend>(
 }
 
 /// Bars or lines over categories along the horizontal axis.
-fn columns<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, figure: &Figure<'_>) -> Result<(), ChartError>
+fn columns<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    figure: &Figure<'_>,
+) -> Result<(), ChartError>
 where
     DB::ErrorType: 'static,
 {
@@ -280,7 +304,8 @@ where
     let spec = figure.spec;
     let stacked = spec.stack && spec.kind == Kind::Bar;
     let n = data.categories.len();
-    let (top, ticks) = value_ticks(data.max(stacked));
+    // A little headroom, so the highest mark is not drawn on the frame.
+    let (top, ticks) = value_ticks(data.max(stacked) * 1.05);
     let (width, _) = area.dim_in_pixel();
     let step = label_step(area, &data.categories, width.saturating_sub(110));
     let keys: Vec<f64> = (0..n).step_by(step).map(|i| i as f64 + 0.5).collect();
@@ -296,10 +321,7 @@ where
         .margin_bottom(6)
         .x_label_area_size(52)
         .y_label_area_size(tick_width + 42)
-        .build_cartesian_2d(
-            axis(0f64..n as f64, keys),
-            axis(0f64..top, ticks),
-        )
+        .build_cartesian_2d(axis(0f64..n as f64, keys), axis(0f64..top, ticks))
         .map_err(draw_error)?;
     let categories = &data.categories;
     let category = |x: &f64| {
@@ -336,11 +358,9 @@ where
                         .draw_series(LineSeries::new(run, colour.stroke_width(3)))
                         .map_err(draw_error)?;
                 }
-                let marks = series
-                    .values
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(i, v)| v.map(|v| Circle::new((i as f64 + 0.5, v), 4, colour.filled())));
+                let marks = series.values.iter().enumerate().filter_map(|(i, v)| {
+                    v.map(|v| Circle::new((i as f64 + 0.5, v), 4, colour.filled()))
+                });
                 chart.draw_series(marks).map_err(draw_error)?;
             }
         }
@@ -361,7 +381,10 @@ where
                     if stacked {
                         base[i] += value.max(0.0);
                     }
-                    bars.push(Rectangle::new([(x0, y0), (x1, y0 + value)], colour.filled()));
+                    bars.push(Rectangle::new(
+                        [(x0, y0), (x1, y0 + value)],
+                        colour.filled(),
+                    ));
                 }
                 chart.draw_series(bars).map_err(draw_error)?;
             }
@@ -371,7 +394,10 @@ where
 }
 
 /// Horizontal bars, the first category at the top, its value at the bar's end.
-fn rows<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, figure: &Figure<'_>) -> Result<(), ChartError>
+fn rows<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    figure: &Figure<'_>,
+) -> Result<(), ChartError>
 where
     DB::ErrorType: 'static,
 {
@@ -389,7 +415,11 @@ where
         .collect();
     let widest = labels
         .iter()
-        .map(|l| area.estimate_text_size(l, &label_style).map(|s| s.0).unwrap_or(0))
+        .map(|l| {
+            area.estimate_text_size(l, &label_style)
+                .map(|s| s.0)
+                .unwrap_or(0)
+        })
         .max()
         .unwrap_or(0);
     let keys: Vec<f64> = (0..n).map(|i| i as f64 + 0.5).collect();
@@ -405,7 +435,10 @@ where
     // Row i sits at n - i - 0.5: the report's first row on top.
     let label_of = |y: &f64| {
         let from_bottom = y.floor() as usize;
-        labels.get(n.wrapping_sub(from_bottom + 1)).cloned().unwrap_or_default()
+        labels
+            .get(n.wrapping_sub(from_bottom + 1))
+            .cloned()
+            .unwrap_or_default()
     };
     chart
         .configure_mesh()
@@ -437,7 +470,10 @@ where
             if spec.stack {
                 base[i] += value.max(0.0);
             }
-            bars.push(Rectangle::new([(x0, y0), (x0 + value, y1)], colour.filled()));
+            bars.push(Rectangle::new(
+                [(x0, y0), (x0 + value, y1)],
+                colour.filled(),
+            ));
             values.push(((x0 + value, (y0 + y1) / 2.0), number(*value)));
         }
         chart.draw_series(bars).map_err(draw_error)?;
@@ -460,10 +496,13 @@ mod tests {
     #[test]
     fn value_ticks_are_round_and_cover_the_maximum() {
         let (top, ticks) = value_ticks(3.0);
-        assert!(top >= 3.0 && ticks.iter().all(|t| t.fract() == 0.0), "{ticks:?}");
+        assert!(
+            top >= 3.0 && ticks.iter().all(|t| t.fract() == 0.0),
+            "{ticks:?}"
+        );
         let (top, ticks) = value_ticks(1234.0);
         assert!(top >= 1234.0 && ticks.len() <= 9, "{top} {ticks:?}");
-        assert_eq!(ticks[1], 200.0);
+        assert_eq!(ticks[1], 500.0);
         let (top, _) = value_ticks(0.0);
         assert!(top > 0.0);
     }

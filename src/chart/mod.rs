@@ -59,7 +59,8 @@ impl Chart<'_> {
         {
             let root = SVGBackend::with_string(&mut out, (WIDTH, HEIGHT)).into_drawing_area();
             draw::draw(&root, &self.figure(&data))?;
-            root.present().map_err(|e| ChartError::Draw(e.to_string()))?;
+            root.present()
+                .map_err(|e| ChartError::Draw(e.to_string()))?;
         }
         Ok(out)
     }
@@ -71,7 +72,8 @@ impl Chart<'_> {
         {
             let root = BitMapBackend::with_buffer(&mut pixels, (WIDTH, HEIGHT)).into_drawing_area();
             draw::draw(&root, &self.figure(&data))?;
-            root.present().map_err(|e| ChartError::Draw(e.to_string()))?;
+            root.present()
+                .map_err(|e| ChartError::Draw(e.to_string()))?;
         }
         let mut out = Vec::new();
         {

@@ -119,11 +119,9 @@ impl Spec {
                     spec.only = Some((column.to_string(), wanted.to_string()));
                 }
                 ("top", v) => {
-                    let n = v
-                        .parse::<usize>()
-                        .ok()
-                        .filter(|n| *n > 0)
-                        .ok_or_else(|| SpecError::Value("top", "a whole number above 0", v.into()))?;
+                    let n = v.parse::<usize>().ok().filter(|n| *n > 0).ok_or_else(|| {
+                        SpecError::Value("top", "a whole number above 0", v.into())
+                    })?;
                     spec.top = Some(n);
                 }
                 _ => return Err(SpecError::Unknown(word.to_string())),
@@ -158,11 +156,7 @@ impl Spec {
 }
 
 fn column(key: &'static str, value: &str) -> Result<String, SpecError> {
-    if !value.is_empty()
-        && value
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_')
-    {
+    if !value.is_empty() && value.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
         Ok(value.to_string())
     } else {
         Err(SpecError::Value(key, "a column name", value.to_string()))
@@ -179,7 +173,9 @@ mod tests {
 
     #[test]
     fn a_full_line_is_read() {
-        let spec = Spec::parse("hbar x=author,recipient y=documents top=15 directed unit=letters_sent").unwrap();
+        let spec =
+            Spec::parse("hbar x=author,recipient y=documents top=15 directed unit=letters_sent")
+                .unwrap();
         assert_eq!(spec.kind, Kind::HBar);
         assert_eq!(spec.x, ["author", "recipient"]);
         assert_eq!(spec.y, ["documents"]);
@@ -190,7 +186,8 @@ mod tests {
 
     #[test]
     fn only_and_series_and_stack() {
-        let spec = Spec::parse("line x=value y=documents only=dimension:year series=kind stack").unwrap();
+        let spec =
+            Spec::parse("line x=value y=documents only=dimension:year series=kind stack").unwrap();
         assert_eq!(spec.only, Some(("dimension".into(), "year".into())));
         assert_eq!(spec.series.as_deref(), Some("kind"));
         assert!(spec.stack);
@@ -200,13 +197,31 @@ mod tests {
 
     #[test]
     fn mistakes_are_named() {
-        assert_eq!(Spec::parse("pie x=a y=b"), Err(SpecError::Kind("pie".into())));
+        assert_eq!(
+            Spec::parse("pie x=a y=b"),
+            Err(SpecError::Kind("pie".into()))
+        );
         assert_eq!(Spec::parse("bar y=b"), Err(SpecError::Missing("x")));
         assert_eq!(Spec::parse("bar x=a"), Err(SpecError::Missing("y")));
-        assert_eq!(Spec::parse("bar x=a y=b colour=red"), Err(SpecError::Unknown("colour=red".into())));
-        assert!(matches!(Spec::parse("bar x=a y=b top=0"), Err(SpecError::Value("top", ..))));
-        assert!(matches!(Spec::parse("bar x=a y=b only=year"), Err(SpecError::Value("only", ..))));
-        assert!(matches!(Spec::parse("bar x=a; y=b"), Err(SpecError::Value("x", ..))));
-        assert_eq!(Spec::parse("bar x=a y=b,c series=d"), Err(SpecError::TwoSeries));
+        assert_eq!(
+            Spec::parse("bar x=a y=b colour=red"),
+            Err(SpecError::Unknown("colour=red".into()))
+        );
+        assert!(matches!(
+            Spec::parse("bar x=a y=b top=0"),
+            Err(SpecError::Value("top", ..))
+        ));
+        assert!(matches!(
+            Spec::parse("bar x=a y=b only=year"),
+            Err(SpecError::Value("only", ..))
+        ));
+        assert!(matches!(
+            Spec::parse("bar x=a; y=b"),
+            Err(SpecError::Value("x", ..))
+        ));
+        assert_eq!(
+            Spec::parse("bar x=a y=b,c series=d"),
+            Err(SpecError::TwoSeries)
+        );
     }
 }

@@ -35,10 +35,21 @@ fn attributes(pairs: &[(&str, Option<&str>)]) -> String {
 
 /// The network as a DOT graph; edge weight and pen width follow the documents.
 pub fn dot(graph: &Graph, out: &mut dyn Write) -> Result<()> {
-    let (keyword, arrow) = if graph.directed { ("digraph", "->") } else { ("graph", "--") };
+    let (keyword, arrow) = if graph.directed {
+        ("digraph", "->")
+    } else {
+        ("graph", "--")
+    };
     writeln!(out, "{keyword} {} {{", quoted(&graph.name))?;
-    writeln!(out, "  graph [label={}, overlap=false];", quoted(&graph.description))?;
-    writeln!(out, "  node [shape=box, style=rounded, fontname=\"DejaVu Sans\"];")?;
+    writeln!(
+        out,
+        "  graph [label={}, overlap=false, fontname=\"DejaVu Sans\"];",
+        quoted(&graph.description)
+    )?;
+    writeln!(
+        out,
+        "  node [shape=box, style=rounded, fontname=\"DejaVu Sans\"];"
+    )?;
     for node in &graph.nodes {
         writeln!(
             out,
@@ -57,9 +68,15 @@ pub fn dot(graph: &Graph, out: &mut dyn Write) -> Result<()> {
     for edge in &graph.edges {
         let weight = edge.weight.to_string();
         let pen = format!("{:.1}", 1.0 + (edge.weight as f64).ln_1p());
+        // A copy ("Sent to") is dashed, an addressee solid.
+        let style = if edge.role.as_deref() == Some("copy_recipient") {
+            "dashed"
+        } else {
+            "solid"
+        };
         writeln!(
             out,
-            "  {} {arrow} {} [weight={weight}, penwidth={pen}, {}];",
+            "  {} {arrow} {} [weight={weight}, penwidth={pen}, style={style}, {}];",
             quoted(&graph.nodes[edge.source].id),
             quoted(&graph.nodes[edge.target].id),
             attributes(&[

@@ -106,7 +106,8 @@ impl Graph {
     /// Whether two edges join the same two nodes (correspondence: a
     /// recipient and a copy recipient row for one pair).
     fn multigraph(&self) -> bool {
-        let mut pairs: Vec<(usize, usize)> = self.edges.iter().map(|e| (e.source, e.target)).collect();
+        let mut pairs: Vec<(usize, usize)> =
+            self.edges.iter().map(|e| (e.source, e.target)).collect();
         pairs.sort_unstable();
         pairs.windows(2).any(|w| w[0] == w[1])
     }
@@ -223,7 +224,8 @@ impl<'c> Lookup<'c> {
     }
 
     fn node(&mut self, label: &str, kind: &str) -> Result<Node> {
-        let pair = |r: &rusqlite::Row<'_>| Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?));
+        let pair =
+            |r: &rusqlite::Row<'_>| Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?));
         let found: Option<(String, Option<String>, String)> = match kind {
             "person" => self
                 .person
@@ -237,7 +239,9 @@ impl<'c> Lookup<'c> {
                 .map(|(k, c)| (k, c, "institution".to_string())),
             "country" => self
                 .country
-                .query_row([label], |r| Ok((r.get(0)?, r.get(1)?, r.get::<_, String>(2)?)))
+                .query_row([label], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get::<_, String>(2)?))
+                })
                 .optional()?
                 .map(|(k, c, _kind)| (k, c, "country".to_string())),
             _ => None,
@@ -335,7 +339,11 @@ mod tests {
             directed: true,
             nodes: vec![
                 node("person:vinogradov", "Sergei Vinogradov", "person"),
-                node("institution:nkid", "People's Commissariat for Foreign Affairs", "institution"),
+                node(
+                    "institution:nkid",
+                    "People's Commissariat for Foreign Affairs",
+                    "institution",
+                ),
             ],
             edges: vec![
                 Edge {

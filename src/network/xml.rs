@@ -50,14 +50,24 @@ pub fn gexf(graph: &Graph, out: &mut dyn Write) -> Result<()> {
         .write_inner_content(|w| {
             w.create_element("meta").write_inner_content(|w| {
                 w.create_element("creator")
-                    .write_text_content(BytesText::new(concat!("archdb ", env!("CARGO_PKG_VERSION"))))?;
+                    .write_text_content(BytesText::new(concat!(
+                        "archdb ",
+                        env!("CARGO_PKG_VERSION")
+                    )))?;
                 w.create_element("description")
                     .write_text_content(BytesText::new(&graph.description))?;
                 Ok(())
             })?;
             w.create_element("graph")
                 .with_attribute(("mode", "dynamic"))
-                .with_attribute(("defaultedgetype", if graph.directed { "directed" } else { "undirected" }))
+                .with_attribute((
+                    "defaultedgetype",
+                    if graph.directed {
+                        "directed"
+                    } else {
+                        "undirected"
+                    },
+                ))
                 .with_attribute(("timeformat", "date"))
                 .write_inner_content(|w| gexf_graph(graph, w))?;
             Ok(())
@@ -66,7 +76,11 @@ pub fn gexf(graph: &Graph, out: &mut dyn Write) -> Result<()> {
     Ok(())
 }
 
-fn gexf_declare<W: Write>(w: &mut Writer<W>, class: &str, names: &[(&str, &str)]) -> io::Result<()> {
+fn gexf_declare<W: Write>(
+    w: &mut Writer<W>,
+    class: &str,
+    names: &[(&str, &str)],
+) -> io::Result<()> {
     w.create_element("attributes")
         .with_attribute(("class", class))
         .with_attribute(("mode", "static"))
@@ -102,7 +116,11 @@ fn gexf_graph<W: Write>(graph: &Graph, w: &mut Writer<W>) -> io::Result<()> {
     let strings = |names: &[&'static str]| -> Vec<(&'static str, &'static str)> {
         names.iter().map(|n| (*n, "string")).collect()
     };
-    gexf_declare(w, "node", &strings(&["kind", "key", "country", "first_date", "last_date"]))?;
+    gexf_declare(
+        w,
+        "node",
+        &strings(&["kind", "key", "country", "first_date", "last_date"]),
+    )?;
     let mut edge_names = vec![("documents", "integer")];
     edge_names.extend(strings(&["role", "first_date", "last_date"]));
     gexf_declare(w, "edge", &edge_names)?;
@@ -181,7 +199,14 @@ pub fn graphml(graph: &Graph, out: &mut dyn Write) -> Result<()> {
             }
             w.create_element("graph")
                 .with_attribute(("id", graph.name.as_str()))
-                .with_attribute(("edgedefault", if graph.directed { "directed" } else { "undirected" }))
+                .with_attribute((
+                    "edgedefault",
+                    if graph.directed {
+                        "directed"
+                    } else {
+                        "undirected"
+                    },
+                ))
                 .write_inner_content(|w| graphml_graph(graph, w))?;
             Ok(())
         })?;
@@ -189,7 +214,11 @@ pub fn graphml(graph: &Graph, out: &mut dyn Write) -> Result<()> {
     Ok(())
 }
 
-fn graphml_data<W: Write>(w: &mut Writer<W>, class: &str, values: &[(&str, Option<&str>)]) -> io::Result<()> {
+fn graphml_data<W: Write>(
+    w: &mut Writer<W>,
+    class: &str,
+    values: &[(&str, Option<&str>)],
+) -> io::Result<()> {
     for (name, value) in values {
         if let Some(value) = value {
             w.create_element("data")
@@ -239,9 +268,15 @@ mod tests {
     #[test]
     fn gexf_is_dynamic_and_escapes_text() {
         let out = written(gexf);
-        assert!(out.contains(r#"mode="dynamic""#) && out.contains(r#"timeformat="date""#), "{out}");
+        assert!(
+            out.contains(r#"mode="dynamic""#) && out.contains(r#"timeformat="date""#),
+            "{out}"
+        );
         assert!(out.contains(r#"start="1939-05-24""#), "{out}");
-        assert!(out.contains("Correspondence &quot;quoted&quot; &lt;&amp;&gt;"), "{out}");
+        assert!(
+            out.contains("Correspondence &quot;quoted&quot; &lt;&amp;&gt;"),
+            "{out}"
+        );
         assert_eq!(out.matches("<edge ").count(), 2);
         // The second edge has no end date: no end attribute, not an empty one.
         assert!(!out.contains(r#"end="""#), "{out}");
@@ -250,7 +285,10 @@ mod tests {
     #[test]
     fn graphml_declares_keys_and_carries_weights() {
         let out = written(graphml);
-        assert!(out.contains(r#"attr.name="weight" attr.type="int""#), "{out}");
+        assert!(
+            out.contains(r#"attr.name="weight" attr.type="int""#),
+            "{out}"
+        );
         assert!(out.contains(r#"<data key="edge_weight">2</data>"#), "{out}");
         assert!(out.contains(r#"edgedefault="directed""#), "{out}");
     }
