@@ -155,43 +155,24 @@ fn draw_chart(
     rows: &render::Rows,
     output: &OutputArgs,
 ) -> Result<()> {
-    // The parameters as given, the last of a repeated one, empty ones left out.
-    let mut parameters: Vec<String> = Vec::new();
-    for param in &report.params {
-        if let Some((_, value)) = given.iter().rev().find(|(k, _)| k == &param.name) {
-            if !value.is_empty() {
-                parameters.push(format!("{}={value}", param.name));
-            }
-        }
-    }
     let chart = crate::chart::Chart {
         spec,
         title: &report.title,
-        parameters,
+        parameters: crate::chart::given(report, given),
     };
-    let context = || {
-        format!(
-            "drawing the chart of report {} ({})",
-            report.name, report.origin
-        )
-    };
+    let width = output
+        .max_width
+        .or_else(|| comfy_table::Table::new().width())
+        .unwrap_or(80);
     let mut out = open_output(output)?;
-    match output.format {
-        render::Format::Svg => out.write_all(chart.svg(rows).with_context(context)?.as_bytes())?,
-        render::Format::Png => out.write_all(&chart.png(rows).with_context(context)?)?,
-        _ => {
-            let width = output
-                .max_width
-                .or_else(|| comfy_table::Table::new().width())
-                .unwrap_or(80);
-            out.write_all(
-                chart
-                    .bars(rows, width as usize)
-                    .with_context(context)?
-                    .as_bytes(),
-            )?
-        }
-    }
+    chart
+        .write(rows, output.format, width as usize, &mut out)
+        .with_context(|| {
+            format!(
+                "drawing the chart of report {} ({})",
+                report.name, report.origin
+            )
+        })?;
     out.flush()?;
     Ok(())
 }
@@ -324,11 +305,7 @@ fn network_command(db_path: &Path, args: NetworkArgs) -> Result<()> {
     let rows = run_read_only(db_path, &report.sql, &values, timeout)
         .with_context(|| format!("running report {} ({})", report.name, report.origin))?;
     let mut description = report.title.clone();
-    let given: Vec<String> = given
-        .iter()
-        .filter(|(_, v)| !v.is_empty())
-        .map(|(k, v)| format!("{k}={v}"))
-        .collect();
+    let given = crate::chart::given(report, &given);
     if !given.is_empty() {
         description = format!("{description} ({})", given.join(", "));
     }

@@ -31,7 +31,9 @@ pub fn metadata(reports: &[Report], database: &str) -> Value {
                 },
                 "queries": queries
             }
-        }
+        },
+        // The reports' charts as dashboards, where datasette-dashboards is installed.
+        "plugins": {"datasette-dashboards": crate::chart::dashboards::dashboards(reports, database)}
     })
 }
 

@@ -3,6 +3,7 @@
 //! and `archdb report NAME --format svg|png|bars` draws exactly its rows.
 
 pub mod bars;
+pub mod dashboards;
 pub mod data;
 pub mod draw;
 pub mod spec;
@@ -13,7 +14,23 @@ use thiserror::Error;
 pub use data::{dataset, Dataset};
 pub use spec::Spec;
 
-use crate::render::Rows;
+use std::io::Write;
+
+use crate::render::{Format, Rows};
+use crate::report::Report;
+
+/// The parameters given on the command line as `name=value`, in the
+/// report's order, the last of a repeated one, empty ones left out.
+pub fn given(report: &Report, given: &[(String, String)]) -> Vec<String> {
+    report
+        .params
+        .iter()
+        .filter_map(|p| {
+            let (_, value) = given.iter().rev().find(|(k, _)| k == &p.name)?;
+            (!value.is_empty()).then(|| format!("{}={value}", p.name))
+        })
+        .collect()
+}
 
 /// The size of an SVG or PNG chart, in pixels: readable on a screen and,
 /// scaled, in print.
@@ -30,6 +47,10 @@ pub enum ChartError {
     Draw(String),
     #[error("encoding the PNG: {0}")]
     Png(#[from] png::EncodingError),
+    #[error("writing the chart: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("--format {0:?} prints rows; a chart is drawn as svg, png or bars")]
+    NotAChart(Format),
 }
 
 /// A report's chart: its declaration, title and the parameters it ran with.
@@ -86,6 +107,23 @@ impl Chart<'_> {
             writer.finish()?;
         }
         Ok(out)
+    }
+
+    /// Writes the chart in `format` (svg, png or bars `width` characters wide).
+    pub fn write(
+        &self,
+        rows: &Rows,
+        format: Format,
+        width: usize,
+        out: &mut dyn Write,
+    ) -> Result<(), ChartError> {
+        match format {
+            Format::Svg => out.write_all(self.svg(rows)?.as_bytes())?,
+            Format::Png => out.write_all(&self.png(rows)?)?,
+            Format::Bars => out.write_all(self.bars(rows, width)?.as_bytes())?,
+            other => return Err(ChartError::NotAChart(other)),
+        }
+        Ok(())
     }
 
     /// Horizontal bars of Unicode blocks for a terminal `width` characters wide.
