@@ -64,7 +64,8 @@ pub fn vega_lite(spec: &Spec) -> Value {
     } else {
         let joiner = if spec.directed { " → " } else { " & " };
         let expr: Vec<String> = spec.x.iter().map(|c| format!("datum[{c:?}]")).collect();
-        transform.push(json!({"calculate": expr.join(&format!(" + {joiner:?} + ")), "as": "label"}));
+        transform
+            .push(json!({"calculate": expr.join(&format!(" + {joiner:?} + ")), "as": "label"}));
         "label".to_string()
     };
     let (value, series) = if spec.y.len() > 1 {
@@ -87,7 +88,11 @@ pub fn vega_lite(spec: &Spec) -> Value {
     if let Some(series) = series {
         encoding["color"] = json!({"field": series, "type": "nominal"});
         if spec.kind != Kind::Line && !spec.stack {
-            let offset = if spec.kind == Kind::HBar { "yOffset" } else { "xOffset" };
+            let offset = if spec.kind == Kind::HBar {
+                "yOffset"
+            } else {
+                "xOffset"
+            };
             encoding[offset] = json!({"field": series});
         }
     }
@@ -119,19 +124,27 @@ mod tests {
                 assert_eq!(d["filters"][&p.name]["name"], p.name.as_str());
             }
         }
-        assert_eq!(all["mentions_by_country"]["filters"]["from"]["type"], "date");
+        assert_eq!(
+            all["mentions_by_country"]["filters"]["from"]["type"],
+            "date"
+        );
         assert_eq!(all["correspondence"]["filters"]["limit"]["default"], "100");
     }
 
     #[test]
     fn the_vega_lite_follows_the_chart_line() {
-        let v = vega_lite(&Spec::parse("bar x=year y=secret,top_secret stack unit=documents").unwrap());
+        let v =
+            vega_lite(&Spec::parse("bar x=year y=secret,top_secret stack unit=documents").unwrap());
         assert_eq!(v["transform"][0]["fold"], json!(["secret", "top_secret"]));
         assert_eq!(v["encoding"]["color"]["field"], "series");
         assert!(v["encoding"].get("xOffset").is_none());
-        let v = vega_lite(&Spec::parse("hbar x=author,recipient y=documents directed top=5").unwrap());
+        let v =
+            vega_lite(&Spec::parse("hbar x=author,recipient y=documents directed top=5").unwrap());
         assert_eq!(v["encoding"]["y"]["field"], "label");
-        assert_eq!(v["transform"][0]["calculate"], "datum[\"author\"] + \" → \" + datum[\"recipient\"]");
+        assert_eq!(
+            v["transform"][0]["calculate"],
+            "datum[\"author\"] + \" → \" + datum[\"recipient\"]"
+        );
         assert_eq!(v["transform"][2]["filter"], "datum.rank <= 5");
         let v = vega_lite(&Spec::parse("bar x=value y=documents only=dimension:year").unwrap());
         assert_eq!(v["transform"][0]["filter"]["equal"], "year");

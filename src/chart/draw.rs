@@ -348,10 +348,10 @@ where
                 // A category without a row breaks the line rather than inventing a value.
                 let mut runs: Vec<Vec<(f64, f64)>> = vec![Vec::new()];
                 for (i, value) in series.values.iter().enumerate() {
-                    match value {
-                        Some(v) => runs.last_mut().map(|r| r.push((i as f64 + 0.5, *v))),
-                        None => Some(runs.push(Vec::new())),
-                    };
+                    match (value, runs.last_mut()) {
+                        (Some(v), Some(run)) => run.push((i as f64 + 0.5, *v)),
+                        _ => runs.push(Vec::new()),
+                    }
                 }
                 for run in runs.into_iter().filter(|r| r.len() > 1) {
                     chart
