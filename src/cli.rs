@@ -11,7 +11,7 @@ use crate::render::Format;
     name = "archdb",
     version,
     about = "Soviet diplomatic documents (1919-1941) in a SQLite database, with stored SQL reports.",
-    after_long_help = "Examples:\n  archdb seed                                  build ./archdb.sqlite from the bundled corpus\n  archdb seed --corpus ~/pages                 ... from your own folder of .txt/.htm pages\n  archdb report                                list the stored reports\n  archdb report mentions_by_country --format csv\n  archdb report positions_at --param date=1939-01-01\n  archdb query \"select heading, date_from from documents\"\n  archdb show 1                                one document in full, mentions marked\n  archdb datasette --output metadata.json      the reports as Datasette canned queries"
+    after_long_help = "Examples:\n  archdb seed                                  build ./archdb.sqlite from the bundled corpus\n  archdb seed --corpus ~/pages                 ... from your own folder of .txt/.htm pages\n  archdb report                                list the stored reports\n  archdb report mentions_by_country --format csv\n  archdb report positions_at --param date=1939-01-01\n  archdb query \"select heading, date_from from documents\"\n  archdb show 1                                one document in full, mentions marked\n  archdb datasette --output metadata.json      the reports as Datasette canned queries\n  archdb report overview --format png -o overview.png   a report's chart\n  archdb network correspondence -o letters.gexf          who wrote to whom, for Gephi"
 )]
 pub struct Cli {
     /// The SQLite database file.
@@ -41,7 +41,7 @@ pub enum Command {
     // help flag is replaced by one the command interprets (see ReportArgs::help).
     #[command(
         disable_help_flag = true,
-        after_long_help = "Examples:\n  archdb report\n  archdb report overview\n  archdb report positions_at --param date=1939-01-01 --format json\n  archdb report who_held -p office=envoy -p country=ussr -p host=turkey -p date=1939-01-01\n  archdb report search -p query='Balkans NOT Germany' -f csv\n  archdb report positions_at --help          the report's parameters (same as --describe)"
+        after_long_help = "Examples:\n  archdb report\n  archdb report overview\n  archdb report positions_at --param date=1939-01-01 --format json\n  archdb report who_held -p office=envoy -p country=ussr -p host=turkey -p date=1939-01-01\n  archdb report search -p query='Balkans NOT Germany' -f csv\n  archdb report positions_at --help          the report's parameters (same as --describe)\n  archdb report mentions_by_country --format bars      a chart in the terminal\n  archdb report classification_by_year -f svg -o classification.svg"
     )]
     Report(ReportArgs),
 
