@@ -1,6 +1,7 @@
 -- title: Classification by year
 -- description: For each year, how many documents carry no classification, secret, top secret and top secret
 -- description: "special folder", and the share classified at all; optionally one kind of document only.
+-- chart: bar x=year y=unclassified,secret,top_secret,special_folder stack unit=documents
 -- param: kind | kind | null | telegram, note, letter, conversation, diary, treaty, report, statement or other (default: all)
 SELECT coalesce(substr(date_from, 1, 4), '(undated)') AS year,
        count(*) AS documents,

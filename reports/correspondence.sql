@@ -4,14 +4,17 @@
 -- description: and last date. Copy recipients ("Sent to" lines) are included unless copies=0. Shows the 100 most
 -- description: frequent pairs by default (limit=0 for all). Without a party or dates it reads the totals the
 -- description: seeder keeps (correspondence_totals).
+-- chart: hbar x=author,recipient y=documents series=as_role top=15 directed
 -- param: party | text | null | Only pairs where either side's key or name contains this text, e.g. molotov or NKID
 -- param: from | date | null | Earliest document date, YYYY-MM-DD (default: no bound)
 -- param: to | date | null | Latest document date, YYYY-MM-DD (default: no bound)
 -- param: copies | integer | 1 | 1 to include copy recipients, 0 for addressees only
 -- param: limit | integer | 100 | At most this many pairs (0: all)
+-- param: min_documents | integer | null | Only pairs with at least this many documents (default: every pair)
 WITH args AS (
     SELECT lower(nullif(:party, '')) AS party, nullif(:from, '') AS date_min, nullif(:to, '') AS date_max,
            coalesce(CAST(nullif(:copies, '') AS INTEGER), 1) AS copies,
+           coalesce(CAST(nullif(:min_documents, '') AS INTEGER), 1) AS min_documents,
            -- A negative LIMIT is no limit in SQLite.
            CASE WHEN coalesce(CAST(nullif(:limit, '') AS INTEGER), 100) > 0
                 THEN coalesce(CAST(nullif(:limit, '') AS INTEGER), 100) ELSE -1 END AS max_rows
@@ -33,6 +36,7 @@ totals AS (
     JOIN args
     WHERE args.party IS NULL AND args.date_min IS NULL AND args.date_max IS NULL
       AND (t.as_role = 'recipient' OR args.copies <> 0)
+      AND t.documents >= args.min_documents
 ),
 counted AS (
     SELECT a.name AS author,
@@ -58,6 +62,7 @@ counted AS (
            OR instr(a.key, args.party) > 0 OR instr(lower(a.name), args.party) > 0
            OR instr(r.key, args.party) > 0 OR instr(lower(r.name), args.party) > 0)
     GROUP BY a.kind, a.name, r.kind, r.name, r.role
+    HAVING count(DISTINCT d.id) >= (SELECT min_documents FROM args)
 )
 SELECT * FROM totals
 UNION ALL

@@ -3,6 +3,7 @@
 -- description: optionally for one country. Undated documents are counted under "(undated)", last. Read from the
 -- description: per-year summary the seeder fills (mention_years), so it is fast on any corpus size. A country
 -- description: comes with its lineage (country_lineage: its earlier and later regimes, one row each) unless lineage=0.
+-- chart: line x=year y=documents series=country top=8 unit=documents_naming_the_country
 -- param: country | country | null | A country key, name or alias, e.g. germany (default: all)
 -- param: lineage | integer | 1 | 1: a country counts with its whole lineage (RSFSR and USSR; Ottoman Empire, Ankara government and Republic of Turkey); 0: only the regime named
 WITH args AS (SELECT nullif(:country, '') AS country),

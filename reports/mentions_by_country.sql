@@ -4,6 +4,7 @@
 -- description: first and last date; optionally within a date range. Regions (the Balkans, the Middle East) included.
 -- description: Whole years come from the per-year summary the seeder fills (mention_years); only documents of
 -- description: years cut by the range are counted mention by mention, so the report stays fast on a large corpus.
+-- chart: hbar x=country y=mentions top=20 unit=mentions_(times_named)
 -- param: from | date | null | Earliest document date, YYYY-MM-DD (default: no bound)
 -- param: to | date | null | Latest document date, YYYY-MM-DD (default: no bound)
 -- param: field | text | null | Only mentions in this text: heading, distribution, body, signature or footnote (default: all)

@@ -4,6 +4,7 @@
 -- description: found (alphabetical), first and last date; optionally within a date range. Whole years come from the
 -- description: per-year summary the seeder fills (mention_years); only years cut by the range are counted mention by mention.
 -- description: Names printed after a title that match no person (`Mr. Holst`) follow as `unknown person: Holst`.
+-- chart: hbar x=person y=mentions top=20 unit=mentions_(times_named)
 -- param: from | date | null | Earliest document date, YYYY-MM-DD (default: no bound)
 -- param: to | date | null | Latest document date, YYYY-MM-DD (default: no bound)
 -- param: field | text | null | Only mentions in this text: heading, distribution, body, signature or footnote (default: all)

@@ -1,6 +1,7 @@
 -- title: Overview of the collection
 -- description: How many documents there are by kind, by classification and by year, in one table
 -- description: (dimension, value, documents), most frequent first within each dimension.
+-- chart: bar x=value y=documents only=dimension:year
 SELECT dimension, value, documents
 FROM (
     SELECT 'kind' AS dimension, kind AS value, count(*) AS documents, 1 AS block

@@ -1,16 +1,17 @@
 //! What each command does, on top of the library modules.
 
 use std::fs::File;
-use std::io::{BufWriter, Write};
+use std::io::{BufWriter, IsTerminal, Write};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 
 use crate::cli::{
-    Cli, Command, DatasetteArgs, OutputArgs, QueryArgs, ReportArgs, SeedArgs, ShowArgs, ShowFormat,
+    Cli, Command, DatasetteArgs, NetworkArgs, OutputArgs, QueryArgs, ReportArgs, SeedArgs,
+    ShowArgs, ShowFormat,
 };
-use crate::{datasette, db, param_values, render, report, seed, show};
+use crate::{datasette, db, network, param_values, render, report, seed, show};
 
 /// An error in how archdb was called (exit code 2), as opposed to a failure
 /// while doing the work (exit code 1).
@@ -36,6 +37,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Query(args) => query_command(&cli.db, args),
         Command::Show(args) => show_command(&cli.db, args),
         Command::Datasette(args) => datasette_command(&cli.db, args),
+        Command::Network(args) => network_command(&cli.db, args),
     }
 }
 
@@ -211,26 +213,77 @@ fn report_command(db_path: &Path, args: ReportArgs) -> Result<()> {
         .collect::<Result<Vec<_>>>()
         .map_err(usage)?;
     let values = report::bind_values(report, &given).map_err(usage)?;
+    let format = args.output.format;
+    if format.is_chart() && report.chart.is_none() {
+        return Err(usage(no_chart(report, &reports)));
+    }
+    if format == render::Format::Png
+        && args.output.output.is_none()
+        && std::io::stdout().is_terminal()
+    {
+        return Err(usage(anyhow::anyhow!(
+            "--format png writes binary data; add --output FILE (or redirect to a file)"
+        )));
+    }
     let timeout = args
         .output
         .timeout
         .or(report.timeout)
         .unwrap_or(report::DEFAULT_TIMEOUT);
-    let mut rows = match run_read_only(db_path, &report.sql, &values, timeout, |conn| {
-        param_values::check(conn, report, &values).map_err(|e| match e {
-            param_values::ValueError::NoMatch { .. } => usage(e.into()),
-            other => other.into(),
-        })
-    }) {
-        Err(err) if err.downcast_ref::<UsageError>().is_some() => return Err(err),
-        result => {
-            result.with_context(|| format!("running report {} ({})", report.name, report.origin))?
-        }
-    };
-    if to_terminal(&args.output) {
+    let mut rows = run_report(db_path, report, &values, timeout)?;
+    if !format.is_chart() && to_terminal(&args.output) {
         render::bold_marked(&mut rows, "snippet");
     }
-    print_rows(&rows, &args.output)
+    match &report.chart {
+        Some(spec) if format.is_chart() => draw_chart(report, spec, &given, &rows, &args.output),
+        _ => print_rows(&rows, &args.output),
+    }
+}
+
+/// The error for a chart format asked of a report that declares no chart.
+fn no_chart(report: &report::Report, reports: &[report::Report]) -> anyhow::Error {
+    let charted: Vec<&str> = reports
+        .iter()
+        .filter(|r| r.chart.is_some())
+        .map(|r| r.name.as_str())
+        .collect();
+    anyhow::anyhow!(
+        "report {} declares no chart (a `-- chart:` header line), so it supports --format {}; \
+         svg, png and bars draw the reports with one: {}",
+        report.name,
+        render::ROW_FORMATS,
+        charted.join(", ")
+    )
+}
+
+/// Draws a report's rows as its header declares, in the chosen chart format.
+fn draw_chart(
+    report: &report::Report,
+    spec: &crate::chart::Spec,
+    given: &[(String, String)],
+    rows: &render::Rows,
+    output: &OutputArgs,
+) -> Result<()> {
+    let chart = crate::chart::Chart {
+        spec,
+        title: &report.title,
+        parameters: crate::chart::given(report, given),
+    };
+    let width = output
+        .max_width
+        .or_else(|| comfy_table::Table::new().width())
+        .unwrap_or(80);
+    let mut out = open_output(output)?;
+    chart
+        .write(rows, output.format, width as usize, &mut out)
+        .with_context(|| {
+            format!(
+                "drawing the chart of report {} ({})",
+                report.name, report.origin
+            )
+        })?;
+    out.flush()?;
+    Ok(())
 }
 
 fn list_reports(reports: &[report::Report], output: &OutputArgs) -> Result<()> {
@@ -287,6 +340,12 @@ fn describe_report(report: &report::Report, output: &OutputArgs) -> Result<()> {
 }
 
 fn query_command(db_path: &Path, args: QueryArgs) -> Result<()> {
+    if args.output.format.is_chart() {
+        return Err(usage(anyhow::anyhow!(
+            "--format svg, png and bars draw a stored report that declares a chart (`archdb report NAME --format svg`); a query prints {}",
+            render::ROW_FORMATS
+        )));
+    }
     let timeout = args.output.timeout.unwrap_or(report::DEFAULT_TIMEOUT);
     let rows = run_read_only(db_path, &args.sql, &[], timeout, |_| Ok(()))?;
     print_rows(&rows, &args.output)
@@ -368,6 +427,61 @@ fn datasette_command(db_path: &Path, args: DatasetteArgs) -> Result<()> {
         );
     }
     Ok(())
+}
+
+fn network_command(db_path: &Path, args: NetworkArgs) -> Result<()> {
+    let reports = report::load_reports(&args.report_dirs)?;
+    let report = report::find(&reports, args.kind.report()).map_err(usage)?;
+    let given = args
+        .params
+        .iter()
+        .map(|p| report::split_assignment(p))
+        .collect::<Result<Vec<_>>>()
+        .map_err(usage)?;
+    let values = report::bind_values(report, &given).map_err(usage)?;
+    let timeout = args
+        .timeout
+        .or(report.timeout)
+        .unwrap_or(report::DEFAULT_TIMEOUT);
+    let rows = run_report(db_path, report, &values, timeout)?;
+    let mut description = report.title.clone();
+    let given = crate::chart::given(report, &given);
+    if !given.is_empty() {
+        description = format!("{description} ({})", given.join(", "));
+    }
+    let conn = db::open_read_only(db_path)?;
+    let graph = network::build(&conn, args.kind, &rows, description)?;
+    let mut out = open_file_or_stdout(args.output.as_deref())?;
+    network::write(&graph, args.format, &mut out)?;
+    out.flush()?;
+    if let Some(path) = &args.output {
+        eprintln!(
+            "wrote {} nodes and {} edges to {}",
+            graph.nodes.len(),
+            graph.edges.len(),
+            path.display()
+        );
+    }
+    Ok(())
+}
+
+/// Runs a report with bound values: a filter value that matches nothing in
+/// the database is a usage error (exit 2), anything else a failure.
+fn run_report(
+    db_path: &Path,
+    report: &report::Report,
+    values: &[(String, rusqlite::types::Value)],
+    timeout: f64,
+) -> Result<render::Rows> {
+    match run_read_only(db_path, &report.sql, values, timeout, |conn| {
+        param_values::check(conn, report, values).map_err(|e| match e {
+            param_values::ValueError::NoMatch { .. } => usage(e.into()),
+            other => other.into(),
+        })
+    }) {
+        Err(err) if err.downcast_ref::<UsageError>().is_some() => Err(err),
+        result => result.with_context(|| format!("running report {} ({})", report.name, report.origin)),
+    }
 }
 
 /// Runs `sql` on a read-only connection, after `check` has looked at the

@@ -11,7 +11,7 @@ use crate::render::Format;
     name = "archdb",
     version,
     about = "Soviet diplomatic documents (1919-1941) in a SQLite database, with stored SQL reports.",
-    after_long_help = "Examples:\n  archdb seed                                  build ./archdb.sqlite from the bundled corpus\n  archdb seed --corpus ~/pages                 ... from your own folder of .txt/.htm pages\n  archdb report                                list the stored reports\n  archdb report mentions_by_country --format csv\n  archdb report positions_at --param date=1939-01-01\n  archdb query \"select heading, date_from from documents\"\n  archdb show 1                                one document in full, mentions marked\n  archdb datasette --output metadata.json      the reports as Datasette canned queries"
+    after_long_help = "Examples:\n  archdb seed                                  build ./archdb.sqlite from the bundled corpus\n  archdb seed --corpus ~/pages                 ... from your own folder of .txt/.htm pages\n  archdb report                                list the stored reports\n  archdb report mentions_by_country --format csv\n  archdb report positions_at --param date=1939-01-01\n  archdb query \"select heading, date_from from documents\"\n  archdb show 1                                one document in full, mentions marked\n  archdb datasette --output metadata.json      the reports as Datasette canned queries\n  archdb report overview --format png -o overview.png   a report's chart\n  archdb network correspondence -o letters.gexf          who wrote to whom, for Gephi"
 )]
 pub struct Cli {
     /// The SQLite database file.
@@ -41,7 +41,7 @@ pub enum Command {
     // help flag is replaced by one the command interprets (see ReportArgs::help).
     #[command(
         disable_help_flag = true,
-        after_long_help = "Examples:\n  archdb report\n  archdb report overview\n  archdb report positions_at --param date=1939-01-01 --format json\n  archdb report who_held -p office=envoy -p country=ussr -p host=turkey -p date=1939-01-01\n  archdb report search -p query='Balkans NOT Germany' -f csv\n  archdb report positions_at --help          the report's parameters (same as --describe)"
+        after_long_help = "Examples:\n  archdb report\n  archdb report overview\n  archdb report positions_at --param date=1939-01-01 --format json\n  archdb report who_held -p office=envoy -p country=ussr -p host=turkey -p date=1939-01-01\n  archdb report search -p query='Balkans NOT Germany' -f csv\n  archdb report positions_at --help          the report's parameters (same as --describe)\n  archdb report mentions_by_country --format bars      a chart in the terminal\n  archdb report classification_by_year -f svg -o classification.svg"
     )]
     Report(ReportArgs),
 
@@ -62,6 +62,12 @@ pub enum Command {
         after_long_help = "Examples:\n  archdb datasette --output metadata.json --plugins-dir plugins\n  datasette archdb.sqlite -m metadata.json --plugins-dir plugins"
     )]
     Datasette(DatasetteArgs),
+
+    /// Write who wrote to whom, or who is named together, as a network for Gephi, networkx or Graphviz.
+    #[command(
+        after_long_help = "The edges are exactly the rows of the report of the same name for the same\nparameters (see `archdb report correspondence --describe`); the nodes are their ends,\nwith kind, key, country of office and the first and last date of their edges.\n\nExamples:\n  archdb network correspondence --format gexf --output correspondence.gexf\n  archdb network co_mentions -p from=1939-01-01 -p to=1941-06-22 -p min_documents=2 -f graphml -o pairs.graphml\n  archdb network correspondence -p party=molotov -f dot | dot -Tsvg > molotov.svg"
+    )]
+    Network(NetworkArgs),
 }
 
 #[derive(Debug, Args)]
@@ -179,6 +185,38 @@ pub struct DatasetteArgs {
     pub database_name: Option<String>,
 
     /// A folder of your own report files (*.sql) to publish too; repeatable.
+    #[arg(
+        long = "reports",
+        value_name = "DIR",
+        env = "ARCHDB_REPORTS",
+        value_delimiter = ':'
+    )]
+    pub report_dirs: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct NetworkArgs {
+    /// The report whose rows are the edges.
+    #[arg(value_enum, value_name = "REPORT")]
+    pub kind: crate::network::Kind,
+
+    /// A parameter of that report, KEY=VALUE; repeatable (e.g. from=, to=, party=, entity=, min_documents=, limit=).
+    #[arg(long = "param", short = 'p', value_name = "KEY=VALUE")]
+    pub params: Vec<String>,
+
+    /// File format.
+    #[arg(long, short = 'f', value_enum, default_value_t = crate::network::Format::Gexf, value_name = "FORMAT")]
+    pub format: crate::network::Format,
+
+    /// Write the network to this file instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Stop the report's statement after this many seconds [default: the report's].
+    #[arg(long, value_name = "SECONDS")]
+    pub timeout: Option<f64>,
+
+    /// A folder of your own report files (*.sql); one named correspondence or co_mentions replaces the shipped one.
     #[arg(
         long = "reports",
         value_name = "DIR",

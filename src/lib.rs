@@ -4,11 +4,13 @@
 //! tests, benchmarks and fuzz targets reach the same code.
 
 pub mod app;
+pub mod chart;
 pub mod cli;
 pub mod corpus;
 pub mod datasette;
 pub mod db;
 pub mod entities;
+pub mod network;
 pub mod param_values;
 pub mod reference;
 pub mod render;

@@ -27,7 +27,23 @@ pub enum Format {
     Jsonl,
     /// A GitHub-flavoured Markdown table.
     Markdown,
+    /// The report's chart as SVG (reports with a `-- chart:` line).
+    Svg,
+    /// The report's chart as an 800x500 PNG (reports with a `-- chart:` line).
+    Png,
+    /// The report's chart as horizontal bars of Unicode blocks in the terminal.
+    Bars,
 }
+
+impl Format {
+    /// Whether this format draws a report's chart rather than printing rows.
+    pub fn is_chart(self) -> bool {
+        matches!(self, Format::Svg | Format::Png | Format::Bars)
+    }
+}
+
+/// The formats that print rows, for error messages.
+pub const ROW_FORMATS: &str = "table, csv, tsv, json, jsonl, markdown";
 
 /// Writes `rows` to `out` in `format`. `max_width` bounds the table format
 /// (wrapping long text); `None` fits the terminal when there is one.
@@ -44,6 +60,9 @@ pub fn render(
         Format::Json => write_json(rows, out),
         Format::Jsonl => write_jsonl(rows, out),
         Format::Markdown => write_markdown(rows, out),
+        Format::Svg | Format::Png | Format::Bars => anyhow::bail!(
+            "--format svg, png and bars draw a stored report that declares a chart; here use one of {ROW_FORMATS}"
+        ),
     }
 }
 

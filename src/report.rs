@@ -47,6 +47,8 @@ pub struct Report {
     /// The report's own time limit in seconds (`-- timeout: 120`), for
     /// reports known to be slow on a large corpus; `--timeout` overrides it.
     pub timeout: Option<f64>,
+    /// How the report is drawn (`-- chart: bar x=year y=documents`), if it is.
+    pub chart: Option<crate::chart::Spec>,
 }
 
 /// Seconds a statement may run when neither `--timeout` nor the report says otherwise.
@@ -153,6 +155,7 @@ pub fn parse_report(name: &str, text: &str, origin: &str) -> Result<Report> {
     let mut description = Vec::new();
     let mut params = Vec::new();
     let mut timeout = None;
+    let mut chart = None;
     for (index, line) in text.lines().enumerate() {
         let line = line.trim();
         let Some(comment) = line.strip_prefix("--") else {
@@ -179,6 +182,13 @@ pub fn parse_report(name: &str, text: &str, origin: &str) -> Result<Report> {
                     value.trim()
                 )
             })?);
+        } else if let Some(value) = comment.strip_prefix("chart:") {
+            chart = Some(crate::chart::Spec::parse(value).map_err(|e| {
+                anyhow!(
+                    "{origin}:{}: {e}; expected `-- chart: bar|hbar|line x=COLUMN y=COLUMN [series=COLUMN] ...`",
+                    index + 1
+                )
+            })?);
         } else if let Some(value) = comment.strip_prefix("param:") {
             params.push(parse_param(value).with_context(|| {
                 format!(
@@ -199,6 +209,7 @@ pub fn parse_report(name: &str, text: &str, origin: &str) -> Result<Report> {
         sql: text.to_string(),
         origin: origin.to_string(),
         timeout,
+        chart,
     })
 }
 
@@ -626,6 +637,23 @@ mod tests {
         )
         .unwrap_err();
         assert!(err.to_string().contains("bad.sql:2"), "{err}");
+    }
+
+    #[test]
+    fn a_report_may_declare_its_chart() {
+        let r = parse_report(
+            "c",
+            "-- title: C\n-- chart: bar x=year y=documents\nSELECT 1",
+            "t",
+        )
+        .unwrap();
+        assert_eq!(r.chart.map(|c| c.y), Some(vec!["documents".to_string()]));
+        let err =
+            parse_report("c", "-- title: C\n-- chart: pie x=a y=b\nSELECT 1", "c.sql").unwrap_err();
+        assert!(
+            err.to_string().contains("c.sql:2") && err.to_string().contains("pie"),
+            "{err}"
+        );
     }
 
     #[test]

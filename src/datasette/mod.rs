@@ -106,6 +106,8 @@ pub fn query_key(report: &str, objects: &BTreeSet<String>) -> String {
 
 /// The metadata document for a database Datasette will call `database`.
 pub fn metadata(reports: &[Report], database: &str, schema: &Schema) -> Value {
+    // The reports' charts as dashboards, where datasette-dashboards is installed.
+    let dashboards = crate::chart::dashboards::dashboards(reports, database);
     let reports = ordered(reports);
     let mut queries = Map::new();
     let mut defaults = Map::new();
@@ -153,7 +155,8 @@ pub fn metadata(reports: &[Report], database: &str, schema: &Schema) -> Value {
                     }
                 }
             }
-        }
+        },
+        "plugins": {"datasette-dashboards": dashboards}
     })
 }
 
