@@ -10,9 +10,12 @@ WITH args AS (SELECT nullif(:country, '') AS country),
 named AS MATERIALIZED (
     SELECT c.id FROM countries c JOIN args
     WHERE args.country IS NULL
-       OR c.key = lower(args.country) OR c.name = args.country COLLATE NOCASE
-       OR c.id IN (SELECT country_id FROM country_aliases
-                  WHERE alias = args.country COLLATE NOCASE OR 'the ' || alias = args.country COLLATE NOCASE)
+       OR ((c.key = lower(args.country) OR c.name = args.country COLLATE NOCASE
+            OR c.id IN (SELECT country_id FROM country_aliases
+                        WHERE alias = args.country COLLATE NOCASE OR 'the ' || alias = args.country COLLATE NOCASE))
+           -- A key names one regime: `turkey` is the Republic, although the alias Turkey also names the
+           -- Ankara government and the Ottoman Empire (names and aliases may name several).
+           AND (c.key = lower(args.country) OR NOT EXISTS (SELECT 1 FROM countries k WHERE k.key = lower(args.country))))
 ),
 -- The named country and, unless lineage=0, every regime of its lineage.
 wanted AS MATERIALIZED (

@@ -12,9 +12,12 @@ WITH args AS (
 ),
 named AS MATERIALIZED (  -- once, not per position row
     SELECT c.id FROM countries c JOIN args
-    WHERE c.key = lower(args.country) OR c.name = args.country COLLATE NOCASE
+    WHERE (c.key = lower(args.country) OR c.name = args.country COLLATE NOCASE
        OR c.id IN (SELECT country_id FROM country_aliases
-                  WHERE alias = args.country COLLATE NOCASE OR 'the ' || alias = args.country COLLATE NOCASE)
+                  WHERE alias = args.country COLLATE NOCASE OR 'the ' || alias = args.country COLLATE NOCASE))
+      -- A key names one regime: `turkey` is the Republic, although the alias Turkey also names the
+      -- Ankara government and the Ottoman Empire (names and aliases may name several).
+      AND (c.key = lower(args.country) OR NOT EXISTS (SELECT 1 FROM countries k WHERE k.key = lower(args.country)))
 ),
 -- The named country and, unless lineage=0, every regime of its lineage (country_lineage).
 wanted AS MATERIALIZED (

@@ -480,7 +480,9 @@ fn run_report(
         })
     }) {
         Err(err) if err.downcast_ref::<UsageError>().is_some() => Err(err),
-        result => result.with_context(|| format!("running report {} ({})", report.name, report.origin)),
+        result => {
+            result.with_context(|| format!("running report {} ({})", report.name, report.origin))
+        }
     }
 }
 

@@ -143,6 +143,16 @@ fn a_country_parameter_takes_the_lineage_unless_lineage_is_0() {
         ["1"]
     );
 
+    // A key names one regime even where an alias names several: `turkey` is
+    // the Republic, though "Turkey" is also an alias of the Ankara government
+    // that document 1 (1921) names.
+    let republic = ids(
+        &env,
+        &["timeline", "-p", "country=turkey", "-p", "lineage=0"],
+    );
+    assert!(!republic.contains(&"1".to_string()), "{republic:?}");
+    assert!(ids(&env, &["timeline", "-p", "country=turkey"]).contains(&"1".to_string()));
+
     // Offices on 2 June 1921: the RSFSR's envoys count for the USSR only with the lineage.
     let held = |lineage: &str| {
         env.ok(&[

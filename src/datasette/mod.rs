@@ -410,7 +410,7 @@ mod tests {
         assert_eq!(plugin["views"], json!({}), "the test schema has no views");
         assert_eq!(
             plugin["params"]["who_held"],
-            json!({"date": "date"}),
+            json!({"date": "date", "lineage": "integer"}),
             "text parameters are not checked"
         );
         assert_eq!(

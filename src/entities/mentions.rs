@@ -371,10 +371,12 @@ impl Gazetteer {
                 at = from;
                 continue;
             }
-            // Only a real title (`general`, `minister`), not the last word of
-            // the sentence before (`... of foreign affairs. Kemal said`).
+            // The word before, unless a full stop ends the sentence between
+            // them (`... of foreign affairs. Kemal said`); a title's own dot
+            // (`Mr. Eden`, `gen. Antonescu`) is no full stop.
             let lower = w.to_lowercase();
-            if initials.is_empty() && PERSON_TITLES.contains(&lower.as_str()) {
+            let full_stop = n.cased[from..at].contains('.');
+            if initials.is_empty() && (!full_stop || PERSON_TITLES.contains(&lower.as_str())) {
                 title = Some(lower);
             }
             break;
