@@ -206,13 +206,7 @@ fn report_command(db_path: &Path, args: ReportArgs) -> Result<()> {
     if args.describe || args.help {
         return describe_report(report, &args.output);
     }
-    let given = args
-        .params
-        .iter()
-        .map(|p| report::split_assignment(p))
-        .collect::<Result<Vec<_>>>()
-        .map_err(usage)?;
-    let values = report::bind_values(report, &given).map_err(usage)?;
+    let (given, values) = given_values(report, &args.params)?;
     let format = args.output.format;
     if format.is_chart() && report.chart.is_none() {
         return Err(usage(no_chart(report, &reports)));
@@ -432,13 +426,7 @@ fn datasette_command(db_path: &Path, args: DatasetteArgs) -> Result<()> {
 fn network_command(db_path: &Path, args: NetworkArgs) -> Result<()> {
     let reports = report::load_reports(&args.report_dirs)?;
     let report = report::find(&reports, args.kind.report()).map_err(usage)?;
-    let given = args
-        .params
-        .iter()
-        .map(|p| report::split_assignment(p))
-        .collect::<Result<Vec<_>>>()
-        .map_err(usage)?;
-    let values = report::bind_values(report, &given).map_err(usage)?;
+    let (given, values) = given_values(report, &args.params)?;
     let timeout = args
         .timeout
         .or(report.timeout)
@@ -463,6 +451,22 @@ fn network_command(db_path: &Path, args: NetworkArgs) -> Result<()> {
         );
     }
     Ok(())
+}
+
+/// The `-p KEY=VALUE` pairs as given, and bound to the report's parameters
+/// (a malformed pair or value is a usage error).
+#[allow(clippy::type_complexity)]
+fn given_values(
+    report: &report::Report,
+    params: &[String],
+) -> Result<(Vec<(String, String)>, Vec<(String, rusqlite::types::Value)>)> {
+    let given = params
+        .iter()
+        .map(|p| report::split_assignment(p))
+        .collect::<Result<Vec<_>>>()
+        .map_err(usage)?;
+    let values = report::bind_values(report, &given).map_err(usage)?;
+    Ok((given, values))
 }
 
 /// Runs a report with bound values: a filter value that matches nothing in
