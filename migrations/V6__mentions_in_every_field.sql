@@ -17,9 +17,10 @@ ALTER TABLE mentions ADD COLUMN field TEXT NOT NULL DEFAULT 'body'
     CHECK (field IN ('heading', 'body', 'signature', 'distribution', 'footnote'));
 -- The footnote a 'footnote' mention is in (NULL for every other field).
 ALTER TABLE mentions ADD COLUMN footnote_id INTEGER REFERENCES footnotes (id) ON DELETE CASCADE;
--- Why the resolver chose this entity: the alias matched, and the rule that
--- decided between persons sharing it (initials, title, office on the date,
--- another mention in the document, lifetime). NULL for rows written before.
+-- Why the resolver chose this person among several sharing the alias: the
+-- alias and the rule that decided (initials, title, another mention in the
+-- document, office on the date, lifetime). NULL when the alias names one
+-- entity only (the surface is then the reason), and for rows written before.
 ALTER TABLE mentions ADD COLUMN rule TEXT;
 
 CREATE TABLE unresolved_mentions (

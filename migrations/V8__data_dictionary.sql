@@ -121,7 +121,7 @@ INSERT INTO data_dictionary (object, column_name, kind, description) VALUES
 ('mentions', 'char_start', 'column', 'Offset of the first character in the text of the field, counting from 0.'),
 ('mentions', 'char_end', 'column', 'Offset just past the last character.'),
 ('mentions', 'surface', 'column', 'The words as printed.'),
-('mentions', 'rule', 'column', 'Why the resolver chose this person or country: the alias matched and, for a name several persons share, the rule that decided (initials, title, office on the date, another mention, lifetimes).'),
+('mentions', 'rule', 'column', 'For a name several persons share: the alias and the rule that chose this person (initials, title, another mention, office on the date, lifetimes); empty when the alias names one entity only.'),
 ('unresolved_mentions', '', 'table', 'Names found but not settled: unknown (a capitalised name after a title that no alias matches) or ambiguous (an alias several persons share that the evidence cannot decide).'),
 ('unresolved_mentions', 'reason', 'column', 'unknown or ambiguous.'),
 ('unresolved_mentions', 'note', 'column', 'The title that marked the name, or why the candidates could not be told apart.'),

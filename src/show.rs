@@ -504,8 +504,13 @@ fn mention_summary(mentions: &[MentionView]) -> String {
 fn person_reasons(mentions: &[MentionView]) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     for m in mentions.iter().filter(|m| m.kind == "person") {
-        let Some(rule) = &m.rule else { continue };
-        let line = format!("{} ({}): {rule}", m.name, m.field);
+        let line = match &m.rule {
+            Some(rule) => format!("{} ({}): {rule}", m.name, m.field),
+            None => format!(
+                "{} ({}): alias `{}`, which names no one else",
+                m.name, m.field, m.surface
+            ),
+        };
         if !lines.contains(&line) {
             lines.push(line);
         }

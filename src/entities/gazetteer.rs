@@ -28,8 +28,6 @@ pub(crate) enum Candidate {
     },
     Country {
         idx: usize,
-        /// Index into `ReferenceData.country_aliases`.
-        alias: usize,
         exact: Option<String>,
         common: bool,
         /// A combining form (`Franco`, `Anglo`): a name only before a hyphen.
@@ -279,7 +277,7 @@ impl Gazetteer {
                 },
             );
         }
-        for (alias, a) in data.country_aliases.iter().enumerate() {
+        for a in &data.country_aliases {
             let Some(&idx) = country_idx.get(&a.country_id) else {
                 continue;
             };
@@ -291,7 +289,6 @@ impl Gazetteer {
                 lower_form.clone(),
                 Candidate::Country {
                     idx,
-                    alias,
                     exact,
                     common: is_common_word(&lower_form),
                     combining: a.kind == "combining",

@@ -39,8 +39,8 @@ pub struct DocumentMentions {
 
 /// A hit whose entity is known, or still open between several persons.
 enum Found {
-    Person(usize, usize),
-    Country(usize, usize),
+    Person(usize),
+    Country(usize),
     /// Several persons share the alias: settled once the whole document is read.
     Persons(Vec<usize>, usize),
     /// Several countries (or a person and a country) and the date cannot
@@ -109,8 +109,8 @@ impl Gazetteer {
             .iter()
             .flat_map(|s| s.found.iter())
             .filter_map(|(_, f)| match f {
-                Found::Person(i, _) => Some((true, *i)),
-                Found::Country(i, _) => Some((false, *i)),
+                Found::Person(i) => Some((true, *i)),
+                Found::Country(i) => Some((false, *i)),
                 _ => None,
             })
             .collect();
@@ -119,8 +119,8 @@ impl Gazetteer {
                 .pending
                 .drain(..)
                 .filter(|(hit, f)| match f {
-                    Found::Person(i, _) => sure.contains(&(true, *i)),
-                    Found::Country(i, _) => {
+                    Found::Person(i) => sure.contains(&(true, *i)),
+                    Found::Country(i) => {
                         sure.contains(&(false, *i)) && country_may_stand_here(&s.n, hit.start)
                     }
                     _ => false,
@@ -137,7 +137,7 @@ impl Gazetteer {
             .iter()
             .flat_map(|s| s.found.iter())
             .filter_map(|(_, f)| match f {
-                Found::Person(i, _) => Some(*i),
+                Found::Person(i) => Some(*i),
                 _ => None,
             })
             .collect();
@@ -154,29 +154,26 @@ impl Gazetteer {
                 );
                 let surface = text.get(bs..be).unwrap_or_default().to_string();
                 let (char_start, char_end) = (chars.at(bs), chars.at(be));
-                let alias_rule = |alias_kind: &str| format!("alias `{surface}` ({alias_kind})");
+                // An alias that names one entity needs no stored reason (the
+                // surface is the alias): only a choice between several does.
                 let resolved = match f {
-                    Found::Person(i, alias) => Ok((
-                        Target::Person(self.data.persons[i].id.clone()),
-                        i,
-                        alias_rule(&self.data.person_aliases[alias].kind),
-                    )),
-                    Found::Country(i, alias) => Ok((
-                        Target::Country(self.data.countries[i].id.clone()),
-                        i,
-                        alias_rule(&self.data.country_aliases[alias].kind),
-                    )),
+                    Found::Person(i) => {
+                        Ok((Target::Person(self.data.persons[i].id.clone()), i, None))
+                    }
+                    Found::Country(i) => {
+                        Ok((Target::Country(self.data.countries[i].id.clone()), i, None))
+                    }
                     Found::Persons(cands, alias) => {
                         let clues = self.clues(&s.n, hit, &named, day);
                         match self.settle(&cands, &clues) {
                             Ok((i, why)) => Ok((
                                 Target::Person(self.data.persons[i].id.clone()),
                                 i,
-                                format!(
-                                    "{}, shared by {}: {why}",
-                                    alias_rule(&self.data.person_aliases[alias].kind),
+                                Some(format!(
+                                    "alias `{surface}` ({}), shared by {}: {why}",
+                                    self.data.person_aliases[alias].kind,
                                     self.person_keys(&cands)
-                                ),
+                                )),
                             )),
                             Err(why) => Err((
                                 cands
@@ -308,11 +305,15 @@ impl Gazetteer {
     /// not) allows needs evidence.
     fn needs_evidence(&self, n: &Normalized, hit: Hit, sentence_start: bool) -> bool {
         let text = &n.cased[hit.start..hit.end];
-        let cases: Vec<Case> = self.candidates[hit.pattern]
-            .iter()
-            .map(|c| c.case_at(text, sentence_start))
-            .collect();
-        !cases.contains(&Case::Accept) && cases.contains(&Case::NeedsEvidence)
+        let (mut accept, mut needs) = (false, false);
+        for c in &self.candidates[hit.pattern] {
+            match c.case_at(text, sentence_start) {
+                Case::Accept => accept = true,
+                Case::NeedsEvidence => needs = true,
+                Case::Refuse => {}
+            }
+        }
+        !accept && needs
     }
 
     /// Evidence that a lower-case ordinary word (`china`, `beck`) is a name
@@ -423,7 +424,7 @@ fn place_fits(c: &Candidate, compound: bool) -> bool {
 /// tells; `None` when no candidate is left.
 fn resolve_candidates(cands: &[&Candidate], day: Option<Day>) -> Option<Found> {
     let mut persons: Vec<(usize, usize)> = Vec::new();
-    let mut countries: Vec<(usize, usize, Term)> = Vec::new();
+    let mut countries: Vec<(usize, Term)> = Vec::new();
     for c in cands {
         match c {
             Candidate::Person { idx, alias, .. } => {
@@ -431,24 +432,22 @@ fn resolve_candidates(cands: &[&Candidate], day: Option<Day>) -> Option<Found> {
                     persons.push((*idx, *alias))
                 }
             }
-            Candidate::Country {
-                idx, alias, valid, ..
-            } => countries.push((*idx, *alias, *valid)),
+            Candidate::Country { idx, valid, .. } => countries.push((*idx, *valid)),
         }
     }
-    let mut country_ids: Vec<usize> = countries.iter().map(|(i, _, _)| *i).collect();
+    let mut country_ids: Vec<usize> = countries.iter().map(|(i, _)| *i).collect();
     country_ids.sort_unstable();
     country_ids.dedup();
     match (persons.len(), country_ids.len()) {
         (0, 0) => None,
-        (1, 0) => Some(Found::Person(persons[0].0, persons[0].1)),
+        (1, 0) => Some(Found::Person(persons[0].0)),
         (_, 0) => Some(Found::Persons(
             persons.iter().map(|(i, _)| *i).collect(),
             persons[0].1,
         )),
-        (0, 1) => Some(Found::Country(countries[0].0, countries[0].1)),
+        (0, 1) => Some(Found::Country(countries[0].0)),
         (0, _) => match pick_country(&countries, day) {
-            Some((i, alias)) => Some(Found::Country(i, alias)),
+            Some(i) => Some(Found::Country(i)),
             None => Some(Found::Unresolvable(
                 country_ids.iter().map(|&i| (false, i)).collect(),
             )),
@@ -482,16 +481,16 @@ fn ambiguity(text: &str, at: usize, line: u32, surface: &str, keys: &str) -> War
 /// Picks the country an alias means on `day`: the only one whose alias
 /// period certainly covers the day, else the only one it possibly covers;
 /// with no date, the only one whose alias has no period at all.
-fn pick_country(countries: &[(usize, usize, Term)], day: Option<Day>) -> Option<(usize, usize)> {
-    let unique = |v: Vec<(usize, usize)>| -> Option<(usize, usize)> {
+fn pick_country(countries: &[(usize, Term)], day: Option<Day>) -> Option<usize> {
+    let unique = |v: Vec<usize>| -> Option<usize> {
         let first = *v.first()?;
-        v.iter().all(|&(i, _)| i == first.0).then_some(first)
+        v.iter().all(|&i| i == first).then_some(first)
     };
-    let pick = |keep: &dyn Fn(&Term) -> bool| -> Vec<(usize, usize)> {
+    let pick = |keep: &dyn Fn(&Term) -> bool| -> Vec<usize> {
         countries
             .iter()
-            .filter(|(_, _, t)| keep(t))
-            .map(|(i, a, _)| (*i, *a))
+            .filter(|(_, t)| keep(t))
+            .map(|(i, _)| *i)
             .collect()
     };
     match day {

@@ -68,9 +68,10 @@ pub struct Mention {
     /// The text in that range, as printed (without a possessive `ʹs` or
     /// glued footnote digits).
     pub surface: String,
-    /// Why this entity: the alias matched and, when several persons share
-    /// it, the rule that chose (`mentions.rule`).
-    pub rule: String,
+    /// Why this person, when several share the alias: the alias and the
+    /// rule that chose (`mentions.rule`). `None` when the alias names one
+    /// entity only.
+    pub rule: Option<String>,
 }
 
 /// A name the resolver found but could not settle on one entity.

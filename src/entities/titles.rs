@@ -244,36 +244,56 @@ struct Token {
 }
 
 /// Words (letters and inner apostrophes) and single punctuation marks of the
-/// normalised text; spaces are dropped.
-fn tokens(text: &str) -> Vec<Token> {
-    let mut out = Vec::new();
-    let mut it = text.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        if c.is_alphabetic() {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = it.peek() {
-                let inner_apostrophe = d == '\''
-                    && text[j + 1..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphabetic);
-                if d.is_alphabetic() || inner_apostrophe {
-                    end = j + d.len_utf8();
-                    it.next();
-                } else {
-                    break;
-                }
-            }
-            out.push(Token { start: i, end });
-        } else if c != ' ' {
-            out.push(Token {
-                start: i,
-                end: i + c.len_utf8(),
-            });
-        }
-    }
-    out
+/// normalised text, from byte `pos`; spaces are dropped. An iterator, so the
+/// scan for titles allocates nothing for the words that are none.
+#[derive(Clone)]
+struct Tokens<'a> {
+    text: &'a str,
+    pos: usize,
 }
+
+impl Iterator for Tokens<'_> {
+    type Item = Token;
+
+    fn next(&mut self) -> Option<Token> {
+        let rest = self.text.get(self.pos..)?;
+        let mut it = rest.char_indices().peekable();
+        while let Some((i, c)) = it.next() {
+            let start = self.pos + i;
+            if c.is_alphabetic() {
+                let mut end = start + c.len_utf8();
+                while let Some(&(j, d)) = it.peek() {
+                    let at = self.pos + j;
+                    let inner_apostrophe = d == '\''
+                        && self.text[at + 1..]
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_alphabetic);
+                    if d.is_alphabetic() || inner_apostrophe {
+                        end = at + d.len_utf8();
+                        it.next();
+                    } else {
+                        break;
+                    }
+                }
+                self.pos = end;
+                return Some(Token { start, end });
+            } else if c != ' ' {
+                self.pos = start + c.len_utf8();
+                return Some(Token {
+                    start,
+                    end: self.pos,
+                });
+            }
+        }
+        self.pos = self.text.len();
+        None
+    }
+}
+
+/// Tokens looked at after a title: the title, an optional dot, an office
+/// phrase of up to ten tokens and a name of a few.
+const WINDOW: usize = 24;
 
 fn is_capitalised(word: &str) -> bool {
     let mut chars = word.chars();
@@ -291,7 +311,6 @@ pub(crate) fn names_after_titles(
     covered: &[(usize, usize, bool)],
 ) -> Vec<TitledName> {
     let text = n.cased.as_str();
-    let toks = tokens(text);
     let word = |t: &Token| &text[t.start..t.end];
     // `covered` is in text order and its ranges do not overlap: the range
     // over a token is found by binary search (a linear search made a page
@@ -301,15 +320,27 @@ pub(crate) fn names_after_titles(
         covered.get(k).filter(|c| c.0 < t.end)
     };
     let mut out: Vec<TitledName> = Vec::new();
-    let mut i = 0;
-    while i < toks.len() {
-        let title = word(&toks[i]).to_lowercase();
-        let is_title = PERSON_TITLES.contains(&title.as_str()) && cover_of(&toks[i]).is_none();
+    let mut words = Tokens { text, pos: 0 };
+    while let Some(first) = words.next() {
+        // Compared without allocating: this runs for every word of every text.
+        let w = word(&first);
+        let found = (w.len() <= 12)
+            .then(|| PERSON_TITLES.iter().find(|t| t.eq_ignore_ascii_case(w)))
+            .flatten();
+        let Some(title) = found else {
+            continue;
+        };
+        // The title and the tokens after it, by index as below.
+        let toks: Vec<Token> = std::iter::once(first)
+            .chain(words.clone().take(WINDOW))
+            .collect();
+        let i = 0;
+        let title = title.to_string();
+        let is_title = cover_of(&toks[i]).is_none();
         // `c.` for comrade only with its dot.
         let needs_dot = matches!(title.as_str(), "c" | "tov" | "mr" | "mrs" | "dr");
         let dotted = toks.get(i + 1).is_some_and(|t| word(t) == ".");
         if !is_title || (needs_dot && !dotted) || (title == "c" && word(&toks[i]) != "c") {
-            i += 1;
             continue;
         }
         let mut j = i + 1;
@@ -381,7 +412,10 @@ pub(crate) fn names_after_titles(
                 out.push(TitledName { start, end, title });
             }
         }
-        i = j.max(i + 1);
+        // Go on after what was read (the title alone when nothing was).
+        if let Some(last) = toks.get(j.max(1) - 1) {
+            words.pos = last.end;
+        }
     }
     out
 }

@@ -632,7 +632,7 @@ impl<'c> Writer<'c> {
                     char_start: m.char_start as i64,
                     char_end: m.char_end as i64,
                     surface: &m.surface,
-                    rule: &m.rule,
+                    rule: m.rule.as_deref(),
                 });
             }
             self.mentions(document_id, &rows)?;
@@ -709,7 +709,7 @@ struct MentionRow<'a> {
     char_start: i64,
     char_end: i64,
     surface: &'a str,
-    rule: &'a str,
+    rule: Option<&'a str>,
 }
 
 /// Columns of a `mentions` row as [`bind_mentions`] binds them.
