@@ -340,30 +340,26 @@ struct Found {
 }
 
 fn person_mentions(conn: &rusqlite::Connection, doc: i64) -> Vec<Found> {
-    let mut stmt = conn
-        .prepare_cached(
-            "SELECT m.surface, p.key FROM mentions m JOIN persons p ON p.id = m.person_id
-             WHERE m.document_id = ?1",
-        )
-        .unwrap();
-    stmt.query_map([doc], |r| {
-        Ok(Found {
-            surface: r.get(0)?,
-            key: r.get(1)?,
-        })
-    })
-    .unwrap()
-    .map(Result::unwrap)
-    .collect()
+    mentions_of(
+        conn,
+        doc,
+        "SELECT m.surface, p.key FROM mentions m JOIN persons p ON p.id = m.person_id
+         WHERE m.document_id = ?1",
+    )
 }
 
 fn country_mentions(conn: &rusqlite::Connection, doc: i64) -> Vec<Found> {
-    let mut stmt = conn
-        .prepare_cached(
-            "SELECT m.surface, c.key FROM mentions m JOIN countries c ON c.id = m.country_id
-             WHERE m.document_id = ?1",
-        )
-        .unwrap();
+    mentions_of(
+        conn,
+        doc,
+        "SELECT m.surface, c.key FROM mentions m JOIN countries c ON c.id = m.country_id
+         WHERE m.document_id = ?1",
+    )
+}
+
+/// The (surface, key) rows `sql` selects for document `doc`.
+fn mentions_of(conn: &rusqlite::Connection, doc: i64, sql: &str) -> Vec<Found> {
+    let mut stmt = conn.prepare_cached(sql).unwrap();
     stmt.query_map([doc], |r| {
         Ok(Found {
             surface: r.get(0)?,

@@ -161,10 +161,7 @@ const COUNTRY_PREPOSITIONS: &[&str] = &[
 /// True when a lower-case country word stands where a country stands: after a
 /// preposition, and followed by punctuation, the end, or `and` / `or`.
 pub(crate) fn country_position(n: &Normalized, start: usize, end: usize) -> bool {
-    let Some((before, _)) = word_before(n, start) else {
-        return false;
-    };
-    if !COUNTRY_PREPOSITIONS.contains(&before.to_lowercase().as_str()) {
+    if !preposition_before(n, start) {
         return false;
     }
     match word_after(n, end) {
@@ -182,6 +179,11 @@ pub(crate) fn country_may_stand_here(n: &Normalized, start: usize) -> bool {
     if before.is_empty() || before.ends_with(|c: char| !c.is_alphabetic()) {
         return true;
     }
+    preposition_before(n, start)
+}
+
+/// True when the word before byte `start` is one of [`COUNTRY_PREPOSITIONS`].
+fn preposition_before(n: &Normalized, start: usize) -> bool {
     word_before(n, start)
         .is_some_and(|(w, _)| COUNTRY_PREPOSITIONS.contains(&w.to_lowercase().as_str()))
 }

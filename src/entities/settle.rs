@@ -7,7 +7,7 @@
 use std::collections::HashSet;
 
 use super::gazetteer::Gazetteer;
-use crate::reference::validate::{Day, Term};
+use crate::reference::validate::{day_iso, Day, Term};
 
 /// What the text around a shared alias offers the rules.
 #[derive(Debug, Default)]
@@ -86,7 +86,7 @@ impl Gazetteer {
                     one,
                     format!(
                         "in office on {}: {} ({country}{})",
-                        iso(day),
+                        day_iso(day),
                         p.title,
                         if certain { "" } else { ", possibly" }
                     ),
@@ -96,7 +96,7 @@ impl Gazetteer {
                 return Err(format!(
                     "{} of them held an office on {}",
                     holding.len(),
-                    iso(day)
+                    day_iso(day)
                 ));
             }
         }
@@ -111,7 +111,7 @@ impl Gazetteer {
         }
         Err(format!(
             "none held an office on {} and the lifetimes do not decide",
-            iso(day)
+            day_iso(day)
         ))
     }
 
@@ -167,8 +167,4 @@ impl Gazetteer {
         let year_of = |s: &Option<String>| -> Option<u32> { s.as_deref()?.get(..4)?.parse().ok() };
         year_of(&p.born).is_none_or(|b| b <= year) && year_of(&p.died).is_none_or(|d| d >= year)
     }
-}
-
-fn iso(day: Day) -> String {
-    format!("{:04}-{:02}-{:02}", day / 10000, day / 100 % 100, day % 100)
 }

@@ -303,9 +303,9 @@ fn is_capitalised(word: &str) -> bool {
         && !chars.all(|c| c.is_uppercase() || c == '\'')
 }
 
-/// Names after titles in `n` that overlap none of `covered` (byte ranges of
-/// `n.cased` already resolved, in text order, not overlapping). `covered_person` tells whether a
-/// covered range is a person (a title before a known person: nothing to do).
+/// Names after titles in `n` that overlap none of `covered`: (start, end,
+/// is a person) of the byte ranges of `n.cased` already resolved, in text
+/// order, not overlapping. A title before a known person needs nothing.
 pub(crate) fn names_after_titles(
     n: &Normalized,
     covered: &[(usize, usize, bool)],
@@ -330,20 +330,18 @@ pub(crate) fn names_after_titles(
         let Some(title) = found else {
             continue;
         };
-        // The title and the tokens after it, by index as below.
+        // The title (index 0) and the tokens after it.
         let toks: Vec<Token> = std::iter::once(first)
             .chain(words.clone().take(WINDOW))
             .collect();
-        let i = 0;
-        let title = title.to_string();
-        let is_title = cover_of(&toks[i]).is_none();
-        // `c.` for comrade only with its dot.
-        let needs_dot = matches!(title.as_str(), "c" | "tov" | "mr" | "mrs" | "dr");
-        let dotted = toks.get(i + 1).is_some_and(|t| word(t) == ".");
-        if !is_title || (needs_dot && !dotted) || (title == "c" && word(&toks[i]) != "c") {
+        let is_title = cover_of(&first).is_none();
+        // `c.` for comrade only with its dot, and only in lower case.
+        let needs_dot = matches!(*title, "c" | "tov" | "mr" | "mrs" | "dr");
+        let dotted = toks.get(1).is_some_and(|t| word(t) == ".");
+        if !is_title || (needs_dot && !dotted) || (*title == "c" && w != "c") {
             continue;
         }
-        let mut j = i + 1;
+        let mut j = 1;
         if dotted {
             j += 1;
         }
@@ -409,7 +407,11 @@ pub(crate) fn names_after_titles(
                 } else {
                     end
                 };
-                out.push(TitledName { start, end, title });
+                out.push(TitledName {
+                    start,
+                    end,
+                    title: title.to_string(),
+                });
             }
         }
         // Go on after what was read (the title alone when nothing was).

@@ -108,6 +108,11 @@ pub fn date_window(s: &str) -> Option<(Day, Day)> {
     }
 }
 
+/// A [`Day`] as an ISO date (`YYYY-MM-DD`).
+pub fn day_iso(day: Day) -> String {
+    format!("{:04}-{:02}-{:02}", day / 10000, day / 100 % 100, day % 100)
+}
+
 /// A single ISO day (`YYYY-MM-DD`) as a [`Day`].
 pub fn parse_day(s: &str) -> Option<Day> {
     match date_window(s) {

@@ -9,7 +9,7 @@ use rusqlite::{params, OptionalExtension, Statement, Transaction};
 
 use crate::corpus::Warning;
 use crate::entities::{Field, Target};
-use crate::reference::validate::{date_window, Day};
+use crate::reference::validate::{date_window, day_iso};
 use crate::reference::ReferenceData;
 
 use super::fts::SideIndex;
@@ -333,16 +333,12 @@ pub fn reference(tx: &Transaction, data: &ReferenceData) -> Result<ReferenceIds>
 
 /// The first day a reduced-precision ISO date can mean (`1939` -> `1939-01-01`).
 pub fn earliest_day(date: &str) -> Option<String> {
-    date_window(date).map(|(first, _)| iso(first))
+    date_window(date).map(|(first, _)| day_iso(first))
 }
 
 /// The last day a reduced-precision ISO date can mean (`1939-02` -> `1939-02-28`).
 pub fn latest_day(date: &str) -> Option<String> {
-    date_window(date).map(|(_, last)| iso(last))
-}
-
-fn iso(day: Day) -> String {
-    format!("{:04}-{:02}-{:02}", day / 10000, day / 100 % 100, day % 100)
+    date_window(date).map(|(_, last)| day_iso(last))
 }
 
 /// The seeder's INSERT statements, prepared once per seed: a source writes
