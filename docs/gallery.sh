@@ -5,7 +5,7 @@
 #     docs/gallery.sh
 #
 # Every file below is made by the command the README shows next to it.
-# tests/charts.rs checks that the committed charts and network are what
+# tests/it/charts.rs checks that the committed charts and network are what
 # these commands make today, so the gallery cannot go stale.
 set -euo pipefail
 cd "$(dirname "$0")/.."

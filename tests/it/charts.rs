@@ -2,7 +2,7 @@
 //! report, drawn from the reports' test corpus, shows one mark per value the
 //! report returns; PNGs have the promised size and are not blank.
 
-mod common;
+use crate::common;
 
 use std::collections::HashSet;
 

@@ -18,9 +18,9 @@
 //! The target is every entry found and no wrong person; the test prints the
 //! shares, the misses with their printed forms and the wrong persons, and
 //! fails until the resolver and the reference data reach it.
-//! Run: `cargo test --locked --test collection_eval -- --nocapture`
+//! Run: `cargo test --locked --test it collection_eval:: -- --nocapture`
 
-mod common;
+use crate::common;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};

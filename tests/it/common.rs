@@ -1,14 +1,89 @@
 //! Shared helpers for the integration tests: a temp folder with a database
-//! path, running the real binary, and comparing output with a diff.
-#![allow(dead_code)] // each test binary uses a different subset
+//! path, running the real binary, comparing output with a diff, the policy
+//! for tests that need a program from outside the repository, and a
+//! generated corpus in the collection's style with a seed running in the
+//! background (the reliability tests).
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_archdb");
 
+/// The repository: fixtures, README and docs are read from here.
+pub const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
 /// The reports' own fixture corpus.
 pub const REPORT_FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/reports");
+
+/// The bundled corpus's one page (seed/corpus/).
+pub const PAGE: &str = "000_8e37452bcfcc29b4.txt";
+
+/// The bytes of the bundled page.
+pub fn bundled_page() -> Vec<u8> {
+    std::fs::read(format!("{ROOT}/seed/corpus/{PAGE}")).unwrap()
+}
+
+/// `archdb --db DB` with no ARCHDB_* variables or COLUMNS from the caller's
+/// environment, for `TestEnv::run` and the tests that need their own pipes,
+/// environment or database path.
+pub fn archdb(db: &Path) -> Command {
+    let mut command = Command::new(BIN);
+    command
+        .arg("--db")
+        .arg(db)
+        .env_remove("ARCHDB_DB")
+        .env_remove("ARCHDB_REPORTS")
+        .env_remove("ARCHDB_BUSY_TIMEOUT_MS")
+        .env_remove("COLUMNS"); // tables are as wide as --max-width says, or 160
+    command
+}
+
+// ------------------------------------------------------- external programs
+
+/// The skip policy of a test that needs a program from outside the
+/// repository (`sqlite3`, `python3`, `wget`, `dot`, `chromium`, ...; .ci/run
+/// installs every one): its path when `tool` is on PATH. Otherwise the test
+/// fails when the variable `CI` is set, and else gets `None` after printing
+/// why it skips (the whole test, or the part that needs the tool), so
+/// `cargo test` passes offline and on a machine without the tool. `install`
+/// names what to install: the Debian package, or the step that provides it.
+pub fn require(tool: &str, install: &str) -> Option<PathBuf> {
+    let found = on_path(tool).ok_or_else(|| "not found".to_string());
+    require_found(tool, found, install)
+}
+
+/// [`require`] for a tool found some other way (a virtual environment's
+/// Python with a module, a program with several names): `Err` says why it
+/// is not there.
+pub fn require_found(tool: &str, found: Result<PathBuf, String>, install: &str) -> Option<PathBuf> {
+    let why = match found {
+        Ok(path) => return Some(path),
+        Err(why) => why,
+    };
+    // libtest runs each test on a thread named after it.
+    let thread = std::thread::current();
+    let test = thread.name().filter(|n| *n != "main").unwrap_or("a test");
+    if std::env::var_os("CI").is_some() {
+        panic!("{test}: {tool} {why}, and CI is set: install {install} (.ci/run does)");
+    }
+    eprintln!("skipped: {test}: {tool} {why} (install {install} or set CI to make this a failure)");
+    None
+}
+
+/// The executable `name` in a folder of PATH, as a shell finds it.
+pub fn on_path(name: &str) -> Option<PathBuf> {
+    use std::os::unix::fs::PermissionsExt;
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .map(|dir| dir.join(name))
+        .find(|file| {
+            std::fs::metadata(file)
+                .is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+        })
+}
+
+// --------------------------------------------------------- test databases
 
 /// A temp folder holding one database file for one test.
 pub struct TestEnv {
@@ -45,13 +120,8 @@ impl TestEnv {
     /// Runs archdb with `--db` pointing at this env's database and no
     /// ARCHDB_* variables from the caller's environment.
     pub fn run(&self, args: &[&str]) -> Output {
-        Command::new(BIN)
-            .arg("--db")
-            .arg(&self.db)
+        archdb(&self.db)
             .args(args)
-            .env_remove("ARCHDB_DB")
-            .env_remove("ARCHDB_REPORTS")
-            .env_remove("COLUMNS") // tables are as wide as --max-width says, or 160
             .current_dir(self.dir.path())
             .output()
             .expect("running archdb")
@@ -92,6 +162,29 @@ impl TestEnv {
     pub fn dump(&self) -> String {
         dump(&self.db)
     }
+}
+
+/// The names of the reports `archdb report` lists.
+pub fn report_names(env: &TestEnv) -> Vec<String> {
+    let out = env.ok(&["report", "--format", "json"]);
+    let list: serde_json::Value = serde_json::from_str(&out).unwrap();
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["name"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// `archdb seed --corpus CORPUS`, which must succeed; its stdout.
+pub fn seed(env: &TestEnv, corpus: &Path) -> String {
+    env.ok(&["seed", "--corpus", corpus.to_str().unwrap()])
+}
+
+/// The one value `sql` selects from the env's database.
+pub fn one<T: rusqlite::types::FromSql>(env: &TestEnv, sql: &str) -> T {
+    env.conn()
+        .query_row(sql, [], |r| r.get(0))
+        .unwrap_or_else(|e| panic!("{sql}: {e}"))
 }
 
 pub fn dump(db: &Path) -> String {
@@ -164,9 +257,170 @@ pub fn golden(path: &Path, actual: &str) -> Option<String> {
     }
     let expected = std::fs::read_to_string(path).unwrap_or_else(|_| {
         panic!(
-            "no golden file {}; create it with ARCHDB_UPDATE_GOLDEN=1 cargo test --locked",
+            "no golden file {}; create it with ARCHDB_UPDATE_GOLDEN=1 cargo test --locked --test it -- report:: show::",
             path.display()
         )
     });
     Some(expected)
+}
+
+// ------------------------------------ generated corpora, background seeds
+
+pub const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// One corpus page (site header, two documents), different for every `i`.
+pub fn page(i: usize) -> String {
+    let year = 1921 + i % 20;
+    let month = MONTHS[i % 12];
+    let day = 1 + i % 28;
+    let (envoy, country, city) = [
+        ("Ya. Z. Surits", "Turkey", "Angora"),
+        ("A. V. Terentyev", "Turkey", "Ankara"),
+        ("I. M. Maisky", "Great Britain", "London"),
+        ("S. I. Aralov", "Turkey", "Angora"),
+        ("M. M. Litvinov", "the USSR", "Moscow"),
+    ][i % 5];
+    let mut text = String::with_capacity(6000);
+    text.push_str(
+        "Selected Secret Documents from Soviet Foreign Policy Documents Archives - 1919 to 1941\n\n\
+         Marx-Engels |  Lenin  | Stalin |  Home Page\n\n\
+         Concentrated on 1st and  2nd WW Correspondence and Meetings related to Turkey, Balkans and Iran.\n\n\
+         Download PDF\n \n",
+    );
+    text.push_str(&format!(
+        "\nTelegram of the plenipotentiary representative of the USSR in {country} {envoy} to the people's commissariat of foreign affairs\n\n\
+         {month} {day}, {year} secret\n\n"
+    ));
+    for p in 0..4 {
+        text.push_str(&format!(
+            "{p}. In {city} the minister received me on the {day}th and spoke at length of the railway question, \
+             of the grain deliveries and of the frontier commission number {i}. He repeated twice that Germany \
+             and japan were watching the Balkans closely, and that the middle east would not stay quiet for long. \
+             I answered that the USSR keeps to its policy of peace and asked him to put his proposals in writing.\n\n"
+        ));
+    }
+    text.push_str(&format!(
+        "Plenipotentiary\n\navp rf, f. 0{}, op. {}, p. {}, d. {}, l. {}‐{}.\n\n..............\n\n",
+        59 + i % 7,
+        i % 40,
+        100 + i % 90,
+        i,
+        10 + i % 50,
+        12 + i % 50
+    ));
+    text.push_str(&format!(
+        "Recording of the conversation of the people's commissar for foreign affairs M. M. Litvinov with the ambassador of {country}\n\n\
+         {day} {} {year}\n\n\
+         The ambassador came at his own request. He said that his government wished to settle the matter of the \
+         consulates before the end of the month. I replied that we had no objections in principle, but the \
+         details must be worked out by the commission. (page {i})\n\n\
+         M. Litvinov\n\nAVP RF, f. 05, op. {}, p. {}, d. {}, l. {}.\n",
+        MONTHS[(i + 5) % 12].to_lowercase(),
+        i % 13,
+        i % 77,
+        i % 500,
+        1 + i % 300
+    ));
+    text
+}
+
+/// Writes `count` generated pages into a new folder `name` under `parent`.
+pub fn write_corpus(parent: &Path, name: &str, count: usize) -> PathBuf {
+    let dir = parent.join(name);
+    std::fs::create_dir_all(&dir).unwrap();
+    for i in 0..count {
+        std::fs::write(dir.join(format!("{i:05}.txt")), page(i)).unwrap();
+    }
+    dir
+}
+
+/// Starts `archdb --db DB seed [args]` in the background, output discarded
+/// unless `capture`.
+pub fn spawn_seed(db: &Path, args: &[&str], capture: bool) -> Child {
+    let out = || {
+        if capture {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        }
+    };
+    archdb(db)
+        .arg("seed")
+        .args(args)
+        .stdout(out())
+        .stderr(out())
+        .spawn()
+        .expect("starting archdb seed")
+}
+
+pub fn wal_path(db: &Path) -> PathBuf {
+    let mut p = db.as_os_str().to_owned();
+    p.push("-wal");
+    PathBuf::from(p)
+}
+
+/// Waits until the database's WAL holds at least `bytes` (the seed is
+/// writing inside its transaction). Panics if `child` exits first: the
+/// corpus was too small to catch the seed mid-way.
+pub fn wait_for_wal(db: &Path, bytes: u64, child: &mut Child) {
+    let start = Instant::now();
+    loop {
+        let size = std::fs::metadata(wal_path(db))
+            .map(|m| m.len())
+            .unwrap_or(0);
+        if size >= bytes {
+            return;
+        }
+        if let Some(status) = child.try_wait().unwrap() {
+            panic!("the seed finished ({status}) before its WAL reached {bytes} bytes; generate a bigger corpus");
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(120),
+            "the seed never started writing"
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+/// Counts that change between the bundled corpus and a generated one, read
+/// in one statement so they come from one snapshot.
+pub const COUNTS: &str = "SELECT (SELECT count(*) FROM sources), (SELECT count(*) FROM documents),
+    (SELECT count(*) FROM warnings), (SELECT count(*) FROM seed_runs), (SELECT count(*) FROM countries)";
+
+pub type Counts = (i64, i64, i64, i64, i64);
+
+pub fn counts(conn: &rusqlite::Connection) -> rusqlite::Result<Counts> {
+    conn.query_row(COUNTS, [], |r| {
+        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+    })
+}
+
+pub fn integrity(db: &Path) -> String {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap()
+}
+
+pub fn foreign_key_problems(db: &Path) -> i64 {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let mut stmt = conn.prepare("PRAGMA foreign_key_check").unwrap();
+    let mut rows = stmt.query([]).unwrap();
+    let mut n = 0;
+    while rows.next().unwrap().is_some() {
+        n += 1;
+    }
+    n
 }

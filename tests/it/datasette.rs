@@ -4,11 +4,11 @@
 //! tests/datasette/requirements.txt) returns the same rows as
 //! `archdb report NAME --format json`.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::Mutex;
+use std::sync::OnceLock;
 
 use common::TestEnv;
 use rusqlite::types::Value;
@@ -134,11 +134,22 @@ fn empty_parameters_as_datasette_binds_them_give_the_default_rows() {
     }
 }
 
-/// A virtual environment with the pinned Datasette, made once under target/
-/// and reused while tests/datasette/requirements.txt is unchanged.
-fn datasette_python() -> PathBuf {
-    static MADE: Mutex<()> = Mutex::new(());
-    let _one_at_a_time = MADE.lock().unwrap_or_else(|e| e.into_inner());
+/// The Python of a virtual environment with the pinned Datasette, made once
+/// under target/ and reused while tests/datasette/requirements.txt is
+/// unchanged; `None` when the test is skipped without it (no python3, no
+/// venv module, no PyPI: `common::require_found`).
+fn datasette_python() -> Option<PathBuf> {
+    // Made once per run: a second test waits for the first to make it.
+    static MADE: OnceLock<Result<PathBuf, String>> = OnceLock::new();
+    let python3 = common::require("python3", "python3")?;
+    common::require_found(
+        "Datasette in target/datasette-venv",
+        MADE.get_or_init(|| datasette_venv(&python3)).clone(),
+        "python3-venv, with PyPI or a mirror (PIP_INDEX_URL) reachable",
+    )
+}
+
+fn datasette_venv(python3: &Path) -> Result<PathBuf, String> {
     let venv = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("target")
         .join("datasette-venv");
@@ -146,21 +157,20 @@ fn datasette_python() -> PathBuf {
     let marker = venv.join("archdb-requirements.txt");
     let wanted = std::fs::read_to_string(REQUIREMENTS).unwrap();
     if std::fs::read_to_string(&marker).is_ok_and(|had| had == wanted) {
-        return python;
+        return Ok(python);
     }
-    let made = Command::new("python3")
+    let made = Command::new(python3)
         .arg("-m")
         .arg("venv")
         .arg(&venv)
-        .output();
-    match made {
-        Ok(out) if out.status.success() => {}
-        Ok(out) => panic!(
-            "python3 -m venv {} failed; install python3-venv (.ci/run does):\n{}",
+        .output()
+        .unwrap();
+    if !made.status.success() {
+        return Err(format!(
+            "could not be made: python3 -m venv {} failed (is python3-venv installed?):\n{}",
             venv.display(),
-            String::from_utf8_lossy(&out.stderr)
-        ),
-        Err(e) => panic!("python3 is not installed ({e}); .ci/run installs it"),
+            String::from_utf8_lossy(&made.stderr)
+        ));
     }
     let pip = Command::new(&python)
         .args([
@@ -174,15 +184,16 @@ fn datasette_python() -> PathBuf {
         .arg(REQUIREMENTS)
         .output()
         .unwrap();
-    assert!(
-        pip.status.success(),
-        "could not install datasette from PyPI into {} (is the network or a PyPI mirror reachable? \
-         pip honours PIP_INDEX_URL). pip said:\n{}",
-        venv.display(),
-        String::from_utf8_lossy(&pip.stderr)
-    );
+    if !pip.status.success() {
+        return Err(format!(
+            "could not be installed from PyPI into {} (is the network or a PyPI mirror reachable? \
+             pip honours PIP_INDEX_URL). pip said:\n{}",
+            venv.display(),
+            String::from_utf8_lossy(&pip.stderr)
+        ));
+    }
     std::fs::write(&marker, wanted).unwrap();
-    python
+    Ok(python)
 }
 
 #[test]
@@ -191,7 +202,9 @@ fn datasette_returns_the_same_rows_as_archdb_report() {
         eprintln!("skipped: ARCHDB_SKIP_DATASETTE=1");
         return;
     }
-    let python = datasette_python();
+    let Some(python) = datasette_python() else {
+        return;
+    };
     let env = TestEnv::seeded_with_report_fixtures();
     let meta = env.path("metadata.json");
     env.ok(&["datasette", "--output", meta.to_str().unwrap()]);
@@ -434,16 +447,22 @@ fn search_takes_plain_words_phrases_and_hyphens() {
 
 // ------------------------------------------------------------ in a browser
 
-/// Headless Chromium from the system packages (.ci/run installs it).
+/// Headless Chromium from the system packages (.ci/run installs it); `None`
+/// when the test is skipped without it (`common::require_found`).
 fn chromium() -> Option<PathBuf> {
-    ["chromium", "chromium-browser"].iter().find_map(|name| {
+    let found = ["chromium", "chromium-browser"].iter().find_map(|name| {
         Command::new(name)
             .arg("--version")
             .output()
             .ok()
             .filter(|o| o.status.success())
             .map(|_| PathBuf::from(name))
-    })
+    });
+    common::require_found(
+        "chromium",
+        found.ok_or_else(|| "not found".into()),
+        "chromium",
+    )
 }
 
 /// Datasette serving a database on 127.0.0.1, stopped when dropped.
@@ -584,14 +603,11 @@ fn in_a_browser_the_database_reads_as_a_research_database() {
         return;
     }
     let Some(chromium) = chromium() else {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "chromium is not installed; .ci/run installs it (apt-get install chromium)"
-        );
-        eprintln!("skipped: chromium is not installed (apt-get install chromium); CI is not set");
         return;
     };
-    let python = datasette_python();
+    let Some(python) = datasette_python() else {
+        return;
+    };
     let env = seeded_for_search();
     let server = Server::start(&python, &env);
     let page = |path: &str| dump_dom(&chromium, &server, path);

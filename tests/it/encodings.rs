@@ -4,7 +4,7 @@
 //! one; the warning names the choice and its confidence; `seed --encoding`
 //! forces a code page.
 
-mod common;
+use crate::common;
 
 use common::TestEnv;
 
@@ -39,7 +39,7 @@ fn seed_page(env: &TestEnv, bytes: &[u8], extra: &[&str]) -> String {
 }
 
 fn one(env: &TestEnv, sql: &str) -> String {
-    env.conn().query_row(sql, [], |r| r.get(0)).unwrap()
+    common::one(env, sql)
 }
 
 #[test]

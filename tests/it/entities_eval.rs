@@ -302,7 +302,7 @@ fn mention_precision_and_recall_on_annotated_documents() {
 }
 
 /// Throughput of `find_mentions` on ~3 KB bodies built from the fixtures.
-/// Run: `cargo test --release --locked --test entities_eval -- --ignored --nocapture`
+/// Run: `cargo test --release --locked --test it entities_eval::find_mentions_throughput -- --ignored --nocapture`
 #[test]
 #[ignore = "benchmark; run in release"]
 fn find_mentions_throughput() {
@@ -351,7 +351,8 @@ fn find_mentions_throughput() {
     }
     let secs = start.elapsed().as_secs_f64();
     let cpu = cpu_seconds() - cpu_before;
-    // The machine is shared: CPU time, not wall time, says what one core does.
+    // The machine is shared: CPU time, not wall time, says what one core does
+    // (this thread's: the other tests of the program may be running beside it).
     let rate = n as f64 / cpu.max(1e-3);
     println!(
         "gazetteer built in {build_ms:.1} ms; {n} bodies ({:.1} MB, {found} mentions) in {secs:.2} s wall, {cpu:.2} s CPU: {rate:.0} docs/s, {:.1} MB/s per core ({:.0} docs/s wall)",
@@ -367,11 +368,11 @@ fn find_mentions_throughput() {
     }
 }
 
-/// User + system CPU seconds of this process (Linux `/proc/self/stat`,
+/// User + system CPU seconds of this thread (Linux `/proc/thread-self/stat`,
 /// 100 ticks per second); 0 elsewhere, which makes the rate meaningless but
 /// harmless.
 fn cpu_seconds() -> f64 {
-    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let stat = std::fs::read_to_string("/proc/thread-self/stat").unwrap_or_default();
     // Fields after the `(comm)` part: utime and stime are the 12th and 13th.
     let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
     let f: Vec<&str> = rest.split_whitespace().collect();

@@ -2,7 +2,7 @@
 //! error naming the parameter, the value and the closest values, never an
 //! empty table; a year or month stands for a range where a report takes one.
 
-mod common;
+use crate::common;
 
 use common::TestEnv;
 

@@ -8,11 +8,11 @@
 //! document ids replaced by what they stand for (the file's path, and the
 //! path plus the document's position on its page).
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 
-use common::{assert_same_text, TestEnv};
+use common::{assert_same_text, one, seed, TestEnv};
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/incremental");
 
@@ -167,14 +167,6 @@ fn write_corpus_b(dir: &Path) {
     std::fs::write(dir.join("notes.pdf"), "not a page").unwrap();
 }
 
-fn seed(env: &TestEnv, corpus: &Path) -> String {
-    env.ok(&["seed", "--corpus", corpus.to_str().unwrap()])
-}
-
-fn one_i64(env: &TestEnv, sql: &str) -> i64 {
-    env.conn().query_row(sql, [], |r| r.get(0)).unwrap()
-}
-
 #[test]
 fn incremental_seed_equals_a_full_seed() {
     // Full seed of B.
@@ -190,11 +182,11 @@ fn incremental_seed_equals_a_full_seed() {
     write_corpus_a(&corpus);
     seed(&inc, &corpus);
     let before = logical_dump(&inc.db);
-    let ankara_id = one_i64(
+    let ankara_id = one::<i64>(
         &inc,
         "SELECT id FROM sources WHERE path = 'ankara_1939.txt'",
     );
-    let london_id = one_i64(
+    let london_id = one::<i64>(
         &inc,
         "SELECT id FROM sources WHERE path = 'london_1940.txt'",
     );
@@ -220,21 +212,21 @@ fn incremental_seed_equals_a_full_seed() {
 
     // The unchanged page kept its row; the changed one was replaced.
     assert_eq!(
-        one_i64(
+        one::<i64>(
             &inc,
             "SELECT id FROM sources WHERE path = 'ankara_1939.txt'"
         ),
         ankara_id
     );
     assert_ne!(
-        one_i64(
+        one::<i64>(
             &inc,
             "SELECT id FROM sources WHERE path = 'london_1940.txt'"
         ),
         london_id
     );
     assert_eq!(
-        one_i64(
+        one::<i64>(
             &inc,
             "SELECT count(*) FROM sources WHERE path = 'moscow_1921.txt'"
         ),
@@ -266,7 +258,7 @@ fn unchanged_corpus_is_not_parsed_again() {
     drop(conn);
     seed(&env, &corpus);
     assert_eq!(
-        one_i64(
+        one::<i64>(
             &env,
             "SELECT count(*) FROM documents WHERE heading = 'marked'"
         ),
@@ -286,7 +278,7 @@ fn unchanged_corpus_is_not_parsed_again() {
         &env.dump(),
         "database after re-seeding an unchanged corpus",
     );
-    assert_eq!(one_i64(&env, "SELECT count(*) FROM seed_runs"), 3);
+    assert_eq!(one::<i64>(&env, "SELECT count(*) FROM seed_runs"), 3);
     fts_is_sound(&env.db);
 }
 
@@ -322,13 +314,13 @@ fn changed_reference_data_rebuilds_everything() {
     std::fs::write(&persons, text).unwrap();
     env.ok(&args);
     assert_eq!(
-        one_i64(
+        one::<i64>(
             &env,
             "SELECT count(*) FROM documents WHERE heading = 'marked'"
         ),
         0
     );
-    let fingerprints = one_i64(
+    let fingerprints = one::<i64>(
         &env,
         "SELECT count(DISTINCT reference_fingerprint) FROM seed_runs",
     );

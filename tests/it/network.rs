@@ -4,7 +4,7 @@
 //! Without a client the test is skipped with the reason, unless `CI` is set
 //! (.ci/run installs both), where it fails.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -201,27 +201,19 @@ fn min_documents_filters_the_report_and_the_network_alike() {
     assert!(err.contains("no parameter \"party\""), "{err}");
 }
 
-/// Says a client is missing, so the test is skipped; fails under CI.
-fn missing(what: &str) -> bool {
-    if std::env::var_os("CI").is_some() {
-        panic!("{what} is not installed; .ci/run installs it");
-    }
-    eprintln!("skipped: {what} is not installed (.ci/run installs it)");
-    true
-}
-
+/// The Python of target/networkx-venv, which .ci/run makes with networkx in
+/// it; `None` when the test is skipped without it (`common::require_found`).
 fn networkx_python() -> Option<PathBuf> {
     let python = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/networkx-venv/bin/python");
     let ok = Command::new(&python)
         .args(["-c", "import networkx"])
         .output()
         .is_ok_and(|o| o.status.success());
-    if ok {
-        Some(python)
-    } else {
-        missing("networkx in target/networkx-venv");
-        None
-    }
+    common::require_found(
+        "networkx in target/networkx-venv",
+        if ok { Ok(python) } else { Err("not found".into()) },
+        "it as .ci/run does (`python3 -m venv target/networkx-venv`, then its pip installs networkx)",
+    )
 }
 
 /// networkx reads the file; prints (source label, target label, weight) per edge and the node count.
@@ -339,9 +331,9 @@ fn networkx_reads_gexf_graphml_and_json() {
 
 #[test]
 fn graphviz_reads_dot() {
-    if Command::new("dot").arg("-V").output().is_err() && missing("Graphviz (dot)") {
+    let Some(dot) = common::require("dot", "graphviz") else {
         return;
-    }
+    };
     let env = TestEnv::seeded_with_report_fixtures();
     for (kind, params) in CASES {
         let file = env.path("net.dot");
@@ -356,7 +348,7 @@ fn graphviz_reads_dot() {
             ],
             params,
         ));
-        let out = Command::new("dot")
+        let out = Command::new(&dot)
             .arg("-Tplain")
             .arg(&file)
             .output()

@@ -3,7 +3,7 @@
 //! documents printed `Angora` and `Ankara`, and a country parameter takes
 //! the country's whole lineage unless `lineage=0`.
 
-mod common;
+use crate::common;
 
 use common::TestEnv;
 

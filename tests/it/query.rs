@@ -1,6 +1,6 @@
 //! `archdb query`: ad-hoc SQL on a read-only connection.
 
-mod common;
+use crate::common;
 
 use common::TestEnv;
 
@@ -216,13 +216,9 @@ fn sql_in_a_parameter_value_is_only_data() {
 /// pipe, as `| head -c 100` would.
 fn closed_pipe(env: &TestEnv, args: &[&str]) -> std::process::Output {
     use std::io::Read;
-    use std::process::{Command, Stdio};
-    let mut child = Command::new(common::BIN)
-        .arg("--db")
-        .arg(&env.db)
+    use std::process::Stdio;
+    let mut child = common::archdb(&env.db)
         .args(args)
-        .env_remove("ARCHDB_DB")
-        .env_remove("ARCHDB_REPORTS")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()

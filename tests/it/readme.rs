@@ -1,7 +1,7 @@
 //! Every README example (`$ archdb ...` in a code block) is run and its
 //! output compared with what the README shows, so the README cannot go
 //! stale. Other changes alter report outputs; to accept the new outputs,
-//! run `ARCHDB_BLESS=1 cargo test --locked --test readme` and review the
+//! run `ARCHDB_BLESS=1 cargo test --locked --test it readme::` and review the
 //! README diff.
 //!
 //! How a block is run: a block whose command is `archdb seed ...` runs in a
@@ -15,8 +15,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-const ROOT: &str = env!("CARGO_MANIFEST_DIR");
-const BIN: &str = env!("CARGO_BIN_EXE_archdb");
+use crate::common::{BIN, ROOT};
 
 /// Splits a command line as a POSIX shell would for the quoting the README uses.
 fn shell_words(line: &str) -> Vec<String> {
@@ -219,7 +218,7 @@ fn readme_examples_show_real_output() {
     assert!(
         stale.is_empty(),
         "{} README examples differ from real output (if the new output is right, run \
-         `ARCHDB_BLESS=1 cargo test --locked --test readme` and review the README diff):\n\n{}",
+         `ARCHDB_BLESS=1 cargo test --locked --test it readme::` and review the README diff):\n\n{}",
         stale.len(),
         stale.join("\n\n")
     );

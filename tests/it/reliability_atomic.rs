@@ -3,19 +3,16 @@
 //! the old data or the new, never a mix; a second seed waits or fails
 //! cleanly; the user's tables and annotations survive a re-seed.
 
-mod common;
-mod reliability_common;
+use crate::common;
 
 use std::os::unix::process::ExitStatusExt;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use common::TestEnv;
-use reliability_common as rc;
+use common as rc; // the helpers that were tests/reliability_common
+use common::{TestEnv, PAGE};
 use rusqlite::{Connection, OpenFlags};
-
-const PAGE: &str = "000_8e37452bcfcc29b4.txt";
 
 /// A seeded database holding the user's own rows too.
 fn seeded_with_user_rows() -> TestEnv {
@@ -82,6 +79,8 @@ fn a_seed_killed_mid_way_leaves_the_previous_database_and_the_next_seed_succeeds
 
 #[test]
 fn readers_during_a_seed_see_the_old_or_the_new_data_never_a_mix() {
+    // The sqlite3 shell reads mid-seed too; without it only that read is skipped.
+    let sqlite3 = common::require("sqlite3", "sqlite3");
     let env = seeded_with_user_rows();
     let corpus = rc::write_corpus(env.dir.path(), "pages", 600);
     let old = rc::counts(&env.conn()).unwrap();
@@ -106,12 +105,15 @@ fn readers_during_a_seed_see_the_old_or_the_new_data_never_a_mix() {
     };
     let mut child = rc::spawn_seed(&env.db, &["--corpus", corpus.to_str().unwrap()], true);
     rc::wait_for_wal(&env.db, 256 << 10, &mut child);
-    let mid: String = std::process::Command::new("sqlite3")
-        .arg(&env.db)
-        .arg("SELECT count(*) FROM sources")
-        .output()
-        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
-        .unwrap_or_else(|_| "1".into()); // no sqlite3 shell: the rusqlite readers still check
+    let mid: String = match &sqlite3 {
+        Some(sqlite3) => std::process::Command::new(sqlite3)
+            .arg(&env.db)
+            .arg("SELECT count(*) FROM sources")
+            .output()
+            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+            .expect("running sqlite3"),
+        None => "1".into(), // no sqlite3 shell: the rusqlite readers still check
+    };
     let output = child.wait_with_output().unwrap();
     done.store(true, Ordering::SeqCst);
     assert!(
@@ -278,9 +280,8 @@ fn a_user_foreign_key_to_documents_stops_the_seed_with_advice_and_keeps_everythi
     // put a new page first so the replacement cannot take the old id.
     let corpus = env.path("changed");
     std::fs::create_dir(&corpus).unwrap();
-    let page = "000_8e37452bcfcc29b4.txt";
-    let mut text =
-        std::fs::read(format!("{}/seed/corpus/{page}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let page = PAGE;
+    let mut text = common::bundled_page();
     text.extend_from_slice(b"\n");
     std::fs::write(corpus.join(page), &text).unwrap();
     std::fs::write(corpus.join("0000_first.txt"), &text).unwrap();

@@ -6,17 +6,11 @@
 //! stops with a message naming the file and the database is unchanged.
 //! Large inputs are generated here in temp folders, never committed.
 
-mod common;
+use crate::common;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use common::TestEnv;
-
-const PAGE: &str = "000_8e37452bcfcc29b4.txt";
-
-fn bundled_page() -> Vec<u8> {
-    std::fs::read(format!("{}/seed/corpus/{PAGE}", env!("CARGO_MANIFEST_DIR"))).unwrap()
-}
+use common::{bundled_page, seed, TestEnv};
 
 /// A database seeded from the bundled corpus with one user annotation, and
 /// a corpus folder holding a copy of the good page as `good.txt`.
@@ -32,10 +26,6 @@ fn setup() -> (TestEnv, PathBuf) {
     std::fs::create_dir(&corpus).unwrap();
     std::fs::write(corpus.join("good.txt"), bundled_page()).unwrap();
     (env, corpus)
-}
-
-fn seed(env: &TestEnv, corpus: &Path) -> String {
-    env.ok(&["seed", "--corpus", corpus.to_str().unwrap()])
 }
 
 #[derive(Debug)]
@@ -107,11 +97,7 @@ fn assert_rest_seeded(env: &TestEnv) {
     );
     let note: String = one(env, "SELECT note FROM annotations WHERE author = ?1", "vk");
     assert_eq!(note, "keep me");
-    let check: String = env
-        .conn()
-        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(check, "ok");
+    assert_eq!(common::integrity(&env.db), "ok");
 }
 
 /// The user-facing view of the same warnings: `archdb report warnings`.
@@ -374,11 +360,13 @@ fn symlink_loops_dangling_links_and_pipes_are_skipped_with_a_warning() {
     std::os::unix::fs::symlink("nowhere.txt", corpus.join("dangling.txt")).unwrap();
     std::os::unix::fs::symlink(&corpus, corpus.join("self")).unwrap();
     let fifo = corpus.join("pipe.txt");
-    let made = std::process::Command::new("mkfifo")
-        .arg(&fifo)
-        .status()
-        .map(|s| s.success())
-        .unwrap_or(false);
+    let made = common::require("mkfifo", "coreutils").is_some_and(|mkfifo| {
+        std::process::Command::new(mkfifo)
+            .arg(&fifo)
+            .status()
+            .map(|s| s.success())
+            .unwrap_or(false)
+    });
     let out = seed(&env, &corpus); // returns at all: the pipe was not opened
     let skipped = if made { 5 } else { 4 };
     assert!(out.contains(&format!("({skipped} skipped)")), "{out}");

@@ -3,7 +3,7 @@
 //! foreign SQLite database, a read-only file and a missing folder are
 //! refused with a clear message and the file is left byte for byte as it was.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 
@@ -67,11 +67,7 @@ fn versions(env: &TestEnv) -> Vec<i64> {
 }
 
 fn integrity_ok(env: &TestEnv) {
-    let check: String = env
-        .conn()
-        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(check, "ok");
+    assert_eq!(common::integrity(&env.db), "ok");
 }
 
 #[test]
@@ -266,10 +262,7 @@ fn a_read_only_database_file_is_refused_for_seeding_but_still_queried() {
 fn a_missing_folder_or_a_folder_as_database_is_a_clear_error() {
     let env = TestEnv::new();
     let missing = env.path("no-such-folder").join("archdb.sqlite");
-    let out = std::process::Command::new(common::BIN)
-        .args(["--db", missing.to_str().unwrap(), "seed"])
-        .output()
-        .unwrap();
+    let out = common::archdb(&missing).arg("seed").output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("no-such-folder does not exist"), "{err}");
@@ -277,10 +270,7 @@ fn a_missing_folder_or_a_folder_as_database_is_a_clear_error() {
 
     let folder = env.path("a-folder");
     std::fs::create_dir(&folder).unwrap();
-    let out = std::process::Command::new(common::BIN)
-        .args(["--db", folder.to_str().unwrap(), "seed"])
-        .output()
-        .unwrap();
+    let out = common::archdb(&folder).arg("seed").output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("is a folder"), "{err}");

@@ -16,6 +16,8 @@ use archdb::seed::inputs::{Format, Input, Location};
 use archdb::seed::prepare::{prepare, PreparedSource};
 use proptest::prelude::*;
 
+use crate::common::MONTHS;
+
 fn gazetteer() -> &'static Gazetteer {
     static G: OnceLock<Gazetteer> = OnceLock::new();
     G.get_or_init(|| Gazetteer::new(&archdb::reference::load_embedded().unwrap()).unwrap())
@@ -184,21 +186,6 @@ fn apply(bytes: &mut Vec<u8>, e: &Edit) {
         Edit::Truncate(at) => bytes.truncate(at % (bytes.len() + 1)),
     }
 }
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 fn days_in(month: usize, year: u32) -> u32 {
     match month {

@@ -1,9 +1,9 @@
 //! Reports and ad-hoc queries cannot change the database or reach outside
-//! it, and parameter values are data, never SQL. Extends tests/query.rs
+//! it, and parameter values are data, never SQL. Extends tests/it/query.rs
 //! (DELETE/UPDATE/DROP/CREATE/ATTACH/PRAGMA/load_extension) with the less
 //! obvious routes, through both `query` and a user's report file.
 
-mod common;
+use crate::common;
 
 use common::TestEnv;
 

@@ -1,21 +1,11 @@
 //! `archdb report`: listing, running every report in every format,
 //! parameters, errors.
 
-mod common;
+use crate::common;
 
-use common::TestEnv;
+use common::{report_names, TestEnv};
 
 const FORMATS: [&str; 6] = ["table", "csv", "tsv", "json", "jsonl", "markdown"];
-
-fn report_names(env: &TestEnv) -> Vec<String> {
-    let out = env.ok(&["report", "--format", "json"]);
-    let list: serde_json::Value = serde_json::from_str(&out).unwrap();
-    list.as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["name"].as_str().unwrap().to_string())
-        .collect()
-}
 
 #[test]
 fn lists_reports_with_titles_and_parameters() {

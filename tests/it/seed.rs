@@ -1,17 +1,9 @@
 //! `archdb seed` on the bundled corpus and on small corpora of our own.
 
-mod common;
+use crate::common;
 
-use common::TestEnv;
+use common::{one, TestEnv, PAGE};
 use rusqlite::OptionalExtension;
-
-const PAGE: &str = "000_8e37452bcfcc29b4.txt";
-
-fn one<T: rusqlite::types::FromSql>(env: &TestEnv, sql: &str) -> T {
-    env.conn()
-        .query_row(sql, [], |r| r.get(0))
-        .unwrap_or_else(|e| panic!("{sql}: {e}"))
-}
 
 fn strings(env: &TestEnv, sql: &str) -> Vec<String> {
     let conn = env.conn();
@@ -202,7 +194,7 @@ fn mention_offsets_slice_the_body_in_sqlite() {
 #[test]
 fn nothing_of_the_file_is_lost() {
     let env = TestEnv::seeded();
-    let file = std::fs::read(format!("{}/seed/corpus/{PAGE}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let file = common::bundled_page();
     let conn = env.conn();
     let (content, text, sha, bytes): (Vec<u8>, String, String, i64) = conn
         .query_row(

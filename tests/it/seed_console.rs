@@ -5,7 +5,7 @@
 //! write them, no program notation, one warning for a binary file, and no
 //! -wal/-shm files left by a command that only reads.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

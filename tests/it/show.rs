@@ -1,6 +1,6 @@
 //! `archdb show ID`: one document in full, text and JSON.
 
-mod common;
+use crate::common;
 
 use common::TestEnv;
 

@@ -2,27 +2,16 @@
 //! 160 columns; no word of any cell or header may be split across lines,
 //! and no line may be wider than asked unless one word alone is.
 
-mod common;
+use crate::common;
 
 use std::collections::HashSet;
-use std::process::Command;
 
-use common::{TestEnv, BIN};
+use common::{report_names, TestEnv};
 
 /// Box-drawing characters of the grid and the record layout.
 const FRAME: &[char] = &[
     '│', '┆', '─', '┌', '┐', '└', '┘', '┬', '┴', '╞', '╡', '╪', '═',
 ];
-
-fn report_names(env: &TestEnv) -> Vec<String> {
-    let list: serde_json::Value =
-        serde_json::from_str(&env.ok(&["report", "--format", "json"])).unwrap();
-    list.as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["name"].as_str().unwrap().to_string())
-        .collect()
-}
 
 /// Every whitespace-separated word of every cell (as the CSV format writes
 /// it, which is the text a table shows) and the column names.
@@ -97,9 +86,7 @@ fn every_report_at_80_100_and_160_columns_splits_no_word() {
 #[test]
 fn a_piped_table_honours_columns() {
     let env = TestEnv::seeded_with_report_fixtures();
-    let out = Command::new(BIN)
-        .args(["--db"])
-        .arg(&env.db)
+    let out = common::archdb(&env.db)
         .args(["report", "documents"])
         .env("COLUMNS", "100")
         .output()
