@@ -4,11 +4,14 @@
 #     benches/seed.sh                # sizes 1k, 20k, 100k documents
 #     SIZES="1000 20000" benches/seed.sh
 #     BASELINE_MAX=100000 benches/seed.sh   # also run the baseline at 100k (~30 min here)
+#     OLD_REV=ff5b1c6 benches/seed.sh       # the build compared against (default below)
 #
 # Builds release, generates the synthetic corpora (benches/gen_corpus.py,
 # fixed seed, cached under benches/out/), then for each size measures
 # `archdb seed` (wall time, documents/s, MB/s, peak RSS, database size), the
-# re-seed of the unchanged corpus, and the sqlite-utils baseline
+# re-seed of the unchanged corpus and after one changed file, the same for
+# the archdb of OLD_REV side by side (built from `git archive` under
+# benches/out/old-*), and the sqlite-utils baseline
 # (benches/baseline_sqlite_utils.py, in a venv created here); finally the
 # latency of every shipped report on the largest database (median of 5).
 # Prints the tables and writes them to benches/RESULTS.md.
@@ -24,6 +27,9 @@ RUNS=5
 # hour, so by default it runs up to this size only, and larger sizes are
 # compared with its rate at the largest size it ran.
 BASELINE_MAX="${BASELINE_MAX:-20000}"
+# The archdb the seed is compared with: by default the last commit before
+# the core rework of issue 13 (one seed algorithm, each text stored once).
+OLD_REV="${OLD_REV:-ff5b1c6}"
 mkdir -p "$OUT"
 
 if [ ! -x /usr/bin/time ]; then
@@ -35,6 +41,13 @@ fi
 cargo build --release --locked
 cargo bench --locked --no-run --bench bare_loader 2>/dev/null
 BIN=$PWD/target/release/archdb
+old_src="$OUT/old-src-$OLD_REV"
+if [ ! -f "$old_src/Cargo.toml" ]; then
+    rm -rf "$old_src" && mkdir -p "$old_src"
+    git archive "$OLD_REV" | tar -x -C "$old_src"
+fi
+cargo build --release --locked --quiet --manifest-path "$old_src/Cargo.toml" --target-dir "$OUT/old-target"
+OLD_BIN=$PWD/$OUT/old-target/release/archdb
 
 if [ ! -x "$OUT/venv/bin/python" ] || ! "$OUT/venv/bin/python" -c 'import sqlite_utils' 2>/dev/null; then
     python3 -m venv "$OUT/venv"
@@ -68,6 +81,8 @@ commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 # RESULTS.md is this script's own output: a previous run's copy is no uncommitted change.
 dirty=$(git status --porcelain --untracked-files=no -- . ':!benches/RESULTS.md' 2>/dev/null | grep -q . && echo " (with uncommitted changes)" || true)
 
+side_rows="| documents | corpus MB | build | seed s | seed CPU s | peak RSS MiB | DB MiB | DB / corpus | re-seed unchanged s | re-seed one file changed s | re-seed RSS MiB |
+|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|"
 seed_rows="| documents | corpus MB | seed s | docs/s | MB/s | peak RSS MiB | DB MiB | seed CPU s | CPU µs/doc | re-seed unchanged s | re-seed / seed | baseline s | baseline RSS MiB | speed-up vs baseline | bare loader MB/s | bare loader CPU µs/doc | archdb / bare loader |
 |---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 largest_db=""
@@ -94,6 +109,31 @@ for n in $SIZES; do
     db_mib=$(du -k "$db" | awk '{printf "%.0f", $1 / 1024}')
     measure "$BIN" --db "$db" seed --corpus "$corpus"
     reseed_wall=$WALL
+
+    # Old and new side by side, each into a new database (new last, so that
+    # $db is the one the report latencies below are measured on).
+    first=$(find "$corpus" -type f | sort | head -1)
+    for build in old new; do
+        bin=$BIN; [ "$build" = old ] && bin=$OLD_BIN
+        side_db="$OUT/side-$build-$n.sqlite"
+        rm -f "$side_db" "$side_db-wal" "$side_db-shm"
+        sync
+        measure "$bin" --db "$side_db" seed --corpus "$corpus"
+        s_wall=$WALL s_cpu=$CPU s_rss=$RSS
+        s_mib=$(du -k "$side_db" | awk '{printf "%.0f", $1 / 1024}')
+        measure "$bin" --db "$side_db" seed --corpus "$corpus"
+        r_wall=$WALL
+        # One file changed: a line added at its end, then put back.
+        cp "$first" "$OUT/first.bak"
+        echo "A line added by the benchmark." >>"$first"
+        measure "$bin" --db "$side_db" seed --corpus "$corpus"
+        c_wall=$WALL c_rss=$RSS
+        cp "$OUT/first.bak" "$first"
+        side_rows+="
+| $n | $mb | $build ($( [ "$build" = old ] && echo "$OLD_REV" || echo "$commit")) | $s_wall | $s_cpu | $(mib "$s_rss") | $s_mib | $(awk -v d="$(du -k "$side_db" | cut -f1)" -v b="$bytes" 'BEGIN {printf "%.2f", d * 1024 / b}') | $r_wall | $c_wall | $(mib "$c_rss") |"
+        echo "$side_rows" | tail -1
+        rm -f "$side_db" "$side_db-wal" "$side_db-shm"
+    done
     if [ "$n" -le "$BASELINE_MAX" ]; then
         base_db="$OUT/baseline-$n.sqlite"
         measure "$PY" benches/baseline_sqlite_utils.py "$corpus" "$REF" "$base_db"
@@ -157,6 +197,14 @@ done
     echo
     echo "Produced by \`benches/seed.sh\` (SIZES=\"$SIZES\") on $(date -u +%Y-%m-%dT%H:%MZ), commit $commit$dirty."
     echo "Machine: $nproc_ cores, $cpu, $mem memory; $(uname -sr)."
+    echo
+    echo "## This archdb against $OLD_REV, side by side"
+    echo
+    echo "$side_rows"
+    echo
+    echo "Each row: a seed into a new database, the re-seed of the unchanged corpus, and a re-seed after one"
+    echo "file gained a line (put back after). DB / corpus: database file over corpus bytes. Measured one after"
+    echo "the other in the same run, on the same corpus."
     echo
     echo "## Seed (synthetic corpus from benches/gen_corpus.py, fixed seed)"
     echo

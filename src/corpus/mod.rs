@@ -86,6 +86,11 @@ pub struct ParsedDocument {
     /// signature, footnote lines and citation. Kept as printed (markers,
     /// elisions, odd characters and all); lines joined with `\n`.
     pub body: String,
+    /// Byte range in the page text from the start of the body's first line
+    /// to the end of its last (empty at `raw_span.start` for no body). The
+    /// body is these lines less the blank ones, unless a footnote line sat
+    /// among them.
+    pub body_span: Range<usize>,
     /// Line on which the body starts.
     pub body_line: u32,
 

@@ -308,6 +308,7 @@ fn parse_document(text: &str, lines: &[Line<'_>], head_n: usize, seq: u32) -> Pa
 
     // Body: non-blank lines as printed; footnote lines inside it go to footnotes.
     let mut body_lines: Vec<&str> = Vec::new();
+    doc.body_span = doc.raw_span.start..doc.raw_span.start;
     for l in &lines[body_start..body_end] {
         if is_blank(l.text) {
             continue;
@@ -318,7 +319,9 @@ fn parse_document(text: &str, lines: &[Line<'_>], head_n: usize, seq: u32) -> Pa
         }
         if body_lines.is_empty() {
             doc.body_line = l.no;
+            doc.body_span.start = l.start;
         }
+        doc.body_span.end = l.start + l.text.len();
         body_lines.push(l.text);
         // A quoted annex is announced by a line ending in `:` that dates it.
         let t = clean(l.text);

@@ -242,7 +242,7 @@ DOCUMENT_ROW_TEMPLATE = """{% extends "row.html" %}
   <dt>From</dt><dd>{{ d.authors or "(not resolved)" }}</dd>
   <dt>To</dt><dd>{{ d.recipients or "(not resolved)" }}</dd>
   <dt>Citation</dt><dd>{{ d.citation or "(none found)" }}</dd>
-  <dt>Source</dt><dd><a href="{{ urls.row(database, "sources", d.source_id|string) }}">{{ d.path }}</a>, lines {{ d.start_line }}-{{ d.end_line }}</dd>
+  <dt>Source</dt><dd><a href="{{ urls.row(database, "source_files", d.source_id|string) }}">{{ d.path }}</a>, lines {{ d.start_line }}-{{ d.end_line }}</dd>
 </dl>
 <div class="archdb-body">{{ d.body }}</div>
 {% if d.signature %}<p><em>{{ d.signature }}</em></p>{% endif %}

@@ -71,7 +71,7 @@ const HIGHLIGHT_COLUMNS: &[&str] = &["snippet"];
 /// Which column labels a row of a table when another table points at it.
 const LABELS: &[(&str, &str)] = &[
     ("documents", "heading"),
-    ("sources", "path"),
+    ("source_files", "path"),
     ("persons", "name"),
     ("countries", "name"),
     ("institutions", "name"),

@@ -1,6 +1,8 @@
-//! Bulk loading for a full seed: secondary indexes and the full-text insert
-//! trigger are set aside while the corpus rows go in, and rebuilt once at
-//! the end. Building an index from sorted rows costs a fraction of keeping
+//! Bulk loading into empty corpus tables (a first seed, or one after the
+//! reference data or archdb changed): secondary indexes and the full-text
+//! insert trigger are set aside while the rows go in, and rebuilt once at
+//! the end. The rows and the summaries are written as by any other seed;
+//! only the indexes are built in one go. Building an index from sorted rows costs a fraction of keeping
 //! it up to date row by row (a mention insert touches three indexes at
 //! random places), and FTS5 builds its index faster in one `rebuild` than
 //! through a trigger that merges segments as it goes.
@@ -13,12 +15,11 @@
 use anyhow::{Context, Result};
 use rusqlite::Transaction;
 
-use super::fts::SideIndex;
 use super::phases::Phases;
 
 /// Tables filled from corpus files, whose indexes are rebuilt after a full seed.
 const CORPUS_TABLES: &[&str] = &[
-    "sources",
+    "source_files",
     "documents",
     "boilerplate",
     "citations",
@@ -76,24 +77,12 @@ pub fn defer(tx: &Transaction) -> Result<Deferred> {
 }
 
 impl Deferred {
-    /// Re-creates the indexes, fills the full-text index (from the side
-    /// index built while writing, or else from the documents), and puts
-    /// the insert trigger back.
-    pub fn restore(
-        self,
-        tx: &Transaction,
-        side_index: Option<SideIndex>,
-        phases: &mut Phases,
-    ) -> Result<()> {
-        // The full-text index first: the side index's memory is freed
-        // before SQLite sorts for the indexes, which is the seed's peak.
+    /// Re-creates the indexes, fills the full-text index from the
+    /// documents, and puts the insert trigger back.
+    pub fn restore(self, tx: &Transaction, phases: &mut Phases) -> Result<()> {
         if let Some(sql) = &self.trigger {
-            match side_index {
-                Some(side) => side.finish(tx)?,
-                None => tx
-                    .execute_batch("INSERT INTO documents_fts (documents_fts) VALUES ('rebuild')")
-                    .context("building the full-text index")?,
-            }
+            tx.execute_batch("INSERT INTO documents_fts (documents_fts) VALUES ('rebuild')")
+                .context("building the full-text index")?;
             phases.mark("full-text index");
             tx.execute_batch(sql)
                 .context("restoring the full-text insert trigger")?;

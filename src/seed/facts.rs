@@ -1,10 +1,10 @@
-//! What the seed-time summaries need from one document, worked out on the
-//! worker threads that parse and resolve it, so that SQLite's one writer
-//! thread only adds up small integers (see `summary::Tally`).
+//! What the summaries need from one document, worked out on the worker
+//! threads that parse and resolve it, so that SQLite's one writer thread
+//! only adds them up (see `summary`).
 
 use std::collections::hash_map::Entry;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+
+use rustc_hash::FxHashMap;
 
 use crate::entities::{Mention, Target};
 
@@ -27,39 +27,41 @@ pub struct DocumentFacts {
 }
 
 /// Distinct words of one body, all in one buffer (two allocations per
-/// document, whatever its length: the writer thread frees them).
+/// document, whatever its length).
 #[derive(Debug, Default)]
 pub struct Words {
     text: String,
-    /// Candidate names: (hash, start, end, occurrences in the body).
-    candidates: Vec<(u64, u32, u32, u32)>,
-    /// Lower-case words: (hash, start, end).
-    lower: Vec<(u64, u32, u32)>,
+    /// Candidate names: (start, end, occurrences in the body).
+    candidates: Vec<(u32, u32, u32)>,
+    /// Lower-case words: (start, end).
+    lower: Vec<(u32, u32)>,
 }
 
 impl Words {
-    /// (hash, word, occurrences) of each distinct candidate name.
-    pub fn candidates(&self) -> impl Iterator<Item = (u64, &str, u32)> {
+    /// (word, occurrences) of each distinct candidate name.
+    pub fn candidates(&self) -> impl Iterator<Item = (&str, u32)> {
         self.candidates
             .iter()
-            .map(|&(h, s, e, n)| (h, self.text.get(s as usize..e as usize).unwrap_or(""), n))
+            .map(|&(s, e, n)| (self.text.get(s as usize..e as usize).unwrap_or(""), n))
     }
 
-    /// (hash, word) of each distinct lower-case word.
-    pub fn lower(&self) -> impl Iterator<Item = (u64, &str)> {
+    /// Each distinct lower-case word.
+    pub fn lower(&self) -> impl Iterator<Item = &str> {
         self.lower
             .iter()
-            .map(|&(h, s, e)| (h, self.text.get(s as usize..e as usize).unwrap_or("")))
+            .map(|&(s, e)| self.text.get(s as usize..e as usize).unwrap_or(""))
     }
 
+    /// The distinct words of `body`: the one definition of the words the
+    /// unresolved_names summary counts.
     pub fn of(body: &str) -> Words {
         let mut out = Words::default();
         let Some(words) = words(body) else {
             return out;
         };
         // Word -> place in candidates (or usize::MAX for a lower-case word).
-        let mut seen: HashMap<&str, usize, BuildHasherDefault<WordHasher>> =
-            HashMap::with_capacity_and_hasher(256, BuildHasherDefault::default());
+        let mut seen: FxHashMap<&str, usize> = FxHashMap::default();
+        seen.reserve(256);
         out.text.reserve(body.len() / 2);
         for word in words {
             let candidate = is_candidate(word);
@@ -69,7 +71,7 @@ impl Words {
             let slot = match seen.entry(word) {
                 Entry::Occupied(seen) => {
                     if let Some(c) = out.candidates.get_mut(*seen.get()) {
-                        c.3 += 1;
+                        c.2 += 1;
                     }
                     continue;
                 }
@@ -82,66 +84,16 @@ impl Words {
                 continue; // a body over 4 GiB: the limits module refuses such files
             };
             out.text.push_str(word);
-            let hash = word_hash(word);
             if candidate {
                 slot.insert(out.candidates.len());
-                out.candidates.push((hash, start, end, 1));
+                out.candidates.push((start, end, 1));
             } else {
                 slot.insert(usize::MAX);
-                out.lower.push((hash, start, end));
+                out.lower.push((start, end));
             }
         }
         out
     }
-}
-
-/// [`word_hash`] as a `Hasher`, for maps keyed by words.
-#[derive(Default)]
-pub struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { FNV_OFFSET } else { self.0 };
-        for b in bytes {
-            h = (h ^ u64::from(*b)).wrapping_mul(FNV_PRIME);
-        }
-        self.0 = h;
-    }
-
-    fn finish(&self) -> u64 {
-        mix(self.0)
-    }
-}
-
-/// A `Hasher` for keys that are hashes already ([`word_hash`]).
-#[derive(Default)]
-pub struct IdHasher(u64);
-
-impl Hasher for IdHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 = (self.0 << 8) | u64::from(*b);
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
-
-/// A multiply-xorshift finish, so every bit depends on every byte: hash
-/// tables take their bucket from the low bits.
-fn mix(mut h: u64) -> u64 {
-    h ^= h >> 33;
-    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-    h ^ (h >> 33)
 }
 
 impl EntityRef {
@@ -248,14 +200,6 @@ pub fn is_lower_word(word: &str) -> bool {
         && word.chars().nth(2).is_some()
 }
 
-/// A 64-bit hash of a word, computed on the worker thread so the writer
-/// thread only compares integers (and the words themselves on a match).
-pub fn word_hash(word: &str) -> u64 {
-    let mut h = WordHasher::default();
-    h.write(word.as_bytes());
-    h.finish()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -340,12 +284,9 @@ mod tests {
     fn a_body_gives_each_word_once_with_its_count() {
         let facts = of_document("The pact. The Pact and the pact; Pact's end the", &[]);
         let candidates: Vec<(&str, u32)> =
-            facts.words.candidates().map(|(_, w, n)| (w, n)).collect();
+            facts.words.candidates().collect();
         assert_eq!(candidates, [("The", 2), ("Pact", 2)]);
-        let lower: Vec<&str> = facts.words.lower().map(|(_, w)| w).collect();
+        let lower: Vec<&str> = facts.words.lower().collect();
         assert_eq!(lower, ["pact", "and", "the", "end"]);
-        let hashes: Vec<u64> = facts.words.lower().map(|(h, _)| h).collect();
-        assert_eq!(hashes[0], word_hash("pact"));
-        assert_ne!(word_hash("pact"), word_hash("Pact"));
     }
 }

@@ -5,7 +5,6 @@
 mod bulk;
 pub mod duplicates;
 mod facts;
-mod fts;
 pub mod inputs;
 pub mod limits;
 pub mod nuls;
@@ -13,6 +12,7 @@ mod phases;
 mod pipeline;
 pub mod prepare;
 mod summary;
+mod texts;
 pub mod write;
 
 use std::cell::Cell;
@@ -166,12 +166,23 @@ fn seed_inner(db_path: &Path, options: &SeedOptions, fresh: bool) -> Result<Seed
     let reusable = write::last_run(&tx)?.is_some_and(|(fingerprint, last_build)| {
         fingerprint == reference.fingerprint && build.is_some() && last_build == build
     });
-    let (known, deferred) = if reusable {
-        (write::known_sources(&tx)?, None)
+    // A seed with other reference data or another build of archdb starts
+    // from an empty database; otherwise it rereads only the changed files.
+    // Either way it is the same seed from there on.
+    let known = if reusable {
+        previous.clone()
     } else {
         write::clear(&tx)?;
         write::reference(&tx, &reference)?;
-        (HashMap::new(), Some(bulk::defer(&tx)?))
+        HashMap::new()
+    };
+    // Into empty tables, the indexes are built once at the end (bulk.rs):
+    // at 20,000 documents, keeping them up to date row by row tripled the
+    // writer thread's time.
+    let deferred = if known.is_empty() {
+        Some(bulk::defer(&tx)?)
+    } else {
+        None
     };
     phases.mark("reference data and clearing");
 
@@ -184,14 +195,8 @@ fn seed_inner(db_path: &Path, options: &SeedOptions, fresh: bool) -> Result<Seed
         files_before: previous.len() as u64,
         ..SeedSummary::default()
     };
-    let side_index;
-    let changed;
-    {
-        let tally = deferred.is_some().then(|| summary::Tally::new(&ids));
-        let mut writer = write::Writer::new(&tx, &ids, tally)?;
-        if deferred.is_some() {
-            writer.side_index = Some(fts::SideIndex::start(&tx)?);
-        }
+    let changes = {
+        let mut writer = write::Writer::new(&tx, &ids)?;
         let present: HashSet<&str> = inputs.iter().map(|i| i.path.as_str()).collect();
         for (path, (id, _)) in &known {
             if !present.contains(path.as_str()) {
@@ -241,7 +246,7 @@ fn seed_inner(db_path: &Path, options: &SeedOptions, fresh: bool) -> Result<Seed
                         if let Some((id, _)) = known.get(&source.path) {
                             writer.delete_source(*id)?;
                         }
-                        documents.set(documents.get() + writer.source(*source)?.documents);
+                        documents.set(documents.get() + writer.source(&source)?.documents);
                     }
                 }
                 Ok(())
@@ -259,22 +264,14 @@ fn seed_inner(db_path: &Path, options: &SeedOptions, fresh: bool) -> Result<Seed
         summary.files_unchanged = unchanged.get();
         summary.files_changed = changed_files.get();
         summary.files_new = new_files.get();
-        match &writer.tally {
-            Some(tally) => tally.write(&tx)?,
-            None => summary::recompute(&tx, &writer.changes)?,
-        }
-        changed = writer.tally.is_some() || !writer.changes.years.is_empty();
-        phases.mark("summary tables");
-        side_index = writer.side_index.take();
-    }
-
+        writer.into_changes()
+    };
     if let Some(deferred) = deferred {
-        deferred.restore(&tx, side_index, &mut phases)?;
+        deferred.restore(&tx, &mut phases)?;
     }
-    if changed {
-        summary::correspondence_totals(&tx)?;
-        phases.mark("correspondence totals");
-    }
+    summary::recompute(&tx, &changes)?;
+    phases.mark("summary tables");
+
     totals(&tx, &mut summary)?;
     tx.execute(
         "INSERT INTO seed_runs (started_at, finished_at, archdb_version, reference_fingerprint, files,

@@ -1,20 +1,20 @@
 //! Writing rows: the reference data and prepared sources, inside the
-//! caller's transaction. All SQL of the seeder lives here, with bound
-//! parameters.
+//! caller's transaction, with bound parameters. (The summaries' SQL is in
+//! `summary`.)
 
 use std::collections::HashMap;
 
 use anyhow::{anyhow, Context, Result};
-use rusqlite::{params, OptionalExtension, Statement, Transaction};
+use rusqlite::{named_params, params, OptionalExtension, Statement, Transaction};
 
 use crate::corpus::Warning;
 use crate::entities::{Field, Target};
 use crate::reference::validate::{date_window, day_iso};
 use crate::reference::ReferenceData;
 
-use super::fts::SideIndex;
 use super::prepare::PreparedSource;
-use super::summary::{self, Tally};
+use super::summary::Changes;
+use super::texts;
 
 /// Integer ids of the reference rows, by key, as written.
 #[derive(Debug, Default)]
@@ -62,6 +62,10 @@ pub fn clear(tx: &Transaction) -> Result<()> {
         "INSERT INTO documents_fts (documents_fts) VALUES ('delete-all');
          DELETE FROM mention_years;
          DELETE FROM mention_year_spellings;
+         DELETE FROM name_candidate_years;
+         DELETE FROM lower_word_years;
+         DELETE FROM co_mention_totals;
+         DELETE FROM correspondence_totals;
          DELETE FROM warnings;
          DELETE FROM mention_candidates;
          DELETE FROM unresolved_mentions;
@@ -74,7 +78,7 @@ pub fn clear(tx: &Transaction) -> Result<()> {
          DELETE FROM citations;
          DELETE FROM boilerplate;
          DELETE FROM documents;
-         DELETE FROM sources;
+         DELETE FROM source_files;
          DELETE FROM positions;
          DELETE FROM office_aliases;
          DELETE FROM offices;
@@ -118,7 +122,7 @@ pub fn clear_unread(tx: &Transaction) -> Result<()> {
 
 /// The sources already in the database: path -> (id, sha256).
 pub fn known_sources(tx: &Transaction) -> Result<HashMap<String, (i64, String)>> {
-    let mut stmt = tx.prepare("SELECT path, id, sha256 FROM sources")?;
+    let mut stmt = tx.prepare("SELECT path, id, sha256 FROM source_files")?;
     let rows = stmt.query_map([], |row| {
         Ok((row.get::<_, String>(0)?, (row.get(1)?, row.get(2)?)))
     })?;
@@ -346,13 +350,8 @@ pub fn latest_day(date: &str) -> Option<String> {
 /// the connection's cache by its SQL text showed up in profiles.
 pub struct Writer<'c> {
     ids: &'c ReferenceIds,
-    /// Mention counts for the per-year summary (full seeds only).
-    pub tally: Option<Tally>,
-    /// Years of the documents written or deleted (incremental seeds
-    /// recompute their summary rows).
-    pub changes: summary::Changes,
-    /// Full seeds: the full-text index is built beside the writer.
-    pub side_index: Option<SideIndex>,
+    /// The keys of the summary rows to recompute.
+    changes: Changes,
     tx: &'c Transaction<'c>,
     source: Statement<'c>,
     boilerplate: Statement<'c>,
@@ -372,19 +371,13 @@ pub struct Writer<'c> {
 }
 
 impl<'c> Writer<'c> {
-    pub fn new(
-        conn: &'c Transaction<'c>,
-        ids: &'c ReferenceIds,
-        tally: Option<Tally>,
-    ) -> Result<Self> {
+    pub fn new(conn: &'c Transaction<'c>, ids: &'c ReferenceIds) -> Result<Self> {
         Ok(Writer {
             ids,
-            tally,
-            changes: summary::Changes::default(),
-            side_index: None,
+            changes: Changes::default(),
             tx: conn,
             source: conn.prepare(
-                "INSERT INTO sources (path, format, sha256, bytes, encoding, text, content)
+                "INSERT INTO source_files (path, format, sha256, bytes, encoding, stored_text, stored_bytes)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             )?,
             boilerplate: conn
@@ -392,10 +385,12 @@ impl<'c> Writer<'c> {
             document: conn.prepare(
                 "INSERT INTO documents (source_id, seq, heading, kind, is_extract, date_text, date_from, date_to,
                      date_precision, doc_number, place, classification, classification_text, priority, priority_text,
-                     distribution_text, body, signature, print_note, press_source, raw_text, raw_start, raw_end,
-                     start_line, end_line, body_line)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
-                     ?21, ?22, ?23, ?24, ?25, ?26)",
+                     distribution_text, body_text, body_start, body_length, signature, print_note, press_source,
+                     raw_text, raw_start, raw_end, start_line, end_line, body_line)
+                 VALUES (:source_id, :seq, :heading, :kind, :is_extract, :date_text, :date_from, :date_to,
+                     :date_precision, :doc_number, :place, :classification, :classification_text, :priority,
+                     :priority_text, :distribution_text, :body_text, :body_start, :body_length, :signature,
+                     :print_note, :press_source, :raw_text, :raw_start, :raw_end, :start_line, :end_line, :body_line)",
             )?,
             citation: conn.prepare(
                 "INSERT INTO citations (document_id, archive, fond, opis, papka, delo, sheets, as_printed, line)
@@ -433,23 +428,26 @@ impl<'c> Writer<'c> {
             )?,
             // Every row that came from the file goes with it (ON DELETE
             // CASCADE), and the FTS delete trigger keeps the index in step.
-            delete_source: conn.prepare("DELETE FROM sources WHERE id = ?1")?,
+            delete_source: conn.prepare("DELETE FROM source_files WHERE id = ?1")?,
         })
     }
 
     /// Removes a source and everything that came from it.
     pub fn delete_source(&mut self, source_id: i64) -> Result<()> {
-        summary::changes_of_source(self.tx, source_id, &mut self.changes)?;
+        self.changes.deleting_source(self.tx, source_id)?;
         self.delete_source.execute([source_id]).map_err(|err| {
             user_foreign_key_advice(err, &format!("removing the rows of source {source_id}"))
         })?;
         Ok(())
     }
 
+    /// What this seed changed, for `summary::recompute`.
+    pub fn into_changes(self) -> Changes {
+        self.changes
+    }
+
     /// Writes one source with its documents and everything found in them.
-    /// Takes the source whole so that each heading and body can move on to
-    /// the full-text thread once written, without a copy.
-    pub fn source(&mut self, src: PreparedSource) -> Result<Written> {
+    pub fn source(&mut self, src: &PreparedSource) -> Result<Written> {
         let ids = self.ids;
         let mut written = Written::default();
         let source_id = self
@@ -460,8 +458,8 @@ impl<'c> Writer<'c> {
                 src.sha256,
                 src.content.len() as i64,
                 src.encoding,
-                src.text,
-                src.content
+                texts::stored_text(&src.text, &src.page),
+                texts::stored_bytes(&src.content, &src.text)
             ])
             .with_context(|| format!("writing source {}", src.path))?;
 
@@ -484,38 +482,41 @@ impl<'c> Writer<'c> {
             written.warnings += 1;
         }
 
-        for (doc, resolved) in src.page.documents.into_iter().zip(&src.resolved) {
+        for (doc, resolved) in src.page.documents.iter().zip(&src.resolved) {
             let date = doc.date.as_ref();
+            let body = texts::body_columns(doc);
             let document_id = self
                 .document
-                .insert(params![
-                    source_id,
-                    doc.seq,
-                    doc.heading,
-                    doc.kind.as_str(),
-                    doc.is_extract,
-                    date.map(|d| &d.text),
-                    date.map(|d| &d.from),
-                    date.map(|d| &d.to),
-                    date.map_or("unknown", |d| d.precision.as_str()),
-                    doc.doc_number,
-                    doc.place,
-                    doc.classification.map(|c| c.as_str()),
-                    doc.classification_text,
-                    doc.priority.map(|p| p.as_str()),
-                    doc.priority_text,
-                    doc.distribution_text,
-                    doc.body,
-                    doc.signature,
-                    doc.print_note,
-                    doc.press_source,
-                    doc.raw_text,
-                    doc.raw_span.start as i64,
-                    doc.raw_span.end as i64,
-                    doc.start_line,
-                    doc.end_line,
-                    doc.body_line
-                ])
+                .insert(named_params! {
+                    ":source_id": source_id,
+                    ":seq": doc.seq,
+                    ":heading": doc.heading,
+                    ":kind": doc.kind.as_str(),
+                    ":is_extract": doc.is_extract,
+                    ":date_text": date.map(|d| &d.text),
+                    ":date_from": date.map(|d| &d.from),
+                    ":date_to": date.map(|d| &d.to),
+                    ":date_precision": date.map_or("unknown", |d| d.precision.as_str()),
+                    ":doc_number": doc.doc_number,
+                    ":place": doc.place,
+                    ":classification": doc.classification.map(|c| c.as_str()),
+                    ":classification_text": doc.classification_text,
+                    ":priority": doc.priority.map(|p| p.as_str()),
+                    ":priority_text": doc.priority_text,
+                    ":distribution_text": doc.distribution_text,
+                    ":body_text": body.text,
+                    ":body_start": body.start,
+                    ":body_length": body.length,
+                    ":signature": doc.signature,
+                    ":print_note": doc.print_note,
+                    ":press_source": doc.press_source,
+                    ":raw_text": doc.raw_text,
+                    ":raw_start": doc.raw_span.start as i64,
+                    ":raw_end": doc.raw_span.end as i64,
+                    ":start_line": doc.start_line,
+                    ":end_line": doc.end_line,
+                    ":body_line": doc.body_line,
+                })
                 .with_context(|| format!("writing document {} of {}", doc.seq, src.path))?;
             written.documents += 1;
 
@@ -602,15 +603,12 @@ impl<'c> Writer<'c> {
                 }
             }
 
-            let date_from = date.map(|d| d.from.as_str());
-            // A full seed counts in the tally; only an incremental one needs
-            // the changes (kept per document, they would grow with the corpus).
-            match &mut self.tally {
-                Some(tally) => {
-                    tally.document(document_id, date_from, &resolved.mentions, &resolved.facts)
-                }
-                None => self.changes.document(ids, date_from, &resolved.facts),
-            }
+            self.changes.written(
+                ids,
+                document_id,
+                date.map(|d| d.from.as_str()),
+                &resolved.facts,
+            );
             let mut rows: Vec<MentionRow> = Vec::with_capacity(resolved.mentions.len());
             for m in &resolved.mentions {
                 let (person_id, country_id) = match &m.target {
@@ -656,9 +654,6 @@ impl<'c> Writer<'c> {
             for w in doc.warnings.iter().chain(&resolved.warnings) {
                 self.warning(source_id, Some(document_id), w)?;
                 written.warnings += 1;
-            }
-            if let Some(side) = &mut self.side_index {
-                side.add(document_id, doc.heading, doc.body)?;
             }
         }
         Ok(written)

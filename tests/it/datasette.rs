@@ -370,7 +370,7 @@ fn the_data_dictionary_describes_every_table_and_view() {
     let stale: Vec<String> = conn
         .prepare(
             "SELECT object || '.' || column_name FROM data_dictionary dd WHERE kind = 'column'
-             AND NOT EXISTS (SELECT 1 FROM pragma_table_info(dd.object) WHERE name = dd.column_name)",
+             AND NOT EXISTS (SELECT 1 FROM pragma_table_xinfo(dd.object) WHERE name = dd.column_name)",
         )
         .unwrap()
         .query_map([], |r| r.get(0))
@@ -409,7 +409,7 @@ fn the_data_dictionary_describes_every_table_and_view() {
             );
         }
     }
-    assert_eq!(tables["sources"]["label_column"], "path");
+    assert_eq!(tables["source_files"]["label_column"], "path");
 }
 
 #[test]

@@ -197,6 +197,7 @@ fn fixture_accuracy() {
 /// navigation line and joins paragraphs differently).
 fn comparable(mut d: ParsedDocument) -> ParsedDocument {
     d.raw_span = 0..0;
+    d.body_span = 0..0;
     d.raw_text.clear();
     d.start_line = 0;
     d.end_line = 0;
