@@ -8,6 +8,7 @@ use std::ops::Range;
 use super::classification::{find_marks, Marks};
 use super::text::clean;
 use super::{DatePrecision, ParsedDate, Warning};
+use crate::calendar::{month_window, year_window, Day};
 
 const MONTH: &str =
     r"(january|february|march|april|may|june|july|august|september|sept|october|november|december)";
@@ -70,7 +71,7 @@ pub fn is_month_name(w: &str) -> bool {
     NAMES.iter().any(|n| n.eq_ignore_ascii_case(w))
 }
 
-fn month_no(name: &str) -> u32 {
+fn month_no(name: &str) -> i8 {
     let n = name.to_ascii_lowercase();
     match n.as_str() {
         "january" => 1,
@@ -88,72 +89,44 @@ fn month_no(name: &str) -> u32 {
     }
 }
 
-fn is_leap(y: i32) -> bool {
-    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
-}
-
-pub(crate) fn days_in_month(y: i32, m: u32) -> u32 {
-    match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        _ => {
-            if is_leap(y) {
-                29
-            } else {
-                28
-            }
-        }
-    }
-}
-
-fn iso(y: i32, m: u32, d: u32) -> String {
-    format!("{y:04}-{m:02}-{d:02}")
-}
-
-fn num(s: Option<regex::Match<'_>>) -> Option<u32> {
+/// A day or month number as printed (one or two digits).
+fn num(s: Option<regex::Match<'_>>) -> Option<i8> {
     s.and_then(|m| m.as_str().parse().ok())
 }
 
 /// Builds a normalised date from parts; an impossible day falls back to the
-/// month (still true information) with a warning.
+/// month (still true information) with a warning. `None` only for a year
+/// or month the calendar does not have (the patterns print none such).
 fn build(
     text: &str,
     line: u32,
-    y: i32,
-    m1: u32,
-    d1: Option<u32>,
-    m2: u32,
-    d2: Option<u32>,
-) -> (ParsedDate, Option<Warning>) {
-    let mk = |from: String, to: String, precision| ParsedDate {
+    y: i16,
+    m1: i8,
+    d1: Option<i8>,
+    m2: i8,
+    d2: Option<i8>,
+) -> Option<(ParsedDate, Option<Warning>)> {
+    let mk = |from: Day, to: Day, precision| ParsedDate {
         text: text.to_string(),
-        from,
-        to,
+        from: from.to_string(),
+        to: to.to_string(),
         precision,
         line,
     };
-    let month_only = |m: u32| {
-        mk(
-            iso(y, m, 1),
-            iso(y, m, days_in_month(y, m)),
-            DatePrecision::Month,
-        )
-    };
+    let (first, last) = month_window(y, m1)?;
+    let month_only = || mk(first, last, DatePrecision::Month);
     let Some(d1) = d1 else {
-        return (month_only(m1), None);
+        return Some((month_only(), None));
     };
-    let bad = |d: u32, m: u32| d == 0 || d > days_in_month(y, m);
-    if bad(d1, m1) || d2.is_some_and(|d| bad(d, m2)) {
+    let (Some(from), Some(to)) = (Day::new(y, m1, d1), Day::new(y, m2, d2.unwrap_or(d1))) else {
         let w = Warning {
             line,
             code: "date_impossible",
             message: format!("the date `{text}` names a day that does not exist"),
             expected: "a real calendar day; the month is kept with month precision".into(),
         };
-        return (month_only(m1), Some(w));
-    }
-    let from = iso(y, m1, d1);
-    let to = iso(y, m2, d2.unwrap_or(d1));
+        return Some((month_only(), Some(w)));
+    };
     if to < from {
         let w = Warning {
             line,
@@ -161,9 +134,9 @@ fn build(
             message: format!("the range `{text}` ends before it starts"),
             expected: "a range whose end is not before its start; the start day is kept".into(),
         };
-        return (mk(from.clone(), from, DatePrecision::Day), Some(w));
+        return Some((mk(from, from, DatePrecision::Day), Some(w)));
     }
-    (mk(from, to, DatePrecision::Day), None)
+    Some((mk(from, to, DatePrecision::Day), None))
 }
 
 /// Every date form holds a four-digit year; most lines hold none, and this
@@ -252,7 +225,15 @@ pub fn find_date(s: &str, line: u32) -> Option<DateFound> {
 /// [`find_date`] without the memory of recent answers.
 fn search_date(s: &str, line: u32) -> Option<DateFound> {
     let mut best: Option<DateFound> = None;
-    let mut consider = |f: DateFound| {
+    let mut consider = |m0: regex::Match<'_>, built: Option<(ParsedDate, Option<Warning>)>| {
+        let Some((date, warning)) = built else {
+            return;
+        };
+        let f = DateFound {
+            range: m0.range(),
+            date,
+            warning,
+        };
         let better = match &best {
             None => true,
             Some(b) => {
@@ -264,78 +245,44 @@ fn search_date(s: &str, line: u32) -> Option<DateFound> {
             best = Some(f);
         }
     };
-    let year = |m: Option<regex::Match<'_>>| m.and_then(|m| m.as_str().parse::<i32>().ok());
+    let year = |m: Option<regex::Match<'_>>| m.and_then(|m| m.as_str().parse::<i16>().ok());
     if let Some(c) = re_cross().captures(s) {
         if let (Some(m0), Some(y)) = (c.get(0), year(c.get(5))) {
-            let (d, w) = build(
-                m0.as_str(),
-                line,
-                y,
-                month_no(&c[1]),
-                num(c.get(2)),
-                month_no(&c[3]),
-                num(c.get(4)),
-            );
-            consider(DateFound {
-                range: m0.range(),
-                date: d,
-                warning: w,
-            });
+            let (m1, m2) = (month_no(&c[1]), month_no(&c[3]));
+            let d = build(m0.as_str(), line, y, m1, num(c.get(2)), m2, num(c.get(4)));
+            consider(m0, d);
         }
     }
     if let Some(c) = re_mdy().captures(s) {
         if let (Some(m0), Some(y)) = (c.get(0), year(c.get(4))) {
             let m = month_no(&c[1]);
-            let (d, w) = build(m0.as_str(), line, y, m, num(c.get(2)), m, num(c.get(3)));
-            consider(DateFound {
-                range: m0.range(),
-                date: d,
-                warning: w,
-            });
+            let d = build(m0.as_str(), line, y, m, num(c.get(2)), m, num(c.get(3)));
+            consider(m0, d);
         }
     }
     if let Some(c) = re_dmy().captures(s) {
         if let (Some(m0), Some(y)) = (c.get(0), year(c.get(4))) {
             let m = month_no(&c[3]);
-            let (d, w) = build(m0.as_str(), line, y, m, num(c.get(1)), m, num(c.get(2)));
-            consider(DateFound {
-                range: m0.range(),
-                date: d,
-                warning: w,
-            });
+            let d = build(m0.as_str(), line, y, m, num(c.get(1)), m, num(c.get(2)));
+            consider(m0, d);
         }
     }
     if let Some(c) = re_garbled_md().captures(s) {
         if let (Some(m0), Some(y)) = (c.get(0), year(c.get(1))) {
             let m = month_no(&c[2]);
-            let (d, w) = build(m0.as_str(), line, y, m, num(c.get(3)), m, None);
-            consider(DateFound {
-                range: m0.range(),
-                date: d,
-                warning: w,
-            });
+            consider(m0, build(m0.as_str(), line, y, m, num(c.get(3)), m, None));
         }
     }
     if let Some(c) = re_garbled_dm().captures(s) {
         if let (Some(m0), Some(y)) = (c.get(0), year(c.get(1))) {
             let m = month_no(&c[3]);
-            let (d, w) = build(m0.as_str(), line, y, m, num(c.get(2)), m, None);
-            consider(DateFound {
-                range: m0.range(),
-                date: d,
-                warning: w,
-            });
+            consider(m0, build(m0.as_str(), line, y, m, num(c.get(2)), m, None));
         }
     }
     if let Some(c) = re_my().captures(s) {
         if let (Some(m0), Some(y)) = (c.get(0), year(c.get(2))) {
             let m = month_no(&c[1]);
-            let (d, w) = build(m0.as_str(), line, y, m, None, m, None);
-            consider(DateFound {
-                range: m0.range(),
-                date: d,
-                warning: w,
-            });
+            consider(m0, build(m0.as_str(), line, y, m, None, m, None));
         }
     }
     best
@@ -490,11 +437,11 @@ pub fn parse_date_line(raw: &str, line: u32) -> Option<DateLine> {
         return None;
     }
     if let Some(c) = re_year_line().captures(s) {
-        let y: i32 = c[1].parse().ok()?;
+        let (first, last) = year_window(c[1].parse().ok()?)?;
         let date = ParsedDate {
             text: s.to_string(),
-            from: iso(y, 1, 1),
-            to: iso(y, 12, 31),
+            from: first.to_string(),
+            to: last.to_string(),
             precision: DatePrecision::Year,
             line,
         };
