@@ -8,8 +8,6 @@
 //! page text handed to [`parse_page`] (after decoding, and after HTML-to-text
 //! for HTML pages). Line numbers are 1-based lines of that same text.
 
-#[macro_use]
-mod text;
 mod boilerplate;
 pub mod charset;
 pub mod citation;
@@ -20,6 +18,7 @@ pub mod decode;
 pub mod heading;
 pub mod html;
 pub mod page;
+mod text;
 
 #[cfg(test)]
 mod proptests;
