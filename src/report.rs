@@ -68,7 +68,8 @@ pub struct Param {
 }
 
 /// How a value is bound: the SQL-facing type shown in listings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 pub enum ParamKind {
     Text,
     Integer,
@@ -77,11 +78,7 @@ pub enum ParamKind {
 
 impl ParamKind {
     pub fn as_str(self) -> &'static str {
-        match self {
-            ParamKind::Text => "text",
-            ParamKind::Integer => "integer",
-            ParamKind::Date => "date",
-        }
+        self.into()
     }
 }
 
@@ -596,6 +593,12 @@ fn explain(error: rusqlite::Error, timeout: Duration) -> anyhow::Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn param_kinds_are_listed_by_name() {
+        let kinds = [ParamKind::Text, ParamKind::Integer, ParamKind::Date];
+        assert_eq!(kinds.map(ParamKind::as_str), ["text", "integer", "date"]);
+    }
 
     const SAMPLE: &str = "-- title: Positions held at a date\n\
         -- description: Everyone in office\n\

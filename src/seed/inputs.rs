@@ -20,7 +20,8 @@ pub struct Input {
     pub location: Location,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 pub enum Format {
     Text,
     Html,
@@ -28,10 +29,7 @@ pub enum Format {
 
 impl Format {
     pub fn as_str(self) -> &'static str {
-        match self {
-            Format::Text => "text",
-            Format::Html => "html",
-        }
+        self.into()
     }
 
     fn of(path: &Path) -> Option<Format> {
@@ -235,6 +233,14 @@ mod tests {
         assert!(inputs
             .iter()
             .any(|i| i.path == "000_8e37452bcfcc29b4.txt" && i.format == Format::Text));
+    }
+
+    #[test]
+    fn formats_are_stored_by_name() {
+        assert_eq!(
+            [Format::Text, Format::Html].map(Format::as_str),
+            ["text", "html"]
+        );
     }
 
     #[test]
