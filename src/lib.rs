@@ -4,6 +4,7 @@
 //! tests, benchmarks and fuzz targets reach the same code.
 
 pub mod app;
+pub mod calendar;
 pub mod chart;
 pub mod cli;
 pub mod corpus;

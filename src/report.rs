@@ -31,6 +31,7 @@ use rusqlite::hooks::{AuthAction, AuthContext, Authorization};
 use rusqlite::types::Value;
 use rusqlite::Connection;
 
+use crate::calendar;
 use crate::render::Rows;
 
 static BUILTIN_REPORTS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/reports");
@@ -67,7 +68,8 @@ pub struct Param {
 }
 
 /// How a value is bound: the SQL-facing type shown in listings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 pub enum ParamKind {
     Text,
     Integer,
@@ -76,11 +78,7 @@ pub enum ParamKind {
 
 impl ParamKind {
     pub fn as_str(self) -> &'static str {
-        match self {
-            ParamKind::Text => "text",
-            ParamKind::Integer => "integer",
-            ParamKind::Date => "date",
-        }
+        self.into()
     }
 }
 
@@ -470,31 +468,20 @@ enum PeriodEnd {
 
 /// `1939` or `1939-05` as its first or last day (`1939-12-31`, `1939-05-31`).
 fn period_day(value: &str, end: PeriodEnd) -> Option<String> {
-    let value = value.trim();
-    let (year, month) = match value.split_once('-') {
-        Some((year, month)) if month.len() == 2 => (year, Some(month)),
-        Some(_) => return None,
-        None => (value, None),
-    };
-    if year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let month = month.unwrap_or(match end {
-        PeriodEnd::First => "01",
-        PeriodEnd::Last => "12",
-    });
-    let days: &[&str] = match end {
-        PeriodEnd::First => &["01"],
-        PeriodEnd::Last => &["31", "30", "29", "28"],
-    };
-    days.iter()
-        .map(|d| format!("{year}-{month}-{d}"))
-        .find(|day| is_iso_day(day))
+    // A year or a month: more than one day.
+    let (first, last) = calendar::date_window(value.trim()).filter(|(a, b)| a != b)?;
+    Some(
+        match end {
+            PeriodEnd::First => first,
+            PeriodEnd::Last => last,
+        }
+        .to_string(),
+    )
 }
 
 /// A real calendar day written `YYYY-MM-DD`.
 pub fn is_iso_day(text: &str) -> bool {
-    crate::reference::validate::parse_day(text).is_some()
+    calendar::parse_day(text).is_some()
 }
 
 /// Guards a read-only connection: no ATTACH, no pragma that sets anything,
@@ -606,6 +593,12 @@ fn explain(error: rusqlite::Error, timeout: Duration) -> anyhow::Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn param_kinds_are_listed_by_name() {
+        let kinds = [ParamKind::Text, ParamKind::Integer, ParamKind::Date];
+        assert_eq!(kinds.map(ParamKind::as_str), ["text", "integer", "date"]);
+    }
 
     const SAMPLE: &str = "-- title: Positions held at a date\n\
         -- description: Everyone in office\n\

@@ -46,24 +46,16 @@ pub struct Spec {
     pub directed: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumString)]
+#[strum(serialize_all = "snake_case")]
 pub enum Kind {
     /// Vertical bars over the categories.
     Bar,
     /// Horizontal bars, one line per category: for ranked lists with long names.
+    #[strum(serialize = "hbar")]
     HBar,
     /// Lines with a marker per value.
     Line,
-}
-
-impl Kind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Bar => "bar",
-            Kind::HBar => "hbar",
-            Kind::Line => "line",
-        }
-    }
 }
 
 /// What is wrong with a `-- chart:` line (the caller adds file and line).
@@ -85,12 +77,10 @@ impl Spec {
     /// Reads the text after `-- chart:`.
     pub fn parse(text: &str) -> Result<Spec, SpecError> {
         let mut words = text.split_whitespace();
-        let kind = match words.next().unwrap_or("") {
-            "bar" => Kind::Bar,
-            "hbar" => Kind::HBar,
-            "line" => Kind::Line,
-            other => return Err(SpecError::Kind(other.to_string())),
-        };
+        let word = words.next().unwrap_or("");
+        let kind = word
+            .parse()
+            .map_err(|_| SpecError::Kind(word.to_string()))?;
         let mut spec = Spec {
             kind,
             x: Vec::new(),
@@ -170,6 +160,22 @@ fn columns(key: &'static str, value: &str) -> Result<Vec<String>, SpecError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kinds_are_read_by_name() {
+        for (word, kind) in [
+            ("bar", Kind::Bar),
+            ("hbar", Kind::HBar),
+            ("line", Kind::Line),
+        ] {
+            let spec = Spec::parse(&format!("{word} x=a y=b"));
+            assert_eq!(spec.map(|s| s.kind), Ok(kind));
+        }
+        for word in ["h_bar", "Bar", "pie"] {
+            let spec = Spec::parse(&format!("{word} x=a y=b"));
+            assert_eq!(spec.map(|s| s.kind), Err(SpecError::Kind(word.to_string())));
+        }
+    }
 
     #[test]
     fn a_full_line_is_read() {

@@ -3,17 +3,22 @@
 //! lines, with space-only or no-break-space lines, and with the title glued
 //! to the subtitle (`...1919 to 1941Concentrated on...`).
 
-use super::text::{clean, is_blank, Line};
+use std::sync::LazyLock;
 
-static_regex!(
-    re_site_line,
-    r"(?i)selected\s+secret\s+documents|soviet\s+foreign\s+policy\s+documents\s+archives|marx[\-\s]*engels|\bhome\s*page\b|concentrated\s+on\s+1st|download\s+pdf|^\s*(?:lenin|stalin)\s*(?:\|.*)?$"
-);
+use regex::Regex;
+
+use super::text::{clean, constant_regex, is_blank, Line};
+
+static RE_SITE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    constant_regex(
+        r"(?i)selected\s+secret\s+documents|soviet\s+foreign\s+policy\s+documents\s+archives|marx[\-\s]*engels|\bhome\s*page\b|concentrated\s+on\s+1st|download\s+pdf|^\s*(?:lenin|stalin)\s*(?:\|.*)?$",
+    )
+});
 
 /// Is this line part of the site header (or blank)?
 pub fn is_site_line(s: &str) -> bool {
     let t = clean(s);
-    is_blank(t) || (t.len() <= 2000 && (surely_site_line(t) || re_site_line().is_match(t)))
+    is_blank(t) || (t.len() <= 2000 && (surely_site_line(t) || RE_SITE_LINE.is_match(t)))
 }
 
 /// True only for lines `re_site_line` matches: they hold one of its
@@ -42,10 +47,11 @@ fn surely_site_line(t: &str) -> bool {
     ac.as_ref().is_some_and(|ac| ac.is_match(t))
 }
 
-static_regex!(
-    re_strong_site_line,
-    r"(?i)selected\s+secret\s+documents\s+from|marx[\-\s]*engels|\bhome\s*page\b|download\s+pdf|concentrated\s+on\s+1st"
-);
+static RE_STRONG_SITE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    constant_regex(
+        r"(?i)selected\s+secret\s+documents\s+from|marx[\-\s]*engels|\bhome\s*page\b|download\s+pdf|concentrated\s+on\s+1st",
+    )
+});
 
 /// Where a site footer (navigation, `Download PDF`, the title again) begins
 /// at the end of the page, if there is one after line `min`. A lone `Stalin`
@@ -60,7 +66,7 @@ pub fn footer_start(lines: &[Line<'_>], min: usize) -> usize {
             k -= 1;
             continue;
         }
-        if t.len() <= 300 && re_strong_site_line().is_match(t) {
+        if t.len() <= 300 && RE_STRONG_SITE_LINE.is_match(t) {
             strong = true;
             k -= 1;
             start = k;
@@ -68,7 +74,7 @@ pub fn footer_start(lines: &[Line<'_>], min: usize) -> usize {
         }
         // A lone `Lenin`/`Stalin` belongs to the footer only when a strong
         // site line comes above it too (the footer starts at a strong line).
-        if strong && t.len() <= 300 && re_site_line().is_match(t) {
+        if strong && t.len() <= 300 && RE_SITE_LINE.is_match(t) {
             k -= 1;
             continue;
         }
@@ -187,7 +193,7 @@ mod fast_path_tests {
                 }
             }
             if surely_site_line(&t) {
-                prop_assert!(re_site_line().is_match(&t), "{:?}", t);
+                prop_assert!(RE_SITE_LINE.is_match(&t), "{:?}", t);
             }
         }
     }
@@ -199,7 +205,7 @@ mod fast_path_tests {
             "Marx-Engels |  Lenin  | Stalin |  Home Page",
             "Download PDF",
         ] {
-            assert!(surely_site_line(t) && re_site_line().is_match(t), "{t}");
+            assert!(surely_site_line(t) && RE_SITE_LINE.is_match(t), "{t}");
         }
         assert!(!surely_site_line(
             "Telegram of the envoy X. Zorin to the NKID"

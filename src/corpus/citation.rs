@@ -1,30 +1,35 @@
 //! Archival citations (`avprf, f.059, op.24, p.70, d.43, l.132‐137`) in every
 //! spelling the corpus uses, and publication references (`Publ.: ...`).
 
-use super::text::{clean, norm_dashes};
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::text::{clean, constant_regex, norm_dashes};
 use super::{Citation, Publication, Warning};
 
 // The archive names, anchored on a word start so that `f.` inside other
 // words is never read. `AVPR` and `FPARF` (Foreign Policy Archive of the
 // Russian Federation) are renderings of AVP RF.
-static_regex!(
-    re_archive,
-    r"(?i)(?:^|[\s(\[,;])(?P<a>avp\s?rf|avprf|a\.v\.p\.\s?r\.f\.|avpr|fparf|rgaspi|rgaspi|garf|rgva|rgae|rtskhidni|\x{0410}\x{0412}\x{041F}\s?\x{0420}\x{0424}|\x{0420}\x{0413}\x{0410}\x{0421}\x{041F}\x{0418}|\x{0413}\x{0410}\x{0420}\x{0424})(?:\.|\b)"
-);
+static RE_ARCHIVE: LazyLock<Regex> = LazyLock::new(|| {
+    constant_regex(
+        r"(?i)(?:^|[\s(\[,;])(?P<a>avp\s?rf|avprf|a\.v\.p\.\s?r\.f\.|avpr|fparf|rgaspi|rgaspi|garf|rgva|rgae|rtskhidni|\x{0410}\x{0412}\x{041F}\s?\x{0420}\x{0424}|\x{0420}\x{0413}\x{0410}\x{0421}\x{041F}\x{0418}|\x{0413}\x{0410}\x{0420}\x{0424})(?:\.|\b)",
+    )
+});
 // A field label and its value. `on.` is a mistranslated `op.`; `inv.`,
 // `fold.` and `file` come from the English rendering (FPARF).
-static_regex!(
-    re_field,
-    r"(?i)(?:^|[\s,.;])(?P<k>fond|f|op|on|inv|pap|fold|folder|p|d|file|case|ll|l|sheets?|\x{0444}|\x{043E}\x{043F}|\x{043F}|\x{0434}|\x{043B}\x{043B}|\x{043B})(?:\.|\s|$)\s*(?P<v>[^\s,;]+(?:\s*[\-\x{2010}\x{2011}\x{2013}\x{2014}]\s*[^\s,;]+)?(?:\s*,\s*\d[^\s,;]*)*)"
-);
-static_regex!(
-    re_publ,
-    r"(?i)^(?:publ\.?|published(?:\s+in)?|publication)\s*:"
-);
-static_regex!(
-    re_field_start,
-    r"(?i)^(?:op|on|inv|d|l|ll|p|file|fold|\x{043E}\x{043F}|\x{0434}|\x{043B}\x{043B}|\x{043B}|\x{043F})\.?\s*\d"
-);
+static RE_FIELD: LazyLock<Regex> = LazyLock::new(|| {
+    constant_regex(
+        r"(?i)(?:^|[\s,.;])(?P<k>fond|f|op|on|inv|pap|fold|folder|p|d|file|case|ll|l|sheets?|\x{0444}|\x{043E}\x{043F}|\x{043F}|\x{0434}|\x{043B}\x{043B}|\x{043B})(?:\.|\s|$)\s*(?P<v>[^\s,;]+(?:\s*[\-\x{2010}\x{2011}\x{2013}\x{2014}]\s*[^\s,;]+)?(?:\s*,\s*\d[^\s,;]*)*)",
+    )
+});
+static RE_PUBL: LazyLock<Regex> =
+    LazyLock::new(|| constant_regex(r"(?i)^(?:publ\.?|published(?:\s+in)?|publication)\s*:"));
+static RE_FIELD_START: LazyLock<Regex> = LazyLock::new(|| {
+    constant_regex(
+        r"(?i)^(?:op|on|inv|d|l|ll|p|file|fold|\x{043E}\x{043F}|\x{0434}|\x{043B}\x{043B}|\x{043B}|\x{043F})\.?\s*\d",
+    )
+});
 
 /// The archives' normalised names, as `citations.archive` holds them.
 pub const ARCHIVES: [&str; 5] = ["AVP RF", "RGASPI", "GARF", "RGVA", "RGAE"];
@@ -85,11 +90,11 @@ pub fn find_citation_start(line: &str) -> Option<usize> {
     if line.len() > 2000 || !may_hold_archive(line) {
         return None;
     }
-    let c = re_archive().captures(line)?;
+    let c = RE_ARCHIVE.captures(line)?;
     let a = c.name("a")?;
     // Only a citation if at least one labelled field follows the archive name.
     let rest = &line[a.end()..];
-    if re_field().is_match(rest) {
+    if RE_FIELD.is_match(rest) {
         Some(a.start())
     } else {
         None
@@ -100,7 +105,7 @@ pub fn find_citation_start(line: &str) -> Option<usize> {
 /// (`Op. 3. D. 12. L. 30.`).
 pub fn is_citation_continuation(line: &str) -> bool {
     let t = clean(line);
-    t.len() <= 120 && re_field_start().is_match(t)
+    t.len() <= 120 && RE_FIELD_START.is_match(t)
 }
 
 /// Parses a citation (text starting at the archive name). Values are kept as
@@ -114,7 +119,7 @@ pub fn parse_citation(text: &str, line: u32) -> (Citation, Vec<Warning>) {
     };
     let mut warnings = Vec::new();
     let mut rest_start = 0;
-    if let Some(c) = re_archive().captures(&as_printed) {
+    if let Some(c) = RE_ARCHIVE.captures(&as_printed) {
         if let Some(a) = c.name("a") {
             cit.archive = archive_name(a.as_str()).to_string();
             rest_start = a.end();
@@ -122,7 +127,7 @@ pub fn parse_citation(text: &str, line: u32) -> (Citation, Vec<Warning>) {
     }
     let rest = &as_printed[rest_start..];
     let mut last_end = 0;
-    for c in re_field().captures_iter(rest) {
+    for c in RE_FIELD.captures_iter(rest) {
         let (Some(k), Some(v)) = (c.name("k"), c.name("v")) else {
             continue;
         };
@@ -210,7 +215,7 @@ fn value_is_numeric(v: &str) -> bool {
 /// A publication reference line (`Publ.: Foreign policy of the USSR ...`).
 pub fn parse_publication(line: &str, line_no: u32) -> Option<Publication> {
     let t = clean(line);
-    if re_publ().is_match(t) {
+    if RE_PUBL.is_match(t) {
         Some(Publication {
             as_printed: t.to_string(),
             line: line_no,
@@ -230,7 +235,7 @@ pub fn split_glued_publication(line: &str) -> Option<(&str, &str)> {
     let (signature, reference) = (t[..at].trim(), t[at..].trim());
     let short = (1..=4).contains(&signature.split_whitespace().count());
     let clause_end = signature.ends_with(['.', ',', ';', ':', '!', '?']);
-    (short && !clause_end && re_publ().is_match(reference)).then_some((signature, reference))
+    (short && !clause_end && RE_PUBL.is_match(reference)).then_some((signature, reference))
 }
 
 #[cfg(test)]

@@ -1,20 +1,26 @@
 //! Classification and priority marks in every spelling the corpus uses,
 //! glued to the date line or on a line of their own.
 
-use super::text::clean;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::text::{clean, constant_regex};
 use super::{Classification, Priority};
 
 // Order matters: the longest reading wins (special folder before top secret
 // before secret). `Soviet secret` is a literal rendering of the Russian
 // abbreviation for "top secret"; `special stick` is a garbled "special folder".
-static_regex!(
-    re_class,
-    r"(?i)\b(?:(?P<sf>top\.?\s*secret\.?,?\s*(?:\(?\s*)?spec(?:ial|\.)?\s*(?:folder|stick|file|papka)\)?)|(?P<ts>(?:top|soviet|sov|strictly|completely)\.?\s*secret)|(?P<s>secret)|(?P<sfo>spec(?:ial|\.)\s*(?:folder|stick|papka)))\b\.?"
-);
-static_regex!(
-    re_prio,
-    r"(?i)\b(?:(?P<ot>out\s+of\s+(?:line|turn|order))|(?P<im>immediately|immediate)|(?P<ur>(?:very\s+)?urgent(?:ly)?)|(?P<hi>(?:highly|very)\s+important))\b\.?"
-);
+static RE_CLASS: LazyLock<Regex> = LazyLock::new(|| {
+    constant_regex(
+        r"(?i)\b(?:(?P<sf>top\.?\s*secret\.?,?\s*(?:\(?\s*)?spec(?:ial|\.)?\s*(?:folder|stick|file|papka)\)?)|(?P<ts>(?:top|soviet|sov|strictly|completely)\.?\s*secret)|(?P<s>secret)|(?P<sfo>spec(?:ial|\.)\s*(?:folder|stick|papka)))\b\.?",
+    )
+});
+static RE_PRIO: LazyLock<Regex> = LazyLock::new(|| {
+    constant_regex(
+        r"(?i)\b(?:(?P<ot>out\s+of\s+(?:line|turn|order))|(?P<im>immediately|immediate)|(?P<ur>(?:very\s+)?urgent(?:ly)?)|(?P<hi>(?:highly|very)\s+important))\b\.?",
+    )
+});
 
 /// Marks found in a piece of text, with what was left once they were cut out.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -40,7 +46,7 @@ impl Marks {
 pub fn find_marks(s: &str) -> Marks {
     let mut cuts: Vec<std::ops::Range<usize>> = Vec::new();
     let mut classification = None;
-    if let Some(c) = re_class().captures(s) {
+    if let Some(c) = RE_CLASS.captures(s) {
         let kind = if c.name("sf").is_some() || c.name("sfo").is_some() {
             Classification::TopSecretSpecialFolder
         } else if c.name("ts").is_some() {
@@ -54,7 +60,7 @@ pub fn find_marks(s: &str) -> Marks {
         }
     }
     let mut priority = None;
-    if let Some(c) = re_prio().captures(s) {
+    if let Some(c) = RE_PRIO.captures(s) {
         let kind = if c.name("ot").is_some() {
             Priority::OutOfTurn
         } else if c.name("im").is_some() {

@@ -2,36 +2,44 @@
 //! press lines (`(Tass)`), footnote lines (`* see doc. ...`, `[1] ...`) and
 //! elision rows. Citations are in `citation.rs`.
 
-use super::text::clean;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::text::{clean, constant_regex};
 use super::Footnote;
 
-static_regex!(re_footnote_start, r"^(?P<m>\*{1,5}|\[\d{1,3}\])\s*\S");
-static_regex!(re_footnote_split, r"(?:^|\s)(?P<m>\*{1,5}|\[\d{1,3}\])\s+");
-static_regex!(
-    re_print_note,
-    r"(?i)^(?:pgchat|pechat|print(?:ed)?|prints?)\.?\s+(?:by|about|from|on|according\s+to)\b.{0,60}(?:arch|srh|architect|copy|original|text)"
-);
-static_regex!(
-    re_press,
-    r#"(?i)^(?:\((?:tass|to\s+be\s+continued\.?|end)\)\.?|[«"“]?(?:pravda|izvestia|izvestiya|trud|krasnaya\s+zvezda|journal\s+de\s+moscou)[»"”]?,?\s*(?:no\.?|n|\x{2116})\s*\d.*)$"#
-);
-static_regex!(
-    re_signature_name,
-    r"^(?:(?:\p{L}{1,3}\.\s*){0,3})\p{Lu}[\p{L}\x{02B9}'\x{2019}\-\x{2010}]+\.?$"
-);
-static_regex!(
-    re_signature_position,
-    r"(?i)^(?:the\s+)?(?:plenipotentiary(?:\s+representative)?(?:\s+of\s+the\s+(?:ussr|rsfsr)(?:\s+in\s+\p{L}+)?)?|(?:temporary\s+|interim\s+)?(?:charg[eé]\s+d[\x{02B9}'\x{2019}]\s?affaires|attorney)|ambassador|envoy|consul(?:\s+general)?|people[\x{02B9}'\x{2019}]?s\s+commiss(?:ar|ioner)(?:\s+\p{L}+){0,5}|deputy\s+people[\x{02B9}'\x{2019}]?s\s+commiss(?:ar|ioner)|counsellor|secretary(?:\s+general)?|military\s+attach[eé])\.?$"
-);
+static RE_FOOTNOTE_START: LazyLock<Regex> =
+    LazyLock::new(|| constant_regex(r"^(?P<m>\*{1,5}|\[\d{1,3}\])\s*\S"));
+static RE_FOOTNOTE_SPLIT: LazyLock<Regex> =
+    LazyLock::new(|| constant_regex(r"(?:^|\s)(?P<m>\*{1,5}|\[\d{1,3}\])\s+"));
+static RE_PRINT_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    constant_regex(
+        r"(?i)^(?:pgchat|pechat|print(?:ed)?|prints?)\.?\s+(?:by|about|from|on|according\s+to)\b.{0,60}(?:arch|srh|architect|copy|original|text)",
+    )
+});
+static RE_PRESS: LazyLock<Regex> = LazyLock::new(|| {
+    constant_regex(
+        r#"(?i)^(?:\((?:tass|to\s+be\s+continued\.?|end)\)\.?|[«"“]?(?:pravda|izvestia|izvestiya|trud|krasnaya\s+zvezda|journal\s+de\s+moscou)[»"”]?,?\s*(?:no\.?|n|\x{2116})\s*\d.*)$"#,
+    )
+});
+static RE_SIGNATURE_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    constant_regex(r"^(?:(?:\p{L}{1,3}\.\s*){0,3})\p{Lu}[\p{L}\x{02B9}'\x{2019}\-\x{2010}]+\.?$")
+});
+static RE_SIGNATURE_POSITION: LazyLock<Regex> = LazyLock::new(|| {
+    constant_regex(
+        r"(?i)^(?:the\s+)?(?:plenipotentiary(?:\s+representative)?(?:\s+of\s+the\s+(?:ussr|rsfsr)(?:\s+in\s+\p{L}+)?)?|(?:temporary\s+|interim\s+)?(?:charg[eé]\s+d[\x{02B9}'\x{2019}]\s?affaires|attorney)|ambassador|envoy|consul(?:\s+general)?|people[\x{02B9}'\x{2019}]?s\s+commiss(?:ar|ioner)(?:\s+\p{L}+){0,5}|deputy\s+people[\x{02B9}'\x{2019}]?s\s+commiss(?:ar|ioner)|counsellor|secretary(?:\s+general)?|military\s+attach[eé])\.?$",
+    )
+});
 
 pub fn is_footnote_line(s: &str) -> bool {
-    re_footnote_start().is_match(clean(s))
+    RE_FOOTNOTE_START.is_match(clean(s))
 }
 
 /// Splits a footnote line that may hold several notes (`* see doc. 4. ** means ...`).
 pub fn parse_footnotes(s: &str, line: u32) -> Vec<Footnote> {
     let t = clean(s);
-    let marks: Vec<(usize, usize, String)> = re_footnote_split()
+    let marks: Vec<(usize, usize, String)> = RE_FOOTNOTE_SPLIT
         .captures_iter(t)
         .filter_map(|c| {
             c.name("m")
@@ -58,12 +66,12 @@ pub fn parse_footnotes(s: &str, line: u32) -> Vec<Footnote> {
 
 pub fn is_print_note(s: &str) -> bool {
     let t = clean(s);
-    t.len() <= 120 && re_print_note().is_match(t)
+    t.len() <= 120 && RE_PRINT_NOTE.is_match(t)
 }
 
 pub fn is_press_line(s: &str) -> bool {
     let t = clean(s);
-    t.len() <= 200 && re_press().is_match(t)
+    t.len() <= 200 && RE_PRESS.is_match(t)
 }
 
 /// A signature line: a surname (with initials) or a position alone.
@@ -72,12 +80,12 @@ pub fn is_signature_line(s: &str) -> bool {
     if t.is_empty() || (t.len() > 70 && t.chars().count() > 70) {
         return false;
     }
-    re_signature_name().is_match(t) || re_signature_position().is_match(t)
+    RE_SIGNATURE_NAME.is_match(t) || RE_SIGNATURE_POSITION.is_match(t)
 }
 
 pub fn is_signature_position(s: &str) -> bool {
     let t = clean(s);
-    t.chars().count() <= 90 && re_signature_position().is_match(t)
+    t.chars().count() <= 90 && RE_SIGNATURE_POSITION.is_match(t)
 }
 
 #[cfg(test)]

@@ -4,10 +4,14 @@
 //! classification or a priority beside the date.
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use super::classification::{find_marks, Marks};
-use super::text::clean;
+use super::text::{clean, constant_regex};
 use super::{DatePrecision, ParsedDate, Warning};
+use crate::calendar::{month_window, year_window, Day};
 
 const MONTH: &str =
     r"(january|february|march|april|may|june|july|august|september|sept|october|november|december)";
@@ -17,28 +21,34 @@ fn pat(body: &str) -> String {
     format!("(?i){}", body.replace("MONTH", MONTH).replace("DASH", DASH))
 }
 
-static_regex!(
-    re_cross,
-    &pat(r"\bMONTH\s+(\d{1,2})\s*DASH\s*MONTH\s+(\d{1,2})\s*,?\s*(\d{4})\b")
-);
-static_regex!(
-    re_mdy,
-    &pat(r"\bMONTH\s+(\d{1,2})(?:\s*DASH\s*(\d{1,2}))?(?:st|nd|rd|th)?\s*,?\s*(\d{4})\b")
-);
-static_regex!(
-    re_dmy,
-    &pat(r"\b(\d{1,2})(?:\s*DASH\s*(\d{1,2}))?\s+MONTH\s*,?\s*(\d{4})\b")
-);
-static_regex!(
-    re_garbled_md,
-    &pat(r"\b(\d{4})\s*g\b\.?\s*(?:on\s+)?MONTH\s+(\d{1,2})\b\.?")
-);
-static_regex!(
-    re_garbled_dm,
-    &pat(r"\b(\d{4})\s*g\b\.?\s*(?:on\s+)?(\d{1,2})\s+MONTH\b\.?")
-);
-static_regex!(re_my, &pat(r"\bMONTH\s*,?\s*(\d{4})\b"));
-static_regex!(re_year_line, r"^(\d{4})(?:\s*g\b\.?)?\.?$");
+static RE_CROSS: LazyLock<Regex> = LazyLock::new(|| {
+    constant_regex(&pat(
+        r"\bMONTH\s+(\d{1,2})\s*DASH\s*MONTH\s+(\d{1,2})\s*,?\s*(\d{4})\b",
+    ))
+});
+static RE_MDY: LazyLock<Regex> = LazyLock::new(|| {
+    constant_regex(&pat(
+        r"\bMONTH\s+(\d{1,2})(?:\s*DASH\s*(\d{1,2}))?(?:st|nd|rd|th)?\s*,?\s*(\d{4})\b",
+    ))
+});
+static RE_DMY: LazyLock<Regex> = LazyLock::new(|| {
+    constant_regex(&pat(
+        r"\b(\d{1,2})(?:\s*DASH\s*(\d{1,2}))?\s+MONTH\s*,?\s*(\d{4})\b",
+    ))
+});
+static RE_GARBLED_MD: LazyLock<Regex> = LazyLock::new(|| {
+    constant_regex(&pat(
+        r"\b(\d{4})\s*g\b\.?\s*(?:on\s+)?MONTH\s+(\d{1,2})\b\.?",
+    ))
+});
+static RE_GARBLED_DM: LazyLock<Regex> = LazyLock::new(|| {
+    constant_regex(&pat(
+        r"\b(\d{4})\s*g\b\.?\s*(?:on\s+)?(\d{1,2})\s+MONTH\b\.?",
+    ))
+});
+static RE_MY: LazyLock<Regex> = LazyLock::new(|| constant_regex(&pat(r"\bMONTH\s*,?\s*(\d{4})\b")));
+static RE_YEAR_LINE: LazyLock<Regex> =
+    LazyLock::new(|| constant_regex(r"^(\d{4})(?:\s*g\b\.?)?\.?$"));
 
 /// A date found in a piece of text.
 #[derive(Debug, Clone, PartialEq)]
@@ -70,7 +80,7 @@ pub fn is_month_name(w: &str) -> bool {
     NAMES.iter().any(|n| n.eq_ignore_ascii_case(w))
 }
 
-fn month_no(name: &str) -> u32 {
+fn month_no(name: &str) -> i8 {
     let n = name.to_ascii_lowercase();
     match n.as_str() {
         "january" => 1,
@@ -88,72 +98,44 @@ fn month_no(name: &str) -> u32 {
     }
 }
 
-fn is_leap(y: i32) -> bool {
-    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
-}
-
-pub(crate) fn days_in_month(y: i32, m: u32) -> u32 {
-    match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        _ => {
-            if is_leap(y) {
-                29
-            } else {
-                28
-            }
-        }
-    }
-}
-
-fn iso(y: i32, m: u32, d: u32) -> String {
-    format!("{y:04}-{m:02}-{d:02}")
-}
-
-fn num(s: Option<regex::Match<'_>>) -> Option<u32> {
+/// A day or month number as printed (one or two digits).
+fn num(s: Option<regex::Match<'_>>) -> Option<i8> {
     s.and_then(|m| m.as_str().parse().ok())
 }
 
 /// Builds a normalised date from parts; an impossible day falls back to the
-/// month (still true information) with a warning.
+/// month (still true information) with a warning. `None` only for a year
+/// or month the calendar does not have (the patterns print none such).
 fn build(
     text: &str,
     line: u32,
-    y: i32,
-    m1: u32,
-    d1: Option<u32>,
-    m2: u32,
-    d2: Option<u32>,
-) -> (ParsedDate, Option<Warning>) {
-    let mk = |from: String, to: String, precision| ParsedDate {
+    y: i16,
+    m1: i8,
+    d1: Option<i8>,
+    m2: i8,
+    d2: Option<i8>,
+) -> Option<(ParsedDate, Option<Warning>)> {
+    let mk = |from: Day, to: Day, precision| ParsedDate {
         text: text.to_string(),
-        from,
-        to,
+        from: from.to_string(),
+        to: to.to_string(),
         precision,
         line,
     };
-    let month_only = |m: u32| {
-        mk(
-            iso(y, m, 1),
-            iso(y, m, days_in_month(y, m)),
-            DatePrecision::Month,
-        )
-    };
+    let (first, last) = month_window(y, m1)?;
+    let month_only = || mk(first, last, DatePrecision::Month);
     let Some(d1) = d1 else {
-        return (month_only(m1), None);
+        return Some((month_only(), None));
     };
-    let bad = |d: u32, m: u32| d == 0 || d > days_in_month(y, m);
-    if bad(d1, m1) || d2.is_some_and(|d| bad(d, m2)) {
+    let (Some(from), Some(to)) = (Day::new(y, m1, d1), Day::new(y, m2, d2.unwrap_or(d1))) else {
         let w = Warning {
             line,
             code: "date_impossible",
             message: format!("the date `{text}` names a day that does not exist"),
             expected: "a real calendar day; the month is kept with month precision".into(),
         };
-        return (month_only(m1), Some(w));
-    }
-    let from = iso(y, m1, d1);
-    let to = iso(y, m2, d2.unwrap_or(d1));
+        return Some((month_only(), Some(w)));
+    };
     if to < from {
         let w = Warning {
             line,
@@ -161,9 +143,9 @@ fn build(
             message: format!("the range `{text}` ends before it starts"),
             expected: "a range whose end is not before its start; the start day is kept".into(),
         };
-        return (mk(from.clone(), from, DatePrecision::Day), Some(w));
+        return Some((mk(from, from, DatePrecision::Day), Some(w)));
     }
-    (mk(from, to, DatePrecision::Day), None)
+    Some((mk(from, to, DatePrecision::Day), None))
 }
 
 /// Every date form holds a four-digit year; most lines hold none, and this
@@ -252,7 +234,15 @@ pub fn find_date(s: &str, line: u32) -> Option<DateFound> {
 /// [`find_date`] without the memory of recent answers.
 fn search_date(s: &str, line: u32) -> Option<DateFound> {
     let mut best: Option<DateFound> = None;
-    let mut consider = |f: DateFound| {
+    let mut consider = |m0: regex::Match<'_>, built: Option<(ParsedDate, Option<Warning>)>| {
+        let Some((date, warning)) = built else {
+            return;
+        };
+        let f = DateFound {
+            range: m0.range(),
+            date,
+            warning,
+        };
         let better = match &best {
             None => true,
             Some(b) => {
@@ -264,78 +254,44 @@ fn search_date(s: &str, line: u32) -> Option<DateFound> {
             best = Some(f);
         }
     };
-    let year = |m: Option<regex::Match<'_>>| m.and_then(|m| m.as_str().parse::<i32>().ok());
-    if let Some(c) = re_cross().captures(s) {
+    let year = |m: Option<regex::Match<'_>>| m.and_then(|m| m.as_str().parse::<i16>().ok());
+    if let Some(c) = RE_CROSS.captures(s) {
         if let (Some(m0), Some(y)) = (c.get(0), year(c.get(5))) {
-            let (d, w) = build(
-                m0.as_str(),
-                line,
-                y,
-                month_no(&c[1]),
-                num(c.get(2)),
-                month_no(&c[3]),
-                num(c.get(4)),
-            );
-            consider(DateFound {
-                range: m0.range(),
-                date: d,
-                warning: w,
-            });
+            let (m1, m2) = (month_no(&c[1]), month_no(&c[3]));
+            let d = build(m0.as_str(), line, y, m1, num(c.get(2)), m2, num(c.get(4)));
+            consider(m0, d);
         }
     }
-    if let Some(c) = re_mdy().captures(s) {
+    if let Some(c) = RE_MDY.captures(s) {
         if let (Some(m0), Some(y)) = (c.get(0), year(c.get(4))) {
             let m = month_no(&c[1]);
-            let (d, w) = build(m0.as_str(), line, y, m, num(c.get(2)), m, num(c.get(3)));
-            consider(DateFound {
-                range: m0.range(),
-                date: d,
-                warning: w,
-            });
+            let d = build(m0.as_str(), line, y, m, num(c.get(2)), m, num(c.get(3)));
+            consider(m0, d);
         }
     }
-    if let Some(c) = re_dmy().captures(s) {
+    if let Some(c) = RE_DMY.captures(s) {
         if let (Some(m0), Some(y)) = (c.get(0), year(c.get(4))) {
             let m = month_no(&c[3]);
-            let (d, w) = build(m0.as_str(), line, y, m, num(c.get(1)), m, num(c.get(2)));
-            consider(DateFound {
-                range: m0.range(),
-                date: d,
-                warning: w,
-            });
+            let d = build(m0.as_str(), line, y, m, num(c.get(1)), m, num(c.get(2)));
+            consider(m0, d);
         }
     }
-    if let Some(c) = re_garbled_md().captures(s) {
+    if let Some(c) = RE_GARBLED_MD.captures(s) {
         if let (Some(m0), Some(y)) = (c.get(0), year(c.get(1))) {
             let m = month_no(&c[2]);
-            let (d, w) = build(m0.as_str(), line, y, m, num(c.get(3)), m, None);
-            consider(DateFound {
-                range: m0.range(),
-                date: d,
-                warning: w,
-            });
+            consider(m0, build(m0.as_str(), line, y, m, num(c.get(3)), m, None));
         }
     }
-    if let Some(c) = re_garbled_dm().captures(s) {
+    if let Some(c) = RE_GARBLED_DM.captures(s) {
         if let (Some(m0), Some(y)) = (c.get(0), year(c.get(1))) {
             let m = month_no(&c[3]);
-            let (d, w) = build(m0.as_str(), line, y, m, num(c.get(2)), m, None);
-            consider(DateFound {
-                range: m0.range(),
-                date: d,
-                warning: w,
-            });
+            consider(m0, build(m0.as_str(), line, y, m, num(c.get(2)), m, None));
         }
     }
-    if let Some(c) = re_my().captures(s) {
+    if let Some(c) = RE_MY.captures(s) {
         if let (Some(m0), Some(y)) = (c.get(0), year(c.get(2))) {
             let m = month_no(&c[1]);
-            let (d, w) = build(m0.as_str(), line, y, m, None, m, None);
-            consider(DateFound {
-                range: m0.range(),
-                date: d,
-                warning: w,
-            });
+            consider(m0, build(m0.as_str(), line, y, m, None, m, None));
         }
     }
     best
@@ -368,21 +324,21 @@ const NUMBER_SIGN: &str = r"no\.?|n\x{00BA}|\x{2116}|m";
 const DOC_NUMBER: &str =
     r"\d+(?:/\d+)?(?:\s*[\-\x{2010}\x{2011}\x{2013}]\s*[a-z\x{0430}-\x{044F}])?";
 
-static_regex!(
-    re_docno,
-    &[
-        r"(?i)(?:^|[\s,.;])(?:",
-        NUMBER_SIGN,
-        r")\s*(",
-        DOC_NUMBER,
-        r")\b\.?"
-    ]
-    .concat()
-);
-static_regex!(
-    re_place,
-    r"^(\p{Lu}[\p{L}\-\x{2010}]+(?:\s+\p{Lu}[\p{L}\-\x{2010}]+){0,2})\s*,?$"
-);
+static RE_DOCNO: LazyLock<Regex> = LazyLock::new(|| {
+    constant_regex(
+        &[
+            r"(?i)(?:^|[\s,.;])(?:",
+            NUMBER_SIGN,
+            r")\s*(",
+            DOC_NUMBER,
+            r")\b\.?",
+        ]
+        .concat(),
+    )
+});
+static RE_PLACE: LazyLock<Regex> = LazyLock::new(|| {
+    constant_regex(r"^(\p{Lu}[\p{L}\-\x{2010}]+(?:\s+\p{Lu}[\p{L}\-\x{2010}]+){0,2})\s*,?$")
+});
 
 /// A place printed before a date (`Lausanne`, `San Remo`): one to three
 /// capitalised words, not a preposition (`On`, `In`) that opens a sentence.
@@ -394,7 +350,7 @@ fn place_name(s: &str) -> Option<String> {
     if WORDS.contains(&s) {
         return None;
     }
-    re_place()
+    RE_PLACE
         .captures(s)
         .and_then(|c| c.get(1))
         .map(|m| m.as_str().to_string())
@@ -408,40 +364,39 @@ pub fn place_before_date(before: &str) -> Option<String> {
     place_name(clean(t))
 }
 
-static_regex!(
-    re_leading_docno,
-    &[r"^(?i:", NUMBER_SIGN, r")\s*(", DOC_NUMBER, r")\b\.?"].concat()
-);
+static RE_LEADING_DOCNO: LazyLock<Regex> = LazyLock::new(|| {
+    constant_regex(&[r"^(?i:", NUMBER_SIGN, r")\s*(", DOC_NUMBER, r")\b\.?"].concat())
+});
 
 /// A document number that opens `s` (`no. 10/501`, `No. 971‐a`, `m 12`),
 /// as [`parse_date_line`] reads it after a date: the number as printed,
 /// without `no.`, and the length of the text it took.
 pub fn leading_doc_number(s: &str) -> Option<(String, usize)> {
-    let c = re_leading_docno().captures(s)?;
+    let c = RE_LEADING_DOCNO.captures(s)?;
     Some((c.get(1)?.as_str().to_string(), c.get(0)?.end()))
 }
 
 // Only `no.` and `№` at a heading's end: a closing `m 12` is too likely a word.
-static_regex!(
-    re_trailing_docno,
-    &[r"\s(?i:no\.?|\x{2116})\s*(", DOC_NUMBER, r")$"].concat()
-);
+static RE_TRAILING_DOCNO: LazyLock<Regex> =
+    LazyLock::new(|| constant_regex(&[r"\s(?i:no\.?|\x{2116})\s*(", DOC_NUMBER, r")$"].concat()));
 
 /// A document number that ends `s` (`... 1923 No. 450`): the number as
 /// printed, without `no.`, and where its space before `no.` begins.
 pub fn trailing_doc_number(s: &str) -> Option<(String, usize)> {
-    let c = re_trailing_docno().captures(s)?;
+    let c = RE_TRAILING_DOCNO.captures(s)?;
     Some((c.get(1)?.as_str().to_string(), c.get(0)?.start()))
 }
 
-static_regex!(
-    re_unfinished_date,
-    &pat(r"(?:(?P<d>\bMONTH(?:\s+\d{1,2}(?:\s*DASH\s*\d{1,2})?\s*,?)?)|\bno\.|\x{2116})$")
-);
-static_regex!(
-    re_date_rest,
-    r"^\d{1,4}(?:/\d+)?(?:\s*[\-\x{2010}\x{2011}\x{2013}]\s*[a-z\x{0430}-\x{044F}])?\.?(?:\s*\*+)?$"
-);
+static RE_UNFINISHED_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    constant_regex(&pat(
+        r"(?:(?P<d>\bMONTH(?:\s+\d{1,2}(?:\s*DASH\s*\d{1,2})?\s*,?)?)|\bno\.|\x{2116})$",
+    ))
+});
+static RE_DATE_REST: LazyLock<Regex> = LazyLock::new(|| {
+    constant_regex(
+        r"^\d{1,4}(?:/\d+)?(?:\s*[\-\x{2010}\x{2011}\x{2013}]\s*[a-z\x{0430}-\x{044F}])?\.?(?:\s*\*+)?$",
+    )
+});
 
 /// Is `next` the rest of a date or document number that `before` leaves
 /// unfinished? A heading with a date glued to its end, cut at its last
@@ -450,10 +405,10 @@ static_regex!(
 /// next line.
 pub fn completes_date(before: &str, next: &str) -> bool {
     let (b, n) = (clean(before), clean(next));
-    if n.len() > 24 || !re_date_rest().is_match(n) {
+    if n.len() > 24 || !RE_DATE_REST.is_match(n) {
         return false;
     }
-    let Some(c) = re_unfinished_date().captures(b) else {
+    let Some(c) = RE_UNFINISHED_DATE.captures(b) else {
         return false;
     };
     match c.name("d") {
@@ -489,12 +444,12 @@ pub fn parse_date_line(raw: &str, line: u32) -> Option<DateLine> {
     if s.is_empty() || s.len() > 200 {
         return None;
     }
-    if let Some(c) = re_year_line().captures(s) {
-        let y: i32 = c[1].parse().ok()?;
+    if let Some(c) = RE_YEAR_LINE.captures(s) {
+        let (first, last) = year_window(c[1].parse().ok()?)?;
         let date = ParsedDate {
             text: s.to_string(),
-            from: iso(y, 1, 1),
-            to: iso(y, 12, 31),
+            from: first.to_string(),
+            to: last.to_string(),
             precision: DatePrecision::Year,
             line,
         };
@@ -515,7 +470,7 @@ pub fn parse_date_line(raw: &str, line: u32) -> Option<DateLine> {
     // that `m 12` is not read as anything else.
     let mut doc_number = None;
     let mut after_rest = after.to_string();
-    if let Some(c) = re_docno().captures(after) {
+    if let Some(c) = RE_DOCNO.captures(after) {
         if let (Some(m0), Some(m1)) = (c.get(0), c.get(1)) {
             doc_number = Some(m1.as_str().to_string());
             after_rest = format!("{} {}", &after[..m0.start()], &after[m0.end()..]);
@@ -772,7 +727,7 @@ mod fast_path_tests {
                 .collect();
             for s in &texts {
                 if has_four_digits(s) && !may_hold_month(s) {
-                    for re in [re_cross(), re_mdy(), re_dmy(), re_garbled_md(), re_garbled_dm(), re_my()] {
+                    for re in [&RE_CROSS, &RE_MDY, &RE_DMY, &RE_GARBLED_MD, &RE_GARBLED_DM, &RE_MY] {
                         prop_assert!(!re.is_match(s), "pre-check refused {:?}", s);
                     }
                 }

@@ -3,26 +3,34 @@
 //! (`<kind> of <author> to <recipient>`, `talk of A with B`,
 //! `between A and B`), plus the "Sent to" distribution line.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use super::classification::{parse_marks_line, Marks};
 use super::date::{find_all_dates, find_date};
-use super::text::{clean, strip_trailing_markers};
+use super::text::{clean, constant_regex, strip_trailing_markers};
 use super::{DocumentKind, ParsedDate, Party, Role, Warning};
 
 const KIND_WORDS: &str = r"telegram|cipher\s+telegram|recording|record|letter|conversation|note|talk|talks|diary|treaty|report|statement|memorandum";
 
-static_regex!(re_extract, r"^(?i:from)(?:\s*[:;]\s*|\s+)");
-static_regex!(
-    re_kind_start,
-    &format!(r"^(?i:(?:a|the)\s+)?(?P<k>(?i:{KIND_WORDS}))(?i:s)?\b(?P<rest>.*)$")
-);
-static_regex!(
-    re_rest_ok,
-    r"^(?i:\s*$|\s+(?:of|from|the|between|with|to|by|on|in|about|concerning|addressed|sent|no\.?|between|held|at|and)\b)"
-);
-static_regex!(
-    re_bare,
-    r"^(?:(?:\p{L}{1,3}\.\s*){1,3})\p{Lu}[\p{L}\x{02B9}'\x{2019}\-\x{2010}]+\s+to\s+\S"
-);
+static RE_EXTRACT: LazyLock<Regex> =
+    LazyLock::new(|| constant_regex(r"^(?i:from)(?:\s*[:;]\s*|\s+)"));
+static RE_KIND_START: LazyLock<Regex> = LazyLock::new(|| {
+    constant_regex(&format!(
+        r"^(?i:(?:a|the)\s+)?(?P<k>(?i:{KIND_WORDS}))(?i:s)?\b(?P<rest>.*)$"
+    ))
+});
+static RE_REST_OK: LazyLock<Regex> = LazyLock::new(|| {
+    constant_regex(
+        r"^(?i:\s*$|\s+(?:of|from|the|between|with|to|by|on|in|about|concerning|addressed|sent|no\.?|between|held|at|and)\b)",
+    )
+});
+static RE_BARE: LazyLock<Regex> = LazyLock::new(|| {
+    constant_regex(
+        r"^(?:(?:\p{L}{1,3}\.\s*){1,3})\p{Lu}[\p{L}\x{02B9}'\x{2019}\-\x{2010}]+\s+to\s+\S",
+    )
+});
 // A bare heading whose author is printed without initials first (`Alkend
 // to the people's commissariat ...`, `Werner von Tippelskirch to the NKID`,
 // `Nuri al-Said to ...`, `Joseph E. Davies to ...`, `Friedrich-Werner von
@@ -30,19 +38,21 @@ static_regex!(
 // two particles such as `von der` or `al-` lower case, middle initials),
 // then `to` and an institution, so that a body sentence such as `Germany to
 // the east of ...` does not start a document.
-static_regex!(
-    re_bare_named,
-    r"^\p{Lu}[\p{L}\x{02B9}'\x{2019}\-\x{2010}]*(?:\s+(?:(?:von|van|der|den|de|di|da|du|la|le|el|al|ibn|bin|of|y)\s+){0,2}(?:(?:al|el)[\-\x{2010}])?(?:\p{Lu}\.|\p{Lu}[\p{L}\x{02B9}'\x{2019}\-\x{2010}]*)){0,4}\s+to\s+(?i:the\s+)?(?i:people[\x{02B9}'\x{2019}]?s\s+commissariat|nkid|narkomindel|general\s+secretariat|central\s+committee|politburo)\b[^.]*$"
-);
-static_regex!(
-    re_sent,
-    r"^(?i)(?:sent\s+(?:out\s+)?to|sent\s*:|copies?\s+(?:sent\s+)?to|distribution\s*:)\s*:?\s*"
-);
+static RE_BARE_NAMED: LazyLock<Regex> = LazyLock::new(|| {
+    constant_regex(
+        r"^\p{Lu}[\p{L}\x{02B9}'\x{2019}\-\x{2010}]*(?:\s+(?:(?:von|van|der|den|de|di|da|du|la|le|el|al|ibn|bin|of|y)\s+){0,2}(?:(?:al|el)[\-\x{2010}])?(?:\p{Lu}\.|\p{Lu}[\p{L}\x{02B9}'\x{2019}\-\x{2010}]*)){0,4}\s+to\s+(?i:the\s+)?(?i:people[\x{02B9}'\x{2019}]?s\s+commissariat|nkid|narkomindel|general\s+secretariat|central\s+committee|politburo)\b[^.]*$",
+    )
+});
+static RE_SENT: LazyLock<Regex> = LazyLock::new(|| {
+    constant_regex(
+        r"^(?i)(?:sent\s+(?:out\s+)?to|sent\s*:|copies?\s+(?:sent\s+)?to|distribution\s*:)\s*:?\s*",
+    )
+});
 
 /// A heading with no kind word: `K. K. Yurenev to the NKID` or
 /// `Alkend to the people's commissariat of foreign affairs of the USSR`.
 fn is_bare(t: &str) -> bool {
-    re_bare().is_match(t) || re_bare_named().is_match(strip_trailing_markers(t))
+    RE_BARE.is_match(t) || RE_BARE_NAMED.is_match(strip_trailing_markers(t))
 }
 
 /// A date that opens a heading, as [`leading_date`] reads it.
@@ -156,10 +166,8 @@ fn may_start_with_kind(s: &str) -> bool {
 // `re_kind_start` without its trailing `(?P<rest>.*)$`, which matches
 // whatever follows on a line without `\n`: the end of this match is where
 // that group would start, found without the cost of captures.
-static_regex!(
-    re_kind_head,
-    &format!(r"^(?i:(?:a|the)\s+)?(?i:{KIND_WORDS})(?i:s)?\b")
-);
+static RE_KIND_HEAD: LazyLock<Regex> =
+    LazyLock::new(|| constant_regex(&format!(r"^(?i:(?:a|the)\s+)?(?i:{KIND_WORDS})(?i:s)?\b")));
 
 /// How the heading line is recognised.
 fn kind_start(s: &str, require_capital: bool) -> bool {
@@ -167,15 +175,15 @@ fn kind_start(s: &str, require_capital: bool) -> bool {
         return false;
     }
     if !s.contains('\n') {
-        let Some(m) = re_kind_head().find(s) else {
+        let Some(m) = RE_KIND_HEAD.find(s) else {
             return false;
         };
         if require_capital && !s.starts_with(|ch: char| ch.is_uppercase()) {
             return false;
         }
-        return re_rest_ok().is_match(&s[m.end()..]);
+        return RE_REST_OK.is_match(&s[m.end()..]);
     }
-    let Some(c) = re_kind_start().captures(s) else {
+    let Some(c) = RE_KIND_START.captures(s) else {
         return false;
     };
     let (Some(k), Some(rest)) = (c.name("k"), c.name("rest")) else {
@@ -185,7 +193,7 @@ fn kind_start(s: &str, require_capital: bool) -> bool {
         return false;
     }
     let _ = k;
-    re_rest_ok().is_match(rest.as_str())
+    RE_REST_OK.is_match(rest.as_str())
 }
 
 /// A cheap look before the date search: `Angora, March 1, ...` (one to
@@ -250,7 +258,7 @@ pub fn is_heading_start(line: &str) -> bool {
     if t.is_empty() || t.len() > 1200 || (t.len() > 400 && t.chars().count() > 400) {
         return false;
     }
-    if let Some(m) = re_extract().find(t) {
+    if let Some(m) = RE_EXTRACT.find(t) {
         return kind_start(&t[m.end()..], false);
     }
     if kind_start(t, true) {
@@ -283,20 +291,23 @@ pub fn is_heading_start(line: &str) -> bool {
     is_bare(t)
 }
 
-static_regex!(
-    re_connective_end,
-    r"(?i)\b(?:of|the|to|in|with|and|from|between|for|on|by|representative|commissar|commissioner|minister|ambassador|envoy|affaires|attorney|secretary|general|deputy)\s*$"
-);
+static RE_CONNECTIVE_END: LazyLock<Regex> = LazyLock::new(|| {
+    constant_regex(
+        r"(?i)\b(?:of|the|to|in|with|and|from|between|for|on|by|representative|commissar|commissioner|minister|ambassador|envoy|affaires|attorney|secretary|general|deputy)\s*$",
+    )
+});
 // The rest of a name cut at its last space (`... to Ahmad Shah` / `Qajar`):
 // one to three capitalised words and nothing else, perhaps a footnote mark.
-static_regex!(
-    re_name_tail,
-    r"^\p{Lu}[\p{L}\x{02B9}'\x{2019}\-\x{2010}.]*(?:\s+\p{Lu}[\p{L}\x{02B9}'\x{2019}\-\x{2010}.]*){0,2}(?:\s*\*+)?$"
-);
-static_regex!(
-    re_connective_start,
-    r"^(?:(?i:to|with|and|in|of|between|from)\b|\p{Ll}|(?:\p{L}{1,3}\.\s*){1,3}\p{Lu})"
-);
+static RE_NAME_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    constant_regex(
+        r"^\p{Lu}[\p{L}\x{02B9}'\x{2019}\-\x{2010}.]*(?:\s+\p{Lu}[\p{L}\x{02B9}'\x{2019}\-\x{2010}.]*){0,2}(?:\s*\*+)?$",
+    )
+});
+static RE_CONNECTIVE_START: LazyLock<Regex> = LazyLock::new(|| {
+    constant_regex(
+        r"^(?:(?i:to|with|and|in|of|between|from)\b|\p{Ll}|(?:\p{L}{1,3}\.\s*){1,3}\p{Lu})",
+    )
+});
 
 /// Is `next` the continuation of a heading that so far reads `so_far`?
 /// Headings split over two or three lines put the name on the next line.
@@ -319,7 +330,7 @@ pub fn is_heading_continuation(so_far: &str, next: &str) -> bool {
     // with its date: no heading's rest starts with a whole date.
     if find_date(t, 0).is_some_and(|f| f.range.start == 0)
         || super::date::parse_date_line(t, 0).is_some()
-        || re_sent().is_match(t)
+        || RE_SENT.is_match(t)
         || super::classification::parse_marks_line(t).is_some()
         || super::text::is_elision(t)
     {
@@ -329,13 +340,13 @@ pub fn is_heading_continuation(so_far: &str, next: &str) -> bool {
     // (`A. V. Terentyev to the NKID`); it continues the heading when the
     // heading so far names no recipient.
     if is_heading_start(t)
-        && !(re_bare().is_match(t) && !re_to().is_match(so_far) && !re_with().is_match(so_far))
+        && !(RE_BARE.is_match(t) && !RE_TO.is_match(so_far) && !RE_WITH.is_match(so_far))
     {
         return false;
     }
-    re_connective_end().is_match(clean(so_far))
-        || re_connective_start().is_match(t)
-        || (re_name_tail().is_match(t) && !ends_with_date(so_far))
+    RE_CONNECTIVE_END.is_match(clean(so_far))
+        || RE_CONNECTIVE_START.is_match(t)
+        || (RE_NAME_TAIL.is_match(t) && !ends_with_date(so_far))
 }
 
 /// Does the heading so far end in a date (`... to the NKID. June 11,
@@ -367,10 +378,11 @@ pub struct HeadingInfo {
     pub place: Option<String>,
 }
 
-static_regex!(
-    re_kind_phrase,
-    r"^(?i)(?:(?:a|the)\s+)?(?:(?P<rec>(?:recording|record|records)\s+(?:of\s+)?(?:(?:the|a)\s+)?(?:conversations?|talks?|meeting))|(?P<conv>conversations?|talks?)|(?P<tel>(?:cipher\s+)?telegrams?)|(?P<let>letters?)|(?P<note>note|memorandum)|(?P<diary>(?:the\s+)?diary)|(?P<treaty>treaty)|(?P<rep>report)|(?P<stat>statement))\b"
-);
+static RE_KIND_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
+    constant_regex(
+        r"^(?i)(?:(?:a|the)\s+)?(?:(?P<rec>(?:recording|record|records)\s+(?:of\s+)?(?:(?:the|a)\s+)?(?:conversations?|talks?|meeting))|(?P<conv>conversations?|talks?)|(?P<tel>(?:cipher\s+)?telegrams?)|(?P<let>letters?)|(?P<note>note|memorandum)|(?P<diary>(?:the\s+)?diary)|(?P<treaty>treaty)|(?P<rep>report)|(?P<stat>statement))\b",
+    )
+});
 
 fn kind_of(c: &regex::Captures<'_>) -> DocumentKind {
     if c.name("rec").is_some() || c.name("conv").is_some() {
@@ -442,9 +454,9 @@ fn heading_front(joined: &str, line: u32) -> (HeadingInfo, Option<String>) {
     }
     let mut t: &str = heading.as_str();
 
-    if let Some(m) = re_extract().find(t) {
+    if let Some(m) = RE_EXTRACT.find(t) {
         let after = &t[m.end()..];
-        if re_kind_start().is_match(after) {
+        if RE_KIND_START.is_match(after) {
             info.is_extract = true;
             t = after;
         }
@@ -527,7 +539,7 @@ fn cut_marks_or_place_before_date(info: &mut HeadingInfo, body: &mut String) {
 /// The second half of [`parse_heading`]: kind and roles from `body`.
 fn read_kind_and_roles(info: &mut HeadingInfo, body: &str, line: u32) {
     let rest: &str;
-    if let Some(c) = re_kind_phrase().captures(body) {
+    if let Some(c) = RE_KIND_PHRASE.captures(body) {
         info.kind = kind_of(&c);
         let end = c.get(0).map(|m| m.end()).unwrap_or(0);
         rest = &body[end..];
@@ -554,15 +566,17 @@ fn read_kind_and_roles(info: &mut HeadingInfo, body: &str, line: u32) {
     }
 }
 
-static_regex!(re_lead_prep, r"^(?i)\s*(?:of|from|by)\s+");
-static_regex!(re_between, r"(?i)(?:^|\s)between\s+");
-static_regex!(re_with, r"(?i)\s+with\s+");
-static_regex!(re_and, r"(?i)\s+and\s+");
-static_regex!(re_to, r"(?i)\s+(?:addressed\s+)?to\s+");
-static_regex!(
-    re_in_institution,
-    r"(?i)\s+in\s+(?:the\s+)?(?:NKID|narkomindel|people[\x{02B9}'\x{2019}]?s\s+commissariat|general\s+secretariat|central\s+committee|politburo|sovnarkom|council\s+of\s+people)"
-);
+static RE_LEAD_PREP: LazyLock<Regex> =
+    LazyLock::new(|| constant_regex(r"^(?i)\s*(?:of|from|by)\s+"));
+static RE_BETWEEN: LazyLock<Regex> = LazyLock::new(|| constant_regex(r"(?i)(?:^|\s)between\s+"));
+static RE_WITH: LazyLock<Regex> = LazyLock::new(|| constant_regex(r"(?i)\s+with\s+"));
+static RE_AND: LazyLock<Regex> = LazyLock::new(|| constant_regex(r"(?i)\s+and\s+"));
+static RE_TO: LazyLock<Regex> = LazyLock::new(|| constant_regex(r"(?i)\s+(?:addressed\s+)?to\s+"));
+static RE_IN_INSTITUTION: LazyLock<Regex> = LazyLock::new(|| {
+    constant_regex(
+        r"(?i)\s+in\s+(?:the\s+)?(?:NKID|narkomindel|people[\x{02B9}'\x{2019}]?s\s+commissariat|general\s+secretariat|central\s+committee|politburo|sovnarkom|council\s+of\s+people)",
+    )
+});
 
 /// Reads the roles from what follows the kind words.
 fn roles(rest: &str, kind: DocumentKind, line: u32) -> Vec<Party> {
@@ -571,10 +585,10 @@ fn roles(rest: &str, kind: DocumentKind, line: u32) -> Vec<Party> {
     if r.is_empty() {
         return out;
     }
-    if let Some(m) = re_between().find(r) {
+    if let Some(m) = RE_BETWEEN.find(r) {
         // `between A and B`, also after other words (`Treaty of friendship between ...`).
         let inner = &r[m.end()..];
-        if let Some(a) = re_and().find(inner) {
+        if let Some(a) = RE_AND.find(inner) {
             push_party(&mut out, &inner[..a.start()], Role::Participant, line);
             push_party(&mut out, &inner[a.end()..], Role::Participant, line);
         } else {
@@ -582,7 +596,7 @@ fn roles(rest: &str, kind: DocumentKind, line: u32) -> Vec<Party> {
         }
         return out;
     }
-    let r = match re_lead_prep().find(r) {
+    let r = match RE_LEAD_PREP.find(r) {
         Some(m) => &r[m.end()..],
         None => r,
     };
@@ -592,20 +606,20 @@ fn roles(rest: &str, kind: DocumentKind, line: u32) -> Vec<Party> {
         // diary's keeper is the author; a `with` later names the participant.
         let (author, tail) = split_first_sentence(r);
         push_party(&mut out, author, Role::Author, line);
-        if let Some(w) = re_with().find(tail) {
+        if let Some(w) = RE_WITH.find(tail) {
             push_party(&mut out, &tail[w.end()..], Role::Participant, line);
         }
         return out;
     }
     if kind == DocumentKind::Conversation {
-        if let Some(w) = re_with().find(r) {
+        if let Some(w) = RE_WITH.find(r) {
             push_party(&mut out, &r[..w.start()], Role::Author, line);
             push_party(&mut out, &r[w.end()..], Role::Participant, line);
             return out;
         }
     }
-    let split = re_to().find(r).map(|m| (m.start(), m.end())).or_else(|| {
-        re_in_institution()
+    let split = RE_TO.find(r).map(|m| (m.start(), m.end())).or_else(|| {
+        RE_IN_INSTITUTION
             .find(r)
             .map(|m| (m.start(), m.start() + leading_in_len(&r[m.start()..])))
     });
@@ -641,41 +655,47 @@ fn split_first_sentence(s: &str) -> (&str, &str) {
     (s, "")
 }
 
-static_regex!(
-    re_name_end,
-    r"(?:^|\s)(?P<n>(?:(?:\p{L}{1,3}\.\s*){1,3}|(?i:comrades?|c\.)\s+)\p{Lu}[\p{L}\x{02B9}'\x{2019}\-\x{2010}]+(?:\s+(?:n\.|von|fon|de|van)\s*\p{Lu}[\p{L}]+)?)$"
-);
-static_regex!(
-    re_whole_name,
-    r"^(?:(?:\p{L}{1,3}\.\s*){0,3})\p{Lu}[\p{L}\x{02B9}'\x{2019}\-\x{2010}]+$"
-);
+static RE_NAME_END: LazyLock<Regex> = LazyLock::new(|| {
+    constant_regex(
+        r"(?:^|\s)(?P<n>(?:(?:\p{L}{1,3}\.\s*){1,3}|(?i:comrades?|c\.)\s+)\p{Lu}[\p{L}\x{02B9}'\x{2019}\-\x{2010}]+(?:\s+(?:n\.|von|fon|de|van)\s*\p{Lu}[\p{L}]+)?)$",
+    )
+});
+static RE_WHOLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    constant_regex(r"^(?:(?:\p{L}{1,3}\.\s*){0,3})\p{Lu}[\p{L}\x{02B9}'\x{2019}\-\x{2010}]+$")
+});
 // A phrase that is a person's name and nothing else, in the two shapes the
 // patterns above cut short: a given name before middle initials (`Joseph E.
 // Davies`, not `E. Davies` with the position `Joseph`) and a surname after
 // particles (`Friedrich-Werner von der Schulenburg`).
-static_regex!(
-    re_full_name,
-    r"^\p{Lu}[\p{L}\x{02B9}'\x{2019}\-\x{2010}]+(?:(?:\s+\p{Lu}\.){1,2}|(?:\s+\p{Lu}[\p{L}\x{02B9}'\x{2019}\-\x{2010}]+)?(?:\s+(?:von|van|der|den|de|fon|zu|di|du|la|le)){1,3})\s+\p{Lu}[\p{L}\x{02B9}'\x{2019}\-\x{2010}]+$"
-);
-static_regex!(re_cap_word, r"^\p{Lu}[\p{Ll}\x{02B9}'\x{2019}\-\x{2010}]+$");
+static RE_FULL_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    constant_regex(
+        r"^\p{Lu}[\p{L}\x{02B9}'\x{2019}\-\x{2010}]+(?:(?:\s+\p{Lu}\.){1,2}|(?:\s+\p{Lu}[\p{L}\x{02B9}'\x{2019}\-\x{2010}]+)?(?:\s+(?:von|van|der|den|de|fon|zu|di|du|la|le)){1,3})\s+\p{Lu}[\p{L}\x{02B9}'\x{2019}\-\x{2010}]+$",
+    )
+});
+static RE_CAP_WORD: LazyLock<Regex> =
+    LazyLock::new(|| constant_regex(r"^\p{Lu}[\p{Ll}\x{02B9}'\x{2019}\-\x{2010}]+$"));
 // In headings only the word is stripped: `T. R. Aras` starts with an initial.
-static_regex!(re_comrade, r"^(?:(?i:comrades?)|tt\.)\s+");
+static RE_COMRADE: LazyLock<Regex> =
+    LazyLock::new(|| constant_regex(r"^(?:(?i:comrades?)|tt\.)\s+"));
 // In "Sent to" lists `c.` (and `tt.`) abbreviate "comrade(s)".
-static_regex!(re_comrade_list, r"^(?:(?i:comrades?)\s+|c\.\s*|tt\.\s*)");
-static_regex!(
-    re_institution,
-    r"(?i)\b(?:NKID|narkomindel|commissariat|secretariat|committee|politburo|sovnarkom|government|ministry|embassy|legation|representation|mission|council|NKVD|department|presidium|bureau)\b"
-);
-static_regex!(
-    re_position_noun,
-    r"(?i)\b(?:minister|ambassador|envoy|representative|commissar|commissioner|consul|secretary|attorney|affaires|president|premier|chairman|king|shah|emir|counsellor|adviser|advisor|chief|head|deputy|plenipotentiary|agent|leader|marshal|general)\s*$"
-);
+static RE_COMRADE_LIST: LazyLock<Regex> =
+    LazyLock::new(|| constant_regex(r"^(?:(?i:comrades?)\s+|c\.\s*|tt\.\s*)"));
+static RE_INSTITUTION: LazyLock<Regex> = LazyLock::new(|| {
+    constant_regex(
+        r"(?i)\b(?:NKID|narkomindel|commissariat|secretariat|committee|politburo|sovnarkom|government|ministry|embassy|legation|representation|mission|council|NKVD|department|presidium|bureau)\b",
+    )
+});
+static RE_POSITION_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+    constant_regex(
+        r"(?i)\b(?:minister|ambassador|envoy|representative|commissar|commissioner|consul|secretary|attorney|affaires|president|premier|chairman|king|shah|emir|counsellor|adviser|advisor|chief|head|deputy|plenipotentiary|agent|leader|marshal|general)\s*$",
+    )
+});
 
 /// Does a party name denote an institution (`NKID of the USSR`, `general
 /// secretariat`) rather than a person? For the seeder, which keeps
 /// institutions in their own table.
 pub fn is_institution(name: &str) -> bool {
-    name.len() <= 300 && re_institution().is_match(name)
+    name.len() <= 300 && RE_INSTITUTION.is_match(name)
 }
 
 /// Place and country words that end positions (`the ambassador of Turkey`)
@@ -748,7 +768,7 @@ const PLACES: &[&str] = &[
 /// institutions, after a position noun (`minister Aras`), a place
 /// (`of Turkey Atatürk`, `in Moscow Schulenburg`) or nothing at all.
 fn trailing_surname_start(text: &str) -> Option<usize> {
-    let is_cap_word = |w: &str| re_cap_word().is_match(w);
+    let is_cap_word = |w: &str| RE_CAP_WORD.is_match(w);
     let is_place = |w: &str| PLACES.contains(&w.to_lowercase().as_str());
     let mut start: Option<usize> = None;
     let mut words = 0;
@@ -759,10 +779,7 @@ fn trailing_surname_start(text: &str) -> Option<usize> {
             None => ("", rest),
         };
         let word = word.trim();
-        if word.is_empty()
-            || !is_cap_word(word)
-            || is_place(word)
-            || re_institution().is_match(word)
+        if word.is_empty() || !is_cap_word(word) || is_place(word) || RE_INSTITUTION.is_match(word)
         {
             break;
         }
@@ -777,7 +794,7 @@ fn trailing_surname_start(text: &str) -> Option<usize> {
     let before = clean(&text[..start]);
     let last_word = before.rsplit(char::is_whitespace).next().unwrap_or("");
     let after_position = before.is_empty()
-        || re_position_noun().is_match(before)
+        || RE_POSITION_NOUN.is_match(before)
         || before.ends_with('.')
         || is_place(last_word);
     after_position.then_some(start)
@@ -800,16 +817,16 @@ pub fn party_from_phrase(raw: &str, role: Role, line: u32) -> Option<Party> {
     let mut position_part = text;
     let given_name = |text: &str| {
         let first_word = text.split(char::is_whitespace).next().unwrap_or("");
-        !re_position_noun().is_match(first_word)
+        !RE_POSITION_NOUN.is_match(first_word)
             && !PLACES.contains(&first_word.to_lowercase().as_str())
-            && !re_comrade().is_match(text)
+            && !RE_COMRADE.is_match(text)
     };
-    if re_full_name().is_match(text) && given_name(text) {
+    if RE_FULL_NAME.is_match(text) && given_name(text) {
         name = Some(text.to_string());
         position_part = "";
-    } else if let Some(c) = re_name_end().captures(text) {
+    } else if let Some(c) = RE_NAME_END.captures(text) {
         if let Some(n) = c.name("n") {
-            name = Some(re_comrade().replace(n.as_str(), "").trim().to_string());
+            name = Some(RE_COMRADE.replace(n.as_str(), "").trim().to_string());
             position_part = &text[..n.start()];
         }
     } else if let Some(start) = trailing_surname_start(text) {
@@ -823,9 +840,9 @@ pub fn party_from_phrase(raw: &str, role: Role, line: u32) -> Option<Party> {
     } else {
         Some(position_part.to_string())
     };
-    if name.is_none() && re_institution().is_match(text) && !re_position_noun().is_match(text) {
+    if name.is_none() && RE_INSTITUTION.is_match(text) && !RE_POSITION_NOUN.is_match(text) {
         // An institution (`the NKID of the USSR`) is the party itself.
-        name = Some(strip_article(&re_comrade().replace(text, "")).to_string());
+        name = Some(strip_article(&RE_COMRADE.replace(text, "")).to_string());
         position = None;
     }
     Some(Party {
@@ -847,24 +864,23 @@ fn strip_article(s: &str) -> &str {
     t
 }
 
-static_regex!(
-    re_topic,
-    r"(?i)\s+(?:on|about|concerning|regarding)\s+(?:the\s+)?\p{Ll}"
-);
+static RE_TOPIC: LazyLock<Regex> = LazyLock::new(|| {
+    constant_regex(r"(?i)\s+(?:on|about|concerning|regarding)\s+(?:the\s+)?\p{Ll}")
+});
 
 fn push_party(out: &mut Vec<Party>, phrase: &str, role: Role, line: u32) {
     // `the Soviet press on the conference`: the topic is not part of the party.
-    let phrase = match re_topic().find(phrase) {
+    let phrase = match RE_TOPIC.find(phrase) {
         Some(m) => &phrase[..m.start()],
         None => phrase,
     };
     // `to comrades Stalin and Molotov`: two people, when both sides are names.
-    if let Some(a) = re_and().find(phrase) {
+    if let Some(a) = RE_AND.find(phrase) {
         let (x, y) = (&phrase[..a.start()], &phrase[a.end()..]);
         let named = |s: &str| {
             let t = clean(s);
-            let t = re_comrade().replace(t, "");
-            re_whole_name().is_match(&t)
+            let t = RE_COMRADE.replace(t, "");
+            RE_WHOLE_NAME.is_match(&t)
         };
         if named(x) && named(y) {
             for part in [x, y] {
@@ -887,20 +903,20 @@ pub fn parse_distribution(line_text: &str, line: u32) -> Option<Vec<Party>> {
     if t.len() > 600 {
         return None;
     }
-    let m = re_sent().find(t)?;
+    let m = RE_SENT.find(t)?;
     let list = t[m.end()..].trim_end_matches('.');
     let mut out = Vec::new();
     for item in list
         .split([',', ';'])
-        .flat_map(|p| re_and().split(p).collect::<Vec<_>>())
+        .flat_map(|p| RE_AND.split(p).collect::<Vec<_>>())
     {
         let item = clean(item);
         if item.is_empty() {
             continue;
         }
-        let bare = clean(&re_comrade_list().replace(item, "")).to_string();
-        let is_institution = re_institution().is_match(&bare)
-            || bare.chars().next().is_some_and(|c| c.is_lowercase());
+        let bare = clean(&RE_COMRADE_LIST.replace(item, "")).to_string();
+        let is_institution =
+            RE_INSTITUTION.is_match(&bare) || bare.chars().next().is_some_and(|c| c.is_lowercase());
         let name = if is_institution {
             strip_article(&bare).to_string()
         } else {
@@ -1430,7 +1446,7 @@ mod fast_path_tests {
 
     /// `kind_start` as first written: captures of `re_kind_start`, no pre-check.
     fn kind_start_reference(s: &str, require_capital: bool) -> bool {
-        let Some(c) = re_kind_start().captures(s) else {
+        let Some(c) = RE_KIND_START.captures(s) else {
             return false;
         };
         let Some(rest) = c.name("rest") else {
@@ -1439,7 +1455,7 @@ mod fast_path_tests {
         if require_capital && !s.starts_with(|ch: char| ch.is_uppercase()) {
             return false;
         }
-        re_rest_ok().is_match(rest.as_str())
+        RE_REST_OK.is_match(rest.as_str())
     }
 
     /// Pieces of headings and near misses: articles, every kind word in
@@ -1502,7 +1518,7 @@ mod fast_path_tests {
         ) {
             let s: String = picks.iter().map(|&i| PIECES[i % PIECES.len()]).collect();
             if !may_start_with_kind(&s) {
-                prop_assert!(!re_kind_start().is_match(&s), "pre-check refused {:?}", s);
+                prop_assert!(!RE_KIND_START.is_match(&s), "pre-check refused {:?}", s);
             }
             prop_assert_eq!(
                 kind_start(&s, require_capital),

@@ -8,8 +8,6 @@
 //! page text handed to [`parse_page`] (after decoding, and after HTML-to-text
 //! for HTML pages). Line numbers are 1-based lines of that same text.
 
-#[macro_use]
-mod text;
 mod boilerplate;
 pub mod charset;
 pub mod citation;
@@ -20,6 +18,7 @@ pub mod decode;
 pub mod heading;
 pub mod html;
 pub mod page;
+mod text;
 
 #[cfg(test)]
 mod proptests;
@@ -114,7 +113,8 @@ pub struct ParsedDocument {
     pub warnings: Vec<Warning>,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 pub enum DocumentKind {
     Telegram,
     Note,
@@ -144,17 +144,7 @@ impl DocumentKind {
 
     /// The value stored in `documents.kind`.
     pub fn as_str(self) -> &'static str {
-        match self {
-            DocumentKind::Telegram => "telegram",
-            DocumentKind::Note => "note",
-            DocumentKind::Letter => "letter",
-            DocumentKind::Conversation => "conversation",
-            DocumentKind::Diary => "diary",
-            DocumentKind::Treaty => "treaty",
-            DocumentKind::Report => "report",
-            DocumentKind::Statement => "statement",
-            DocumentKind::Other => "other",
-        }
+        self.into()
     }
 }
 
@@ -172,7 +162,8 @@ pub struct ParsedDate {
     pub line: u32,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 pub enum DatePrecision {
     Day,
     Month,
@@ -181,15 +172,12 @@ pub enum DatePrecision {
 
 impl DatePrecision {
     pub fn as_str(self) -> &'static str {
-        match self {
-            DatePrecision::Day => "day",
-            DatePrecision::Month => "month",
-            DatePrecision::Year => "year",
-        }
+        self.into()
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 pub enum Classification {
     Secret,
     TopSecret,
@@ -206,15 +194,12 @@ impl Classification {
 
     /// The value stored in `documents.classification`.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Classification::Secret => "secret",
-            Classification::TopSecret => "top_secret",
-            Classification::TopSecretSpecialFolder => "top_secret_special_folder",
-        }
+        self.into()
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 pub enum Priority {
     /// `out of line`, `out of turn` (the Russian "vne ocheredi").
     OutOfTurn,
@@ -226,12 +211,7 @@ pub enum Priority {
 impl Priority {
     /// The value stored in `documents.priority`.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Priority::OutOfTurn => "out_of_turn",
-            Priority::Immediately => "immediately",
-            Priority::Urgent => "urgent",
-            Priority::HighlyImportant => "highly_important",
-        }
+        self.into()
     }
 }
 
@@ -250,7 +230,8 @@ pub struct Party {
     pub line: u32,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 pub enum Role {
     Author,
     Recipient,
@@ -269,12 +250,7 @@ impl Role {
 
     /// The value stored in `document_persons.role`.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Author => "author",
-            Role::Recipient => "recipient",
-            Role::Participant => "participant",
-            Role::CopyRecipient => "copy_recipient",
-        }
+        self.into()
     }
 }
 
@@ -341,4 +317,55 @@ pub struct Warning {
     pub message: String,
     /// What the parser expected there.
     pub expected: String,
+}
+
+#[cfg(test)]
+mod stored_names {
+    use super::*;
+
+    #[test]
+    fn enums_store_their_snake_case_names() {
+        let kinds: Vec<&str> = DocumentKind::ALL.iter().map(|k| k.as_str()).collect();
+        assert_eq!(
+            kinds,
+            [
+                "telegram",
+                "note",
+                "letter",
+                "conversation",
+                "diary",
+                "treaty",
+                "report",
+                "statement",
+                "other"
+            ]
+        );
+        let precisions = [
+            DatePrecision::Day,
+            DatePrecision::Month,
+            DatePrecision::Year,
+        ];
+        assert_eq!(
+            precisions.map(DatePrecision::as_str),
+            ["day", "month", "year"]
+        );
+        assert_eq!(
+            Classification::ALL.map(Classification::as_str),
+            ["secret", "top_secret", "top_secret_special_folder"]
+        );
+        let priorities = [
+            Priority::OutOfTurn,
+            Priority::Immediately,
+            Priority::Urgent,
+            Priority::HighlyImportant,
+        ];
+        assert_eq!(
+            priorities.map(Priority::as_str),
+            ["out_of_turn", "immediately", "urgent", "highly_important"]
+        );
+        assert_eq!(
+            Role::ALL.map(Role::as_str),
+            ["author", "recipient", "participant", "copy_recipient"]
+        );
+    }
 }

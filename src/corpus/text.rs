@@ -1,17 +1,15 @@
 //! Small text helpers shared by the parser modules: line splitting with byte
 //! offsets, blank/elision tests, trimming that knows the corpus' odd spaces.
 
-/// Declares a function returning a lazily compiled constant regex. The
-/// patterns are literals checked by the unit tests, so compiling cannot fail
-/// at run time; that is the one place an `expect` is acceptable.
-macro_rules! static_regex {
-    ($(#[$m:meta])* $name:ident, $pat:expr) => {
-        $(#[$m])*
-        fn $name() -> &'static regex::Regex {
-            static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-            RE.get_or_init(|| regex::Regex::new($pat).expect("constant regex compiles"))
-        }
-    };
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// Compiles a constant pattern of a `LazyLock<Regex>` static. The patterns
+/// are literals checked by the unit tests, so compiling cannot fail at run
+/// time; that is the one place an `expect` is acceptable.
+pub(crate) fn constant_regex(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("constant regex compiles")
 }
 
 /// One line of the page text.
@@ -86,15 +84,13 @@ pub(crate) fn norm_dashes(s: &str) -> String {
         .collect()
 }
 
-static_regex!(
-    re_elision,
-    r"^(?:(?:\.\s*){2,}|\[\s*(?:\.\s*){2,}\]|…+|\[…\])$"
-);
+static RE_ELISION: LazyLock<Regex> =
+    LazyLock::new(|| constant_regex(r"^(?:(?:\.\s*){2,}|\[\s*(?:\.\s*){2,}\]|…+|\[…\])$"));
 
 /// An elision row: a run of dots (`..............`), `[...]`, `[.. .]`.
 pub(crate) fn is_elision(s: &str) -> bool {
     let t = clean(s);
-    !t.is_empty() && t.len() <= 200 && re_elision().is_match(t)
+    !t.is_empty() && t.len() <= 200 && RE_ELISION.is_match(t)
 }
 
 /// Removes trailing footnote markers (` *`, `**`, `[1]`) and spaces.

@@ -10,7 +10,7 @@ use anyhow::{Context, Result};
 use super::evidence::is_common_word;
 use super::normalize::{normalize_pattern, Normalized};
 use super::who_held::OfficeIndex;
-use crate::reference::validate::Term;
+use crate::calendar::Term;
 use crate::reference::ReferenceData;
 
 /// One entity a matched alias may stand for.

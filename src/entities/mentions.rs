@@ -17,8 +17,8 @@ use super::normalize::{normalize, CharCounter, Normalized};
 use super::settle::Clues;
 use super::titles::names_after_titles;
 use super::{Field, Mention, Target, Unresolved, UnresolvedMention};
+use crate::calendar::{parse_day, Day, Term};
 use crate::corpus::Warning;
-use crate::reference::validate::{parse_day, Day, Term};
 
 /// One text of a document to look for names in.
 #[derive(Debug, Clone, Copy)]
@@ -503,7 +503,7 @@ fn pick_country(countries: &[(usize, Term)], day: Option<Day>) -> Option<usize> 
         }
         // Undated: the alias with no period, else the one still valid at
         // the end (the current name), else nothing.
-        None => unique(pick(&|t| t.start_lo == 0 && t.end_hi == Day::MAX))
+        None => unique(pick(&|t| t.start_lo == Day::MIN && t.end_hi == Day::MAX))
             .or_else(|| unique(pick(&|t| t.end_hi == Day::MAX))),
     }
 }

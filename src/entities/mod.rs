@@ -28,7 +28,8 @@ pub use who_held::{same_state, who_held, who_may_have_held};
 
 /// Which text of a document a mention is in. Offsets count characters of
 /// that text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 pub enum Field {
     Heading,
     /// The "Sent to" line.
@@ -42,13 +43,7 @@ pub enum Field {
 impl Field {
     /// The value stored in `mentions.field`.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Field::Heading => "heading",
-            Field::Distribution => "distribution",
-            Field::Body => "body",
-            Field::Signature => "signature",
-            Field::Footnote(_) => "footnote",
-        }
+        self.into()
     }
 }
 
@@ -89,7 +84,8 @@ pub struct UnresolvedMention {
     pub candidates: Vec<(Target, usize)>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 pub enum Unresolved {
     /// A capitalised name after a title that matches no alias.
     Unknown,
@@ -100,10 +96,7 @@ pub enum Unresolved {
 impl Unresolved {
     /// The value stored in `unresolved_mentions.reason`.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Unresolved::Unknown => "unknown",
-            Unresolved::Ambiguous => "ambiguous",
-        }
+        self.into()
     }
 }
 

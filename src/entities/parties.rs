@@ -7,8 +7,8 @@ use std::collections::HashSet;
 use super::gazetteer::{scan, Candidate, Gazetteer};
 use super::normalize::normalize;
 use super::who_held::same_state;
+use crate::calendar::{parse_day, Day, Term};
 use crate::corpus::{ParsedDate, Party, Warning};
-use crate::reference::validate::{parse_day, Day, Term};
 
 /// What a party phrase resolved to. Anything left `None` that the phrase
 /// named comes with an `unresolved_party` warning.
@@ -183,7 +183,7 @@ impl Gazetteer {
         let office = scan(&self.offices, &n, |_| true)
             .first()
             .map(|h| self.office_of[h.pattern]);
-        let date = day.map(day_iso);
+        let date = day.map(|d| d.to_string());
         let (mentions, _) = self.find_mentions(text, 0, date.as_deref());
         let mut parts = PositionParts {
             office,
@@ -421,7 +421,7 @@ impl Gazetteer {
                 .as_deref()
                 .map(|h| format!(" in {h}"))
                 .unwrap_or_default(),
-            day_iso(day)
+            day
         );
         match held {
             Some(h) => {
@@ -499,18 +499,16 @@ impl Gazetteer {
 
 /// Days between a term and a day (0 when the term possibly covers it), in
 /// `yyyymmdd` units, which is enough to rank terms.
-fn distance(t: &Term, d: Day) -> u32 {
+fn distance(t: &Term, d: Day) -> i32 {
+    let yyyymmdd =
+        |d: Day| i32::from(d.year()) * 10000 + i32::from(d.month()) * 100 + i32::from(d.day());
     if t.possibly_covers(d) {
         0
     } else if d < t.start_lo {
-        t.start_lo - d
+        yyyymmdd(t.start_lo) - yyyymmdd(d)
     } else {
-        d.saturating_sub(t.end_hi)
+        yyyymmdd(d) - yyyymmdd(t.end_hi)
     }
-}
-
-fn day_iso(d: Day) -> String {
-    format!("{:04}-{:02}-{:02}", d / 10000, d / 100 % 100, d % 100)
 }
 
 /// Drops garbled initials (`a. V.`, `m. M.`, `Ya.`) and forms of address,
@@ -534,8 +532,9 @@ pub(crate) fn strip_initials(name: &str) -> String {
 
 /// The Soviet state on a day: the RSFSR before the Union treaty.
 fn soviet_state(day: Option<Day>) -> &'static str {
+    const UNION_TREATY: Day = Day::constant(1922, 12, 30);
     match day {
-        Some(d) if d < 19221230 => "rsfsr",
+        Some(d) if d < UNION_TREATY => "rsfsr",
         _ => "ussr",
     }
 }

@@ -7,7 +7,7 @@
 use std::collections::HashSet;
 
 use super::gazetteer::Gazetteer;
-use crate::reference::validate::{day_iso, Day, Term};
+use crate::calendar::{Day, Term};
 
 /// What the text around a shared alias offers the rules.
 #[derive(Debug, Default)]
@@ -86,7 +86,7 @@ impl Gazetteer {
                     one,
                     format!(
                         "in office on {}: {} ({country}{})",
-                        day_iso(day),
+                        day,
                         p.title,
                         if certain { "" } else { ", possibly" }
                     ),
@@ -96,7 +96,7 @@ impl Gazetteer {
                 return Err(format!(
                     "{} of them held an office on {}",
                     holding.len(),
-                    day_iso(day)
+                    day
                 ));
             }
         }
@@ -104,14 +104,14 @@ impl Gazetteer {
         let alive: Vec<usize> = pool
             .iter()
             .copied()
-            .filter(|&i| self.alive_in(i, day / 10000))
+            .filter(|&i| self.alive_in(i, day.year()))
             .collect();
         if let [one] = alive[..] {
-            return Ok((one, format!("the only one alive in {}", day / 10000)));
+            return Ok((one, format!("the only one alive in {}", day.year())));
         }
         Err(format!(
             "none held an office on {} and the lifetimes do not decide",
-            day_iso(day)
+            day
         ))
     }
 
@@ -160,11 +160,11 @@ impl Gazetteer {
     }
 
     /// True when the person may have been alive in `year` (unknown dates allow it).
-    fn alive_in(&self, person: usize, year: u32) -> bool {
+    fn alive_in(&self, person: usize, year: i16) -> bool {
         let Some(p) = self.data.persons.get(person) else {
             return false;
         };
-        let year_of = |s: &Option<String>| -> Option<u32> { s.as_deref()?.get(..4)?.parse().ok() };
+        let year_of = |s: &Option<String>| -> Option<i16> { s.as_deref()?.get(..4)?.parse().ok() };
         year_of(&p.born).is_none_or(|b| b <= year) && year_of(&p.died).is_none_or(|d| d >= year)
     }
 }

@@ -501,3 +501,23 @@ mod prop {
         }
     }
 }
+
+#[test]
+fn fields_and_reasons_store_their_snake_case_names() {
+    use super::{Field, Unresolved};
+    let fields = [
+        Field::Heading,
+        Field::Distribution,
+        Field::Body,
+        Field::Signature,
+        Field::Footnote(3),
+    ];
+    assert_eq!(
+        fields.map(Field::as_str),
+        ["heading", "distribution", "body", "signature", "footnote"]
+    );
+    assert_eq!(
+        [Unresolved::Unknown, Unresolved::Ambiguous].map(Unresolved::as_str),
+        ["unknown", "ambiguous"]
+    );
+}

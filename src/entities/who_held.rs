@@ -13,7 +13,7 @@
 
 use std::collections::HashMap;
 
-use crate::reference::validate::{date_window, parse_day, Day, Term};
+use crate::calendar::{date_window, parse_day, Day, Term};
 use crate::reference::ReferenceData;
 
 /// True when `a` and `b` are the same state or one succeeded the other

@@ -184,13 +184,7 @@ pub fn fingerprint(files: &[(&str, &[u8])]) -> String {
         hasher.update((bytes.len() as u64).to_le_bytes());
         hasher.update(bytes);
     }
-    hasher
-        .finalize()
-        .iter()
-        .fold(String::with_capacity(64), |mut s, b| {
-            let _ = write!(s, "{b:02x}");
-            s
-        })
+    format!("{:x}", hasher.finalize())
 }
 
 /// Parses one CSV file into rows, trimming fields (empty means `None`) and

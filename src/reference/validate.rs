@@ -3,10 +3,8 @@
 //!
 //! # Dates at year or month precision
 //! A date printed `1934` means "some day in 1934 that we do not know", not
-//! "all of 1934". Each date is therefore a window `[earliest, latest]`, and
-//! a term of office *certainly* covers the days from its latest possible
-//! start to its earliest possible end, and *possibly* covers the days from
-//! its earliest possible start to its latest possible end.
+//! "all of 1934": a window of days, and a term of office certainly or
+//! possibly covers a day (see [`crate::calendar`]).
 //!
 //! Two terms of a single-holder office overlap (a problem) only when some
 //! day is *certainly* covered by both: a historian who writes `to 1934` for
@@ -25,6 +23,9 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use super::ReferenceData;
+use crate::calendar::date_window;
+/// Where `tests/reference_data.rs` reads terms (the calendar owns them).
+pub use crate::calendar::{parse_day, Term};
 
 /// One thing wrong with the reference data.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,118 +63,6 @@ pub struct RowLines {
     pub office_aliases: Vec<u64>,
     pub positions: Vec<u64>,
     pub country_states: Vec<u64>,
-}
-
-/// A calendar day as `yyyymmdd`, so that days compare as numbers.
-pub type Day = u32;
-
-/// The earliest and latest day an ISO date at day, month or year precision
-/// can mean (`1934` -> 1934-01-01..1934-12-31). `None` when it is not a
-/// valid date.
-pub fn date_window(s: &str) -> Option<(Day, Day)> {
-    let parts: Vec<&str> = s.split('-').collect();
-    let num = |p: &str, len: usize| -> Option<u32> {
-        if p.len() == len && p.bytes().all(|b| b.is_ascii_digit()) {
-            p.parse().ok()
-        } else {
-            None
-        }
-    };
-    let year = num(parts.first()?, 4)?;
-    if year == 0 {
-        return None;
-    }
-    match parts.len() {
-        1 => Some((year * 10000 + 101, year * 10000 + 1231)),
-        2 | 3 => {
-            let month = num(parts[1], 2)?;
-            if !(1..=12).contains(&month) {
-                return None;
-            }
-            let last = days_in_month(year, month);
-            if parts.len() == 2 {
-                return Some((
-                    year * 10000 + month * 100 + 1,
-                    year * 10000 + month * 100 + last,
-                ));
-            }
-            let day = num(parts[2], 2)?;
-            if day == 0 || day > last {
-                return None;
-            }
-            let d = year * 10000 + month * 100 + day;
-            Some((d, d))
-        }
-        _ => None,
-    }
-}
-
-/// A [`Day`] as an ISO date (`YYYY-MM-DD`).
-pub fn day_iso(day: Day) -> String {
-    format!("{:04}-{:02}-{:02}", day / 10000, day / 100 % 100, day % 100)
-}
-
-/// A single ISO day (`YYYY-MM-DD`) as a [`Day`].
-pub fn parse_day(s: &str) -> Option<Day> {
-    match date_window(s) {
-        Some((a, b)) if a == b => Some(a),
-        _ => None,
-    }
-}
-
-fn days_in_month(year: u32, month: u32) -> u32 {
-    match month {
-        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => {
-            29
-        }
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
-/// The windows of a term: what it possibly and certainly covers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Term {
-    /// Earliest possible first day (0 = unknown start).
-    pub start_lo: Day,
-    /// Latest possible first day.
-    pub start_hi: Day,
-    /// Earliest possible last day (`Day::MAX` = open or unknown end).
-    pub end_lo: Day,
-    /// Latest possible last day.
-    pub end_hi: Day,
-}
-
-impl Term {
-    /// Builds the windows from optional ISO dates; invalid dates are treated
-    /// as unknown (the validator reports them separately).
-    pub fn new(from: Option<&str>, to: Option<&str>) -> Term {
-        let (start_lo, start_hi) = from.and_then(date_window).unwrap_or((0, 0));
-        let (end_lo, end_hi) = to.and_then(date_window).unwrap_or((Day::MAX, Day::MAX));
-        Term {
-            start_lo,
-            start_hi,
-            end_lo,
-            end_hi,
-        }
-    }
-
-    /// True when the holder may have held it on `d`.
-    pub fn possibly_covers(&self, d: Day) -> bool {
-        self.start_lo <= d && d <= self.end_hi
-    }
-
-    /// True when the holder held it on `d` whichever day the coarse dates mean.
-    pub fn certainly_covers(&self, d: Day) -> bool {
-        self.start_hi <= d && d <= self.end_lo
-    }
-
-    /// True when this term ends on the very day `next` starts, both written
-    /// at day precision: a same-day handover, the day going to `next`.
-    pub fn hands_over_to(&self, next: &Term) -> bool {
-        self.end_lo == self.end_hi && next.start_lo == next.start_hi && self.end_lo == next.start_lo
-    }
 }
 
 /// Validates with approximate line numbers (row index + 2: the header is
@@ -868,24 +757,6 @@ mod tests {
         match with(file, text) {
             Ok(_) => String::from("<accepted>"),
             Err(e) => format!("{e:#}"),
-        }
-    }
-
-    #[test]
-    fn date_windows() {
-        assert_eq!(date_window("1934"), Some((19340101, 19341231)));
-        assert_eq!(date_window("1936-02"), Some((19360201, 19360229)));
-        assert_eq!(date_window("1939-05-03"), Some((19390503, 19390503)));
-        for bad in [
-            "1939-13",
-            "1939-02-30",
-            "39",
-            "1939-5-3",
-            "May 1939",
-            "",
-            "1939-05-03-01",
-        ] {
-            assert_eq!(date_window(bad), None, "{bad}");
         }
     }
 

@@ -20,7 +20,8 @@ pub struct Input {
     pub location: Location,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 pub enum Format {
     Text,
     Html,
@@ -28,10 +29,7 @@ pub enum Format {
 
 impl Format {
     pub fn as_str(self) -> &'static str {
-        match self {
-            Format::Text => "text",
-            Format::Html => "html",
-        }
+        self.into()
     }
 
     fn of(path: &Path) -> Option<Format> {
@@ -111,7 +109,7 @@ pub fn walk(dirs: &[PathBuf]) -> Result<(Vec<Input>, Vec<Skipped>)> {
                 root.display()
             );
         }
-        walk_dir(root, root, &mut inputs, &mut skipped)?;
+        walk_dir(root, &mut inputs, &mut skipped)?;
     }
     inputs.sort_by(|a, b| a.path.cmp(&b.path));
     for pair in inputs.windows(2) {
@@ -144,44 +142,45 @@ fn single_page(path: &Path) -> Result<Input> {
     })
 }
 
-fn walk_dir(
-    root: &Path,
-    dir: &Path,
-    inputs: &mut Vec<Input>,
-    skipped: &mut Vec<Skipped>,
-) -> Result<()> {
-    let entries = std::fs::read_dir(dir).with_context(|| {
-        format!(
-            "reading corpus folder {} (check its permissions)",
-            dir.display()
-        )
-    })?;
-    let mut paths: Vec<PathBuf> = Vec::new();
-    for entry in entries {
-        let entry = entry.with_context(|| format!("reading corpus folder {}", dir.display()))?;
-        paths.push(entry.path());
-    }
-    paths.sort();
-    for path in paths {
+/// Everything under `root`, each folder in name order (as `walkdir` sorts
+/// it), folders before their contents.
+fn walk_dir(root: &Path, inputs: &mut Vec<Input>, skipped: &mut Vec<Skipped>) -> Result<()> {
+    let mut entries = walkdir::WalkDir::new(root)
+        .min_depth(1)
+        .sort_by_file_name()
+        .into_iter();
+    while let Some(entry) = entries.next() {
+        let entry = entry.map_err(|err| {
+            let dir = err.path().unwrap_or(root).display().to_string();
+            let context = format!("reading corpus folder {dir} (check its permissions)");
+            match err.into_io_error() {
+                Some(io) => anyhow::Error::new(io).context(context),
+                None => anyhow::anyhow!(context),
+            }
+        })?;
+        let path = entry.path();
         let relative = path
             .strip_prefix(root)
-            .unwrap_or(&path)
+            .unwrap_or(path)
             .to_string_lossy()
             .replace('\\', "/");
-        let meta = match std::fs::symlink_metadata(&path) {
+        let meta = match std::fs::symlink_metadata(path) {
             Ok(meta) => meta,
             Err(err) => {
                 skipped.push(Skipped {
                     path: relative,
                     reason: format!("cannot be read: {err}"),
                 });
+                if entry.file_type().is_dir() {
+                    entries.skip_current_dir();
+                }
                 continue;
             }
         };
         // What a link points to; a link loop or a dangling link points to nothing
         // readable, and holds no text of its own, so it is skipped, not fatal.
         let target = if meta.file_type().is_symlink() {
-            std::fs::metadata(&path)
+            std::fs::metadata(path)
         } else {
             Ok(meta.clone())
         };
@@ -196,24 +195,25 @@ fn walk_dir(
             }
         };
         if meta.file_type().is_symlink() && target.is_dir() {
+            // walkdir does not follow it either.
             skipped.push(Skipped {
                 path: relative,
                 reason: "is a symbolic link to a folder; not followed (link loops would never end)"
                     .into(),
             });
         } else if meta.is_dir() {
-            walk_dir(root, &path, inputs, skipped)?;
+            // walkdir goes into it next.
         } else if !target.is_file() {
             // A named pipe would block the seed forever; a device is not a page.
             skipped.push(Skipped {
                 path: relative,
                 reason: "is not a regular file (a named pipe, socket or device); not read".into(),
             });
-        } else if let Some(format) = Format::of(&path) {
+        } else if let Some(format) = Format::of(path) {
             inputs.push(Input {
                 path: relative,
                 format,
-                location: Location::File(path),
+                location: Location::File(path.to_path_buf()),
             });
         } else {
             skipped.push(Skipped {
@@ -235,6 +235,14 @@ mod tests {
         assert!(inputs
             .iter()
             .any(|i| i.path == "000_8e37452bcfcc29b4.txt" && i.format == Format::Text));
+    }
+
+    #[test]
+    fn formats_are_stored_by_name() {
+        assert_eq!(
+            [Format::Text, Format::Html].map(Format::as_str),
+            ["text", "html"]
+        );
     }
 
     #[test]

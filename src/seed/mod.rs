@@ -24,6 +24,7 @@ use std::time::Instant;
 use anyhow::{Context, Result};
 use rusqlite::{Connection, TransactionBehavior};
 
+use crate::calendar::now_utc;
 use crate::entities::Gazetteer;
 use crate::reference::{self, ReferenceData};
 
@@ -543,46 +544,7 @@ impl Progress {
     }
 }
 
-/// UTC time as ISO 8601, from the system clock (no time-zone crate needed).
-fn now_utc() -> String {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0);
-    let days = (secs / 86_400) as i64;
-    let rem = secs % 86_400;
-    // Civil-from-days (Howard Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!(
-        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
-        rem / 3600,
-        rem % 3600 / 60,
-        rem % 60
-    )
-}
-
 /// Seconds since `start`, for the summary line.
 pub fn elapsed(start: Instant) -> f64 {
     start.elapsed().as_secs_f64()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn now_is_iso_8601() {
-        let now = now_utc();
-        assert_eq!(now.len(), 20, "{now}");
-        assert!(now.starts_with("20") && now.ends_with('Z'), "{now}");
-        assert!(crate::report::is_iso_day(&now[..10]), "{now}");
-    }
 }

@@ -40,27 +40,28 @@ impl Phases {
     }
 }
 
-/// User plus system CPU time of the calling thread, where Linux's /proc
-/// tells it (fields 14 and 15 of /proc/thread-self/stat, in clock ticks of
-/// 1/100 s on every common configuration); `None` elsewhere.
+/// User plus system CPU time of the calling thread, from the kernel's
+/// per-thread clock (`clock_gettime(CLOCK_THREAD_CPUTIME_ID)`, to the
+/// nanosecond rather than in scheduler ticks); `None` elsewhere.
+#[cfg(target_os = "linux")]
 fn thread_cpu_seconds() -> Option<f64> {
-    let user = thread_stat_field(14)?;
-    let system = thread_stat_field(15)?;
-    Some((user + system) as f64 / 100.0)
+    let mut now = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `now` is a valid timespec that the call only writes to.
+    let status = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut now) };
+    if status != 0 {
+        return None;
+    }
+    let seconds = u64::try_from(now.tv_sec).ok()?;
+    let nanos = u32::try_from(now.tv_nsec).ok()?;
+    Some(std::time::Duration::new(seconds, nanos).as_secs_f64())
 }
 
-/// Field `n` (numbered from 1, as in proc(5)) of the calling thread's
-/// /proc/thread-self/stat, for the numeric fields after the command name;
-/// `None` where there is no such file.
-pub(super) fn thread_stat_field(n: usize) -> Option<i64> {
-    let stat = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
-    // The command name (field 2) may hold spaces; the fields after it do not.
-    let after_name = stat.rsplit_once(')')?.1;
-    after_name
-        .split_whitespace()
-        .nth(n.checked_sub(3)?)?
-        .parse()
-        .ok()
+#[cfg(not(target_os = "linux"))]
+fn thread_cpu_seconds() -> Option<f64> {
+    None
 }
 
 #[cfg(test)]
@@ -70,7 +71,7 @@ mod tests {
     #[test]
     fn cpu_time_grows_with_work_on_linux() {
         let Some(before) = thread_cpu_seconds() else {
-            return; // not Linux: nothing to read
+            return; // not Linux: no thread clock
         };
         let mut x = 0u64;
         let start = Instant::now();

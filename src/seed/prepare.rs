@@ -44,12 +44,7 @@ pub struct ResolvedDocument {
 
 /// The SHA-256 of `bytes`, lowercase hex.
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    use std::fmt::Write;
-    let mut hex = String::with_capacity(64);
-    for b in Sha256::digest(bytes) {
-        let _ = write!(hex, "{b:02x}"); // writing to a String cannot fail
-    }
-    hex
+    format!("{:x}", Sha256::digest(bytes))
 }
 
 /// Decodes, parses and resolves one file whose bytes were read already.
@@ -202,4 +197,17 @@ pub fn document_texts(doc: &corpus::ParsedDocument) -> Vec<DocumentText<'_>> {
         });
     }
     texts
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn sha256_is_lowercase_hex() {
+        // FIPS 180-2's "abc" example: its bytes 0x01 and 0x03 keep their leading zero.
+        assert_eq!(
+            super::sha256_hex(b"abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+        assert_eq!(super::sha256_hex(b"").len(), 64);
+    }
 }

@@ -7,9 +7,9 @@ use std::collections::HashMap;
 use anyhow::{anyhow, Context, Result};
 use rusqlite::{named_params, params, OptionalExtension, Statement, Transaction};
 
+use crate::calendar::date_window;
 use crate::corpus::Warning;
 use crate::entities::{Field, Target};
-use crate::reference::validate::{date_window, day_iso};
 use crate::reference::ReferenceData;
 
 use super::prepare::PreparedSource;
@@ -337,12 +337,12 @@ pub fn reference(tx: &Transaction, data: &ReferenceData) -> Result<ReferenceIds>
 
 /// The first day a reduced-precision ISO date can mean (`1939` -> `1939-01-01`).
 pub fn earliest_day(date: &str) -> Option<String> {
-    date_window(date).map(|(first, _)| day_iso(first))
+    date_window(date).map(|(first, _)| first.to_string())
 }
 
 /// The last day a reduced-precision ISO date can mean (`1939-02` -> `1939-02-28`).
 pub fn latest_day(date: &str) -> Option<String> {
-    date_window(date).map(|(_, last)| day_iso(last))
+    date_window(date).map(|(_, last)| last.to_string())
 }
 
 /// The seeder's INSERT statements, prepared once per seed: a source writes
