@@ -142,11 +142,14 @@ for n in $SIZES; do
         rm -f "$base_db" "$base_db-wal" "$base_db-shm"
         base_rate=$(ratio "$n" "$base_wall")
         speedup="$(ratio "$base_wall" "$seed_wall")x"
-    else
+    elif [ -n "${base_rate:-}" ]; then
         # Not run: the same corpus at the baseline's measured rate.
         base_wall="~$(ratio "$n" "$base_rate" | cut -d. -f1) (at $base_rate docs/s)"
         base_rss="not run"
         speedup="~$(awk -v n="$n" -v r="$base_rate" -v s="$seed_wall" 'BEGIN {printf "%.1f", n / r / s}')x"
+    else
+        # BASELINE_MAX=0: the baseline was not run at any size.
+        base_wall="not run" base_rss="not run" speedup="n/a"
     fi
     # The floor: benches/bare_loader.rs on the same corpus (MB/s; see there).
     bare=$(cargo bench --locked --quiet --bench bare_loader -- "$corpus" 2>/dev/null | grep '^bare loader' || true)

@@ -22,6 +22,7 @@ use anyhow::{Context, Result};
 use rusqlite::{params, Transaction};
 
 use super::facts::{DocumentFacts, Words};
+use crate::calendar::{parse_day, Day};
 use super::write::ReferenceIds;
 
 /// What a seed changed: the keys whose summary rows it recomputes.
@@ -49,6 +50,22 @@ fn year_of(date_from: Option<&str>) -> Option<String> {
     date_from.and_then(|d| d.get(..4)).map(str::to_string)
 }
 
+/// A document's `date_from` (always an ISO day) as a day, compared and
+/// copied without allocating; it prints back the same.
+fn day_of(date_from: Option<&str>) -> Option<Day> {
+    date_from.and_then(parse_day)
+}
+
+/// Widens the range [first, last] to take in `d`.
+fn widen(first: &mut Option<Day>, last: &mut Option<Day>, d: Day) {
+    if first.is_none_or(|f| d < f) {
+        *first = Some(d);
+    }
+    if last.is_none_or(|l| d > l) {
+        *last = Some(d);
+    }
+}
+
 impl Changes {
 
     /// A document just written, with the facts a worker thread found in it.
@@ -69,11 +86,11 @@ impl Changes {
             })
             .collect();
         self.entities.extend(&codes);
-        self.pairs.add(codes, date_from);
+        self.pairs.add(codes, day_of(date_from));
         self.words
             .entry(year.clone())
             .or_default()
-            .add(id, date_from, &facts.words);
+            .add(id, day_of(date_from), &facts.words);
         self.years.insert(year);
     }
 
@@ -104,6 +121,17 @@ impl Changes {
 
 /// Recomputes every summary row of the keys `changes` touched.
 pub fn recompute(tx: &Transaction, changes: &Changes) -> Result<()> {
+    // What was counted as it was written is not read back.
+    tx.execute_batch(
+        "DROP TABLE IF EXISTS temp.written_documents;
+         CREATE TEMP TABLE written_documents (id INTEGER PRIMARY KEY);",
+    )?;
+    {
+        let mut insert = tx.prepare("INSERT INTO temp.written_documents (id) VALUES (?1)")?;
+        for id in &changes.written_ids {
+            insert.execute([id])?;
+        }
+    }
     for year in &changes.years {
         recompute_year(tx, year, changes)?;
     }
@@ -112,6 +140,7 @@ pub fn recompute(tx: &Transaction, changes: &Changes) -> Result<()> {
     if changes.any {
         correspondence_totals(tx)?;
     }
+    tx.execute_batch("DROP TABLE temp.written_documents")?;
     Ok(())
 }
 
@@ -163,16 +192,14 @@ fn recompute_year(tx: &Transaction, year: &Option<String>, changes: &Changes) ->
     // the year's documents are read back.
     let mut words = YearWords::default();
     let mut stmt = tx.prepare_cached(&format!(
-        "SELECT d.id, d.date_from, d.body FROM documents d WHERE {filter}"
+        "SELECT d.id, d.date_from, d.body FROM documents d
+         WHERE {filter} AND d.id NOT IN temp.written_documents"
     ))?;
     let mut rows = stmt.query([year])?;
     while let Some(row) = rows.next()? {
-        if changes.written_ids.contains(&row.get(0)?) {
-            continue;
-        }
         let date_from: Option<String> = row.get(1)?;
         let body: String = row.get(2)?;
-        words.add(row.get(0)?, date_from.as_deref(), &Words::of(&body));
+        words.add(row.get(0)?, day_of(date_from.as_deref()), &Words::of(&body));
     }
     if let Some(written) = changes.words.get(year) {
         words.merge(written);
@@ -194,8 +221,8 @@ struct YearWords {
 struct Candidate {
     occurrences: i64,
     documents: i64,
-    first: Option<String>,
-    last: Option<String>,
+    first: Option<Day>,
+    last: Option<Day>,
     first_document: i64,
 }
 
@@ -206,25 +233,20 @@ impl Candidate {
         }
         self.occurrences += other.occurrences;
         self.documents += other.documents;
-        for d in [&other.first, &other.last].into_iter().flatten() {
-            if self.first.as_ref().is_none_or(|f| d < f) {
-                self.first = Some(d.clone());
-            }
-            if self.last.as_ref().is_none_or(|l| d > l) {
-                self.last = Some(d.clone());
-            }
+        for d in [other.first, other.last].into_iter().flatten() {
+            widen(&mut self.first, &mut self.last, d);
         }
     }
 }
 
 impl YearWords {
-    fn add(&mut self, document_id: i64, date_from: Option<&str>, words: &Words) {
+    fn add(&mut self, document_id: i64, date: Option<Day>, words: &Words) {
         for (word, n) in words.candidates() {
             let one = Candidate {
                 occurrences: i64::from(n),
                 documents: 1,
-                first: date_from.map(str::to_string),
-                last: date_from.map(str::to_string),
+                first: date,
+                last: date,
                 first_document: document_id,
             };
             match self.candidates.get_mut(word) {
@@ -262,8 +284,8 @@ impl YearWords {
                 word,
                 c.occurrences,
                 c.documents,
-                c.first,
-                c.last,
+                c.first.map(|d| d.to_string()),
+                c.last.map(|d| d.to_string()),
                 c.first_document
             ])?;
         }
@@ -285,26 +307,21 @@ struct Pairs(FxHashMap<(i64, i64), PairCount>);
 #[derive(Debug, Default)]
 struct PairCount {
     documents: i64,
-    first: Option<String>,
-    last: Option<String>,
+    first: Option<Day>,
+    last: Option<Day>,
 }
 
 impl Pairs {
     /// A document naming `codes` (as co_mention_totals numbers entities).
-    fn add(&mut self, mut codes: Vec<i64>, date_from: Option<&str>) {
+    fn add(&mut self, mut codes: Vec<i64>, date: Option<Day>) {
         codes.sort_unstable();
         codes.dedup();
         for (i, &a) in codes.iter().enumerate() {
             for &b in &codes[i + 1..] {
                 let pair = self.0.entry((a, b)).or_default();
                 pair.documents += 1;
-                if let Some(d) = date_from {
-                    if pair.first.as_deref().is_none_or(|f| d < f) {
-                        pair.first = Some(d.to_string());
-                    }
-                    if pair.last.as_deref().is_none_or(|l| d > l) {
-                        pair.last = Some(d.to_string());
-                    }
+                if let Some(d) = date {
+                    widen(&mut pair.first, &mut pair.last, d);
                 }
             }
         }
@@ -314,13 +331,8 @@ impl Pairs {
         for (&pair, count) in &other.0 {
             let mine = self.0.entry(pair).or_default();
             mine.documents += count.documents;
-            for d in [&count.first, &count.last].into_iter().flatten() {
-                if mine.first.as_ref().is_none_or(|f| d < f) {
-                    mine.first = Some(d.clone());
-                }
-                if mine.last.as_ref().is_none_or(|l| d > l) {
-                    mine.last = Some(d.clone());
-                }
+            for d in [count.first, count.last].into_iter().flatten() {
+                widen(&mut mine.first, &mut mine.last, d);
             }
         }
     }
@@ -339,18 +351,16 @@ fn recompute_pairs(tx: &Transaction, changes: &Changes) -> Result<()> {
         let mut stmt = tx.prepare(
             "SELECT DISTINCT m.document_id, d.date_from, coalesce(-m.person_id, m.country_id)
              FROM mentions m JOIN documents d ON d.id = m.document_id
+             WHERE m.document_id NOT IN temp.written_documents
              ORDER BY m.document_id",
         )?;
         let mut rows = stmt.query([])?;
         let mut document: Option<(i64, Option<String>, Vec<i64>)> = None;
         while let Some(row) = rows.next()? {
             let id: i64 = row.get(0)?;
-            if changes.written_ids.contains(&id) {
-                continue;
-            }
             if document.as_ref().is_some_and(|(d, _, _)| *d != id) {
                 if let Some((_, date, codes)) = document.take() {
-                    pairs.add(codes, date.as_deref());
+                    pairs.add(codes, day_of(date.as_deref()));
                 }
             }
             let entry = document.get_or_insert_with(|| (id, None, Vec::new()));
@@ -358,7 +368,7 @@ fn recompute_pairs(tx: &Transaction, changes: &Changes) -> Result<()> {
             entry.2.push(row.get(2)?);
         }
         if let Some((_, date, codes)) = document {
-            pairs.add(codes, date.as_deref());
+            pairs.add(codes, day_of(date.as_deref()));
         }
     }
     pairs.merge(&changes.pairs);
@@ -369,7 +379,13 @@ fn recompute_pairs(tx: &Transaction, changes: &Changes) -> Result<()> {
     )?;
     let sorted: BTreeMap<&(i64, i64), &PairCount> = pairs.0.iter().collect();
     for ((a, b), count) in sorted {
-        insert.execute(params![a, b, count.documents, count.first, count.last])?;
+        insert.execute(params![
+            a,
+            b,
+            count.documents,
+            count.first.map(|d| d.to_string()),
+            count.last.map(|d| d.to_string())
+        ])?;
     }
     Ok(())
 }
