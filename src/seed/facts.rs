@@ -283,8 +283,7 @@ mod tests {
     #[test]
     fn a_body_gives_each_word_once_with_its_count() {
         let facts = of_document("The pact. The Pact and the pact; Pact's end the", &[]);
-        let candidates: Vec<(&str, u32)> =
-            facts.words.candidates().collect();
+        let candidates: Vec<(&str, u32)> = facts.words.candidates().collect();
         assert_eq!(candidates, [("The", 2), ("Pact", 2)]);
         let lower: Vec<&str> = facts.words.lower().collect();
         assert_eq!(lower, ["pact", "and", "the", "end"]);

@@ -3,17 +3,17 @@
 //! leaves the previous database exactly as it was.
 
 mod bulk;
-pub mod duplicates;
+mod duplicates;
 mod facts;
 pub mod inputs;
-pub mod limits;
+mod limits;
 pub mod nuls;
 mod phases;
 mod pipeline;
 pub mod prepare;
 mod summary;
 mod texts;
-pub mod write;
+mod write;
 
 use std::cell::Cell;
 use std::collections::{HashMap, HashSet};

@@ -22,8 +22,8 @@ use anyhow::{Context, Result};
 use rusqlite::{params, Transaction};
 
 use super::facts::{DocumentFacts, Words};
-use crate::calendar::{parse_day, Day};
 use super::write::ReferenceIds;
+use crate::calendar::{parse_day, Day};
 
 /// What a seed changed: the keys whose summary rows it recomputes.
 #[derive(Debug, Default)]
@@ -31,9 +31,9 @@ pub struct Changes {
     /// Years (`substr(date_from, 1, 4)`, `None` for undated documents) of
     /// the documents written or deleted.
     years: BTreeSet<Option<String>>,
-    /// Persons and countries of those documents, numbered as
-    /// `co_mention_totals` numbers them (a country's id, minus a person's id).
-    entities: BTreeSet<i64>,
+    /// Whether any of those documents names a person or country (the pair
+    /// totals are then counted again).
+    names_anyone: bool,
     /// The words of the documents written in this seed, by year.
     words: HashMap<Option<String>, YearWords>,
     /// The pairs named together in the documents written in this seed.
@@ -67,9 +67,14 @@ fn widen(first: &mut Option<Day>, last: &mut Option<Day>, d: Day) {
 }
 
 impl Changes {
-
     /// A document just written, with the facts a worker thread found in it.
-    pub fn written(&mut self, ids: &ReferenceIds, id: i64, date_from: Option<&str>, facts: &DocumentFacts) {
+    pub fn written(
+        &mut self,
+        ids: &ReferenceIds,
+        id: i64,
+        date_from: Option<&str>,
+        facts: &DocumentFacts,
+    ) {
         let year = year_of(date_from);
         self.any = true;
         self.written_ids.insert(id);
@@ -85,7 +90,7 @@ impl Changes {
                 }
             })
             .collect();
-        self.entities.extend(&codes);
+        self.names_anyone |= !codes.is_empty();
         self.pairs.add(codes, day_of(date_from));
         self.words
             .entry(year.clone())
@@ -103,19 +108,14 @@ impl Changes {
             self.years.insert(year?);
             self.any = true;
         }
-        let mut entities = tx.prepare_cached(
-            "SELECT DISTINCT coalesce(-m.person_id, m.country_id)
-             FROM documents d JOIN mentions m ON m.document_id = d.id WHERE d.source_id = ?1",
-        )?;
-        for code in entities.query_map([source_id], |row| row.get::<_, i64>(0))? {
-            self.entities.insert(code?);
-        }
+        let names: bool = tx
+            .prepare_cached(
+                "SELECT EXISTS (SELECT 1 FROM documents d JOIN mentions m ON m.document_id = d.id
+                                WHERE d.source_id = ?1)",
+            )?
+            .query_row([source_id], |row| row.get(0))?;
+        self.names_anyone |= names;
         Ok(())
-    }
-
-    /// Whether the seed wrote or deleted any document.
-    pub fn any(&self) -> bool {
-        self.any
     }
 }
 
@@ -343,7 +343,7 @@ impl Pairs {
 /// written, the others are read back. (Counting the ten million pairs of
 /// 20,000 documents in SQL took 8 s; here it takes a fraction of that.)
 fn recompute_pairs(tx: &Transaction, changes: &Changes) -> Result<()> {
-    if changes.entities.is_empty() {
+    if !changes.names_anyone {
         return Ok(());
     }
     let mut pairs = Pairs::default();

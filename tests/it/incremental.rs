@@ -19,7 +19,8 @@ const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/incr
 /// Tables whose rows come from corpus files; their own `id` is a row
 /// number, not part of the content.
 fn from_corpus(columns: &[String], table: &str) -> bool {
-    table == "sources" || table == "source_files"
+    table == "sources"
+        || table == "source_files"
         || columns
             .iter()
             .any(|c| c == "source_id" || c == "document_id")
