@@ -3,13 +3,13 @@
 //! The binary (`src/main.rs`) is a thin shell over this library so that
 //! tests, benchmarks and fuzz targets reach the same code.
 
-pub mod app;
 pub mod chart;
-pub mod cli;
+pub mod cmd;
 pub mod corpus;
 pub mod datasette;
 pub mod db;
 pub mod entities;
+pub mod error;
 pub mod network;
 pub mod param_values;
 pub mod reference;
