@@ -1,7 +1,9 @@
 //! archdb: Soviet diplomatic documents (1919-1941) into SQLite, with stored SQL reports.
 //!
-//! The binary (`src/main.rs`) is a thin shell over this library so that
-//! tests, benchmarks and fuzz targets reach the same code.
+//! The binary (`src/main.rs`) is a thin shell over [`cmd`]. What is `pub`
+//! here is what the binary, the integration tests and the benchmarks use;
+//! the rest is private to the crate, so that the compiler reports what
+//! nothing uses.
 
 pub mod chart;
 pub mod cmd;
@@ -10,11 +12,11 @@ pub mod datasette;
 pub mod db;
 pub mod entities;
 pub mod error;
-pub mod network;
-pub mod param_values;
+mod network;
+mod param_values;
 pub mod reference;
 pub mod render;
 pub mod report;
 pub mod seed;
-pub mod show;
-pub mod table;
+mod show;
+mod table;

@@ -57,7 +57,7 @@ pub struct Report {
 }
 
 /// Seconds a statement may run when neither `--timeout` nor the report says otherwise.
-pub(crate) const DEFAULT_TIMEOUT: f64 = 5.0;
+const DEFAULT_TIMEOUT: f64 = 5.0;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Param {

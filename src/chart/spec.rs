@@ -56,16 +56,6 @@ pub enum Kind {
     Line,
 }
 
-impl Kind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Bar => "bar",
-            Kind::HBar => "hbar",
-            Kind::Line => "line",
-        }
-    }
-}
-
 /// What is wrong with a `-- chart:` line (the caller adds file and line).
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum SpecError {
@@ -83,7 +73,7 @@ pub enum SpecError {
 
 impl Spec {
     /// Reads the text after `-- chart:`.
-    pub fn parse(text: &str) -> Result<Spec, SpecError> {
+    pub(crate) fn parse(text: &str) -> Result<Spec, SpecError> {
         let mut words = text.split_whitespace();
         let kind = match words.next().unwrap_or("") {
             "bar" => Kind::Bar,
@@ -140,7 +130,7 @@ impl Spec {
     }
 
     /// Every column the chart reads, to check against the report's columns.
-    pub fn columns(&self) -> Vec<&str> {
+    pub(crate) fn columns(&self) -> Vec<&str> {
         let mut all: Vec<&str> = self.x.iter().chain(&self.y).map(String::as_str).collect();
         all.extend(self.series.as_deref());
         all.extend(self.only.as_ref().map(|(c, _)| c.as_str()));

@@ -671,13 +671,6 @@ static_regex!(
     r"(?i)\b(?:minister|ambassador|envoy|representative|commissar|commissioner|consul|secretary|attorney|affaires|president|premier|chairman|king|shah|emir|counsellor|adviser|advisor|chief|head|deputy|plenipotentiary|agent|leader|marshal|general)\s*$"
 );
 
-/// Does a party name denote an institution (`NKID of the USSR`, `general
-/// secretariat`) rather than a person? For the seeder, which keeps
-/// institutions in their own table.
-pub fn is_institution(name: &str) -> bool {
-    name.len() <= 300 && re_institution().is_match(name)
-}
-
 /// Place and country words that end positions (`the ambassador of Turkey`)
 /// and are therefore not a surname.
 const PLACES: &[&str] = &[
@@ -1391,6 +1384,12 @@ mod tests {
         assert!(!is_heading_start(
             "Early on 9 July 1930, telegram traffic stopped"
         ));
+    }
+
+    /// Does a party name denote an institution (`NKID of the USSR`, `general
+    /// secretariat`) rather than a person?
+    fn is_institution(name: &str) -> bool {
+        name.len() <= 300 && re_institution().is_match(name)
     }
 
     #[test]

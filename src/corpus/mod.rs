@@ -11,15 +11,15 @@
 #[macro_use]
 mod text;
 mod boilerplate;
-pub mod charset;
+mod charset;
 pub mod citation;
-pub mod classification;
+mod classification;
 mod closing;
 pub mod date;
-pub mod decode;
-pub mod heading;
-pub mod html;
-pub mod page;
+mod decode;
+mod heading;
+mod html;
+mod page;
 
 #[cfg(test)]
 mod proptests;
