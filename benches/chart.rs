@@ -22,15 +22,13 @@ fn main() -> anyhow::Result<()> {
         .skip(1)
         .find(|a| !a.starts_with("--"))
         .unwrap_or_else(|| "benches/out/archdb-100000.sqlite".to_string());
-    let mut conn = archdb::db::open_read_only(std::path::Path::new(&db))?;
-    archdb::report::guard(&mut conn, Duration::from_secs(120))?;
+    let db = std::path::Path::new(&db);
     println!("| report | rows | report ms | svg ms | png ms | bars ms |");
     println!("|---|---:|---:|---:|---:|---:|");
     for report in archdb::report::load_reports(&[])? {
         let Some(spec) = &report.chart else { continue };
-        let values = archdb::report::bind_values(&report, &[])?;
         let start = Instant::now();
-        let rows = archdb::report::run_sql(&conn, &report.sql, &values, Duration::from_secs(120))?;
+        let rows = archdb::report::bind(&report, &[])?.run(db, Some(120.0))?;
         let report_ms = start.elapsed().as_secs_f64() * 1000.0;
         let chart = Chart {
             spec,

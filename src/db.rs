@@ -1,5 +1,5 @@
-//! The only place that opens a SQLite connection: pragmas, the embedded
-//! refinery migrations, and the read-only connection reports run on.
+//! Opening the database file: for writing (pragmas, the embedded refinery
+//! migrations) and read-only (reports, queries and every other reader).
 //!
 //! Opening for writing checks everything it can *before* writing a byte:
 //! the folder exists, the path is a file whose permission bits allow
@@ -45,7 +45,7 @@ const HISTORY: &str = "refinery_schema_history";
 /// itself checkpoint the (empty) log and delete both, and only when no
 /// other connection (a running seed) uses them. Nothing when the file's
 /// permission bits forbid writing, or on any error: the read went well.
-pub fn tidy_after_reading(path: &Path) {
+pub(crate) fn tidy_after_reading(path: &Path) {
     let sidecar = |suffix: &str| {
         let mut name = path.as_os_str().to_owned();
         name.push(suffix);
@@ -92,7 +92,7 @@ pub fn open_for_write(path: &Path) -> Result<Connection> {
 /// Opens an existing database for reports and ad-hoc queries: read-only at
 /// the SQLite level (`SQLITE_OPEN_READ_ONLY` plus `query_only`), so no
 /// statement can change it whatever it says.
-pub fn open_read_only(path: &Path) -> Result<Connection> {
+pub(crate) fn open_read_only(path: &Path) -> Result<Connection> {
     ensure_exists(path)?;
     check_is_sqlite(path)?;
     let conn = Connection::open_with_flags(
@@ -127,7 +127,7 @@ pub fn open_read_only(path: &Path) -> Result<Connection> {
 
 /// Every command but `seed` needs a database that exists already; opening
 /// a missing path would silently create an empty one.
-pub fn ensure_exists(path: &Path) -> Result<()> {
+fn ensure_exists(path: &Path) -> Result<()> {
     if !path.exists() {
         bail!(
             "database {} does not exist yet; run `archdb seed` first (or pass --db PATH / set ARCHDB_DB to an existing one)",
@@ -135,15 +135,6 @@ pub fn ensure_exists(path: &Path) -> Result<()> {
         );
     }
     Ok(())
-}
-
-/// The migrations compiled into this binary, as (version, name).
-pub fn known_migrations() -> Vec<(i32, String)> {
-    embedded::migrations::runner()
-        .get_migrations()
-        .iter()
-        .map(|m| (m.version(), m.name().to_string()))
-        .collect()
 }
 
 fn busy_timeout() -> Duration {
@@ -390,7 +381,7 @@ fn looks_like_rfc3339(text: &str) -> bool {
 /// pages each spans overflow chains and the seed writes them through
 /// several times as many system calls. 16 KiB pages cut the seed's writer
 /// CPU by about 5-10% (benches/README.md) and keep index lookups cheap.
-pub const PAGE_SIZE: i64 = 16 * 1024;
+const PAGE_SIZE: i64 = 16 * 1024;
 
 /// Sets [`PAGE_SIZE`] on a file that has no pages yet; the page size of an
 /// existing database stays as it is (changing it would need a VACUUM).

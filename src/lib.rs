@@ -1,21 +1,23 @@
 //! archdb: Soviet diplomatic documents (1919-1941) into SQLite, with stored SQL reports.
 //!
-//! The binary (`src/main.rs`) is a thin shell over this library so that
-//! tests, benchmarks and fuzz targets reach the same code.
+//! The binary (`src/main.rs`) is a thin shell over [`cmd`]. What is `pub`
+//! here is what the binary, the integration tests and the benchmarks use;
+//! the rest is private to the crate, so that the compiler reports what
+//! nothing uses.
 
-pub mod app;
 pub mod calendar;
 pub mod chart;
-pub mod cli;
+pub mod cmd;
 pub mod corpus;
 pub mod datasette;
 pub mod db;
 pub mod entities;
-pub mod network;
-pub mod param_values;
+pub mod error;
+mod network;
+mod param_values;
 pub mod reference;
 pub mod render;
 pub mod report;
 pub mod seed;
-pub mod show;
-pub mod table;
+mod show;
+mod table;

@@ -2,12 +2,12 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use archdb::app::{self, UsageError};
-use archdb::cli::Cli;
+use archdb::cmd::{self, Cli};
+use archdb::error::UsageError;
 
 fn main() -> ExitCode {
     let cli = Cli::parse(); // clap prints usage errors itself and exits 2
-    match app::run(cli) {
+    match cmd::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS, // `| head` closed the pipe: not an error
         Err(err) => {

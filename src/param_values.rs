@@ -15,7 +15,7 @@ use crate::report::{DomainKind, Report};
 
 /// A value that matches nothing the database knows.
 #[derive(Debug, thiserror::Error)]
-pub enum ValueError {
+pub(crate) enum ValueError {
     #[error("report {report}: {param} {value:?} matches no {what}; {hint}")]
     NoMatch {
         report: String,
@@ -33,7 +33,7 @@ pub enum ValueError {
 
 /// Checks every typed value in `values` (as [`crate::report::bind_values`]
 /// returns them, `:name` first) against the database.
-pub fn check(
+pub(crate) fn check(
     conn: &Connection,
     report: &Report,
     values: &[(String, Value)],
@@ -139,7 +139,7 @@ pub fn check(
 /// At most three candidates close to `value`, best first, as `surface (key)`
 /// (or `key` alone where they are the same); one per key. Candidates are
 /// `(surface, key)` pairs.
-pub fn closest<'a>(
+pub(crate) fn closest<'a>(
     value: &str,
     candidates: impl Iterator<Item = (&'a str, &'a str)>,
 ) -> Vec<String> {

@@ -37,17 +37,17 @@ pub enum Format {
 
 impl Format {
     /// Whether this format draws a report's chart rather than printing rows.
-    pub fn is_chart(self) -> bool {
+    pub(crate) fn is_chart(self) -> bool {
         matches!(self, Format::Svg | Format::Png | Format::Bars)
     }
 }
 
 /// The formats that print rows, for error messages.
-pub const ROW_FORMATS: &str = "table, csv, tsv, json, jsonl, markdown";
+pub(crate) const ROW_FORMATS: &str = "table, csv, tsv, json, jsonl, markdown";
 
 /// Writes `rows` to `out` in `format`. `max_width` bounds the table format
 /// (wrapping long text); `None` fits the terminal when there is one.
-pub fn render(
+pub(crate) fn render(
     rows: &Rows,
     format: Format,
     max_width: Option<u16>,
@@ -176,7 +176,7 @@ fn write_markdown(rows: &Rows, out: &mut dyn Write) -> Result<()> {
 /// Shows the words a search marked `**like this**` in `column` in the
 /// terminal's bold, for a table printed to a terminal; elsewhere (a pipe, a
 /// file, another format) the plain markers stay.
-pub fn bold_marked(rows: &mut Rows, column: &str) {
+pub(crate) fn bold_marked(rows: &mut Rows, column: &str) {
     let Some(index) = rows.columns.iter().position(|c| c == column) else {
         return;
     };

@@ -23,6 +23,8 @@
 //! year (`1939`) or a month (`1939-05`), read as its first or last day.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use anyhow::{anyhow, bail, Context, Result};
@@ -32,6 +34,9 @@ use rusqlite::types::Value;
 use rusqlite::Connection;
 
 use crate::calendar;
+use crate::db;
+use crate::error::{usage, SqlError, UsageError};
+use crate::param_values::{self, ValueError};
 use crate::render::Rows;
 
 static BUILTIN_REPORTS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/reports");
@@ -53,7 +58,7 @@ pub struct Report {
 }
 
 /// Seconds a statement may run when neither `--timeout` nor the report says otherwise.
-pub const DEFAULT_TIMEOUT: f64 = 5.0;
+const DEFAULT_TIMEOUT: f64 = 5.0;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Param {
@@ -77,7 +82,7 @@ pub enum ParamKind {
 }
 
 impl ParamKind {
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         self.into()
     }
 }
@@ -115,7 +120,7 @@ pub enum DomainKind {
 
 impl Domain {
     /// The type as written in a header (`country(none, any)`).
-    pub fn header_name(&self) -> String {
+    pub(crate) fn header_name(&self) -> String {
         let base = match self.of {
             DomainKind::Country => "country",
             DomainKind::Person => "person",
@@ -137,7 +142,7 @@ impl Domain {
 
 impl Param {
     /// `date=1940-12-27 (date)` style summary for listings and error messages.
-    pub fn summary(&self) -> String {
+    pub(crate) fn summary(&self) -> String {
         format!(
             "{}={} ({})",
             self.name,
@@ -148,7 +153,7 @@ impl Param {
 }
 
 /// Reads a report's header. `origin` names the file in error messages.
-pub fn parse_report(name: &str, text: &str, origin: &str) -> Result<Report> {
+pub(crate) fn parse_report(name: &str, text: &str, origin: &str) -> Result<Report> {
     let mut title = None;
     let mut description = Vec::new();
     let mut params = Vec::new();
@@ -332,7 +337,7 @@ fn report_name(path: &Path) -> Result<String> {
 }
 
 /// Finds a report by name, or says which exist.
-pub fn find<'a>(reports: &'a [Report], name: &str) -> Result<&'a Report> {
+pub(crate) fn find<'a>(reports: &'a [Report], name: &str) -> Result<&'a Report> {
     reports.iter().find(|r| r.name == name).ok_or_else(|| {
         let names: Vec<&str> = reports.iter().map(|r| r.name.as_str()).collect();
         let close = crate::param_values::closest(name, names.iter().map(|n| (*n, *n)));
@@ -349,7 +354,7 @@ pub fn find<'a>(reports: &'a [Report], name: &str) -> Result<&'a Report> {
 }
 
 /// Splits `KEY=VALUE` as given to `--param`.
-pub fn split_assignment(text: &str) -> Result<(String, String)> {
+fn split_assignment(text: &str) -> Result<(String, String)> {
     let (key, value) = text
         .split_once('=')
         .ok_or_else(|| anyhow!("--param expects KEY=VALUE, got {text:?}"))?;
@@ -361,7 +366,7 @@ pub fn split_assignment(text: &str) -> Result<(String, String)> {
 ///
 /// `-p date=1939` (a year, a month or a day) on a report that takes a range
 /// (`from` and `to`) but no `date` stands for that whole period.
-pub fn bind_values(report: &Report, given: &[(String, String)]) -> Result<Vec<(String, Value)>> {
+fn bind_values(report: &Report, given: &[(String, String)]) -> Result<Vec<(String, Value)>> {
     let takes = || {
         if report.params.is_empty() {
             "it takes no parameters".to_string()
@@ -484,11 +489,119 @@ pub fn is_iso_day(text: &str) -> bool {
     calendar::parse_day(text).is_some()
 }
 
-/// Guards a read-only connection: no ATTACH, no pragma that sets anything,
-/// no statement that runs longer than `timeout`.
-pub fn guard(conn: &mut Connection, timeout: Duration) -> Result<()> {
-    conn.authorizer(Some(|ctx: AuthContext<'_>| match ctx.action {
+/// A report with its parameters bound: what [`Bound::run`] runs.
+#[derive(Debug)]
+pub struct Bound<'r> {
+    report: &'r Report,
+    /// The `KEY=VALUE` pairs as given, in order.
+    given: Vec<(String, String)>,
+    /// What is bound to each `:name`, defaults filled in.
+    values: Vec<(String, Value)>,
+}
+
+/// Binds `params`, each `KEY=VALUE` as given to `--param`, to the report's
+/// parameters; the others take their defaults. A malformed pair, a
+/// parameter the report does not take or a value of the wrong type is a
+/// [`UsageError`].
+pub fn bind<'r>(report: &'r Report, params: &[String]) -> Result<Bound<'r>> {
+    let given = params
+        .iter()
+        .map(|p| split_assignment(p))
+        .collect::<Result<Vec<_>>>()
+        .map_err(usage)?;
+    let values = bind_values(report, &given).map_err(usage)?;
+    Ok(Bound {
+        report,
+        given,
+        values,
+    })
+}
+
+impl Bound<'_> {
+    /// The `KEY=VALUE` pairs as given.
+    pub(crate) fn given(&self) -> &[(String, String)] {
+        &self.given
+    }
+
+    /// Runs the report on the database at `db_path` and returns its rows:
+    /// checks typed values against the database, then runs the statement
+    /// on a read-only, guarded connection under a time limit (`timeout`,
+    /// else the report's own, else [`DEFAULT_TIMEOUT`]).
+    ///
+    /// A time limit that is not a positive number, or a filter value that
+    /// matches nothing in the database, is a [`UsageError`]; any other
+    /// failure names the report.
+    pub fn run(&self, db_path: &Path, timeout: Option<f64>) -> Result<Rows> {
+        let report = self.report;
+        let timeout = timeout.or(report.timeout).unwrap_or(DEFAULT_TIMEOUT);
+        let rows = read_only(db_path, &report.sql, &self.values, timeout, |conn| {
+            param_values::check(conn, report, &self.values).map_err(|e| match e {
+                ValueError::NoMatch { .. } => usage(e.into()),
+                other => other.into(),
+            })
+        });
+        match rows {
+            Err(err) if err.downcast_ref::<UsageError>().is_some() => Err(err),
+            rows => {
+                rows.with_context(|| format!("running report {} ({})", report.name, report.origin))
+            }
+        }
+    }
+}
+
+/// Runs one ad-hoc statement the way [`Bound::run`] runs a report:
+/// read-only, guarded, within `timeout` (else [`DEFAULT_TIMEOUT`]).
+pub(crate) fn query(db_path: &Path, sql: &str, timeout: Option<f64>) -> Result<Rows> {
+    let timeout = timeout.unwrap_or(DEFAULT_TIMEOUT);
+    read_only(db_path, sql, &[], timeout, |_| Ok(()))
+}
+
+/// Runs `sql` on a read-only connection, after `check` has looked at the
+/// database (the filter values of a report).
+fn read_only(
+    db_path: &Path,
+    sql: &str,
+    values: &[(String, Value)],
+    timeout: f64,
+    check: impl FnOnce(&Connection) -> Result<()>,
+) -> Result<Rows> {
+    if !(timeout > 0.0 && timeout.is_finite()) {
+        return Err(usage(anyhow!(
+            "--timeout must be a positive number of seconds, got {timeout}"
+        )));
+    }
+    let timeout = Duration::from_secs_f64(timeout);
+    let mut conn = db::open_read_only(db_path)?;
+    let rows = check(&conn)
+        .and_then(|()| guard(&mut conn, timeout))
+        .and_then(|guard| Ok(run_sql(&conn, sql, values, &guard)?));
+    drop(conn);
+    db::tidy_after_reading(db_path);
+    rows
+}
+
+/// The limits put on a read-only connection, and what its authorizer saw.
+struct Guard {
+    timeout: Duration,
+    /// Set when a statement calls `load_extension`, which SQLite itself
+    /// refuses (extension loading is off) with a plain `SQLITE_ERROR`.
+    loads_extension: Arc<AtomicBool>,
+}
+
+/// Guards a read-only connection: no ATTACH, no pragma that sets anything
+/// (both fail to prepare with `SQLITE_AUTH`), no statement that runs longer
+/// than `timeout` (`SQLITE_INTERRUPT`).
+fn guard(conn: &mut Connection, timeout: Duration) -> Result<Guard> {
+    let loads_extension = Arc::new(AtomicBool::new(false));
+    let seen = Arc::clone(&loads_extension);
+    conn.authorizer(Some(move |ctx: AuthContext<'_>| match ctx.action {
         AuthAction::Attach { .. } | AuthAction::Detach { .. } => Authorization::Deny,
+        AuthAction::Function { function_name } => {
+            if function_name.eq_ignore_ascii_case("load_extension") {
+                seen.store(true, Ordering::Relaxed);
+            }
+            Authorization::Allow
+        }
         // The listed pragmas only read, whatever their argument; every other
         // pragma may set something (`PRAGMA user_version = 5`).
         AuthAction::Pragma {
@@ -507,7 +620,10 @@ pub fn guard(conn: &mut Connection, timeout: Duration) -> Result<()> {
     }))?;
     let start = Instant::now();
     conn.progress_handler(10_000, Some(move || start.elapsed() > timeout))?;
-    Ok(())
+    Ok(Guard {
+        timeout,
+        loads_extension,
+    })
 }
 
 /// Pragmas that only read schema information, allowed in `query`.
@@ -542,52 +658,40 @@ const READ_ONLY_WITHOUT_VALUE: &[&str] = &[
 ];
 
 /// Runs one read-only statement with named values bound.
-pub fn run_sql(
+fn run_sql(
     conn: &Connection,
     sql: &str,
     values: &[(String, Value)],
-    timeout: Duration,
-) -> Result<Rows> {
-    let mut stmt = conn.prepare(sql).map_err(|e| explain(e, timeout))?;
+    guard: &Guard,
+) -> Result<Rows, SqlError> {
+    let mut stmt = conn
+        .prepare(sql)
+        .map_err(|e| SqlError::of_statement(e, guard.timeout, false))?;
     if !stmt.readonly() {
-        bail!("refused: this statement would change the database; reports and queries are read-only (use a SQL client on a copy to experiment)");
+        return Err(SqlError::WouldWrite);
     }
     let columns: Vec<String> = stmt.column_names().map(str::to_string).collect();
     for (name, value) in values {
         // A report may not use every parameter it declares.
-        if let Some(index) = stmt.parameter_index(name)? {
-            stmt.raw_bind_parameter(index, value)?;
+        if let Some(index) = stmt.parameter_index(name).map_err(SqlError::Sqlite)? {
+            stmt.raw_bind_parameter(index, value)
+                .map_err(SqlError::Sqlite)?;
         }
     }
     let mut rows = stmt.raw_query();
     let mut out = Vec::new();
-    while let Some(row) = rows.next().map_err(|e| explain(e, timeout))? {
+    let loads_extension = guard.loads_extension.load(Ordering::Relaxed);
+    while let Some(row) = rows
+        .next()
+        .map_err(|e| SqlError::of_statement(e, guard.timeout, loads_extension))?
+    {
         let mut values = Vec::with_capacity(columns.len());
         for i in 0..columns.len() {
-            values.push(row.get::<_, Value>(i)?);
+            values.push(row.get::<_, Value>(i).map_err(SqlError::Sqlite)?);
         }
         out.push(values);
     }
     Ok(Rows { columns, rows: out })
-}
-
-/// Turns SQLite's terse errors into what happened and what to do.
-fn explain(error: rusqlite::Error, timeout: Duration) -> anyhow::Error {
-    let text = error.to_string();
-    if matches!(error, rusqlite::Error::MultipleStatement) {
-        anyhow!("refused: more than one SQL statement; a report or query is a single statement")
-    } else if text.contains("interrupted") {
-        anyhow!(
-            "stopped: the statement ran longer than {} s (raise it with --timeout SECONDS)",
-            timeout.as_secs_f64()
-        )
-    } else if text.contains("not authorized") {
-        anyhow!("refused: reports and queries may not ATTACH databases or change pragmas ({text})")
-    } else if text.contains("readonly") || text.contains("read-only") {
-        anyhow!("refused: the database is opened read-only for reports and queries ({text})")
-    } else {
-        anyhow!("SQL error: {text}")
-    }
 }
 
 #[cfg(test)]
@@ -702,14 +806,15 @@ mod tests {
 
     #[test]
     fn values_are_bound_not_spliced() {
-        let conn = Connection::open_in_memory().unwrap();
+        let mut conn = Connection::open_in_memory().unwrap();
+        let guard = guard(&mut conn, Duration::from_secs(5)).unwrap();
         let report = parse_report("held", SAMPLE, "test").unwrap();
         let values = bind_values(
             &report,
             &[("country".into(), "x'; DROP TABLE t; --".into())],
         )
         .unwrap();
-        let rows = run_sql(&conn, &report.sql, &values, Duration::from_secs(5)).unwrap();
+        let rows = run_sql(&conn, &report.sql, &values, &guard).unwrap();
         assert_eq!(rows.rows[0][1], Value::Text("x'; DROP TABLE t; --".into()));
     }
 
@@ -717,39 +822,34 @@ mod tests {
     fn writes_attach_and_pragmas_are_refused() {
         let mut conn = Connection::open_in_memory().unwrap();
         conn.execute_batch("CREATE TABLE t (x)").unwrap();
-        guard(&mut conn, Duration::from_secs(5)).unwrap();
+        let guard = guard(&mut conn, Duration::from_secs(5)).unwrap();
         for sql in [
             "INSERT INTO t VALUES (1)",
             "ATTACH 'other.db' AS o",
             "PRAGMA foreign_keys = OFF",
         ] {
-            let err = run_sql(&conn, sql, &[], Duration::from_secs(5)).unwrap_err();
+            let err = run_sql(&conn, sql, &[], &guard).unwrap_err();
             assert!(err.to_string().starts_with("refused"), "{sql}: {err}");
         }
-        assert!(run_sql(
-            &conn,
-            "PRAGMA user_version = 5",
-            &[],
-            Duration::from_secs(5)
-        )
-        .is_err());
-        let info = run_sql(&conn, "PRAGMA table_info(t)", &[], Duration::from_secs(5)).unwrap();
+        assert!(run_sql(&conn, "PRAGMA user_version = 5", &[], &guard).is_err());
+        let info = run_sql(&conn, "PRAGMA table_info(t)", &[], &guard).unwrap();
         assert_eq!(info.rows.len(), 1);
     }
 
     #[test]
     fn two_statements_are_refused() {
-        let conn = Connection::open_in_memory().unwrap();
-        let err = run_sql(&conn, "SELECT 1; SELECT 2", &[], Duration::from_secs(5)).unwrap_err();
+        let mut conn = Connection::open_in_memory().unwrap();
+        let guard = guard(&mut conn, Duration::from_secs(5)).unwrap();
+        let err = run_sql(&conn, "SELECT 1; SELECT 2", &[], &guard).unwrap_err();
         assert!(err.to_string().contains("more than one"), "{err}");
     }
 
     #[test]
     fn a_runaway_statement_is_stopped() {
         let mut conn = Connection::open_in_memory().unwrap();
-        guard(&mut conn, Duration::from_millis(100)).unwrap();
+        let guard = guard(&mut conn, Duration::from_millis(100)).unwrap();
         let sql = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n";
-        let err = run_sql(&conn, sql, &[], Duration::from_millis(100)).unwrap_err();
+        let err = run_sql(&conn, sql, &[], &guard).unwrap_err();
         assert!(err.to_string().contains("--timeout"), "{err}");
     }
 

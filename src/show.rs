@@ -1,4 +1,7 @@
-//! `archdb show ID`: one document in full, read from the database.
+//! Reading stored documents back: one document in full as one record
+//! ([`DocumentView`], read by column name) and its text form, for
+//! `archdb show`; the seed's warnings by file and line. The labelled field
+//! lines ([`Fields`]) are also those of `archdb seed --dry-run`.
 //!
 //! The body is printed with every mention marked like a Markdown link,
 //! `[Iden](person:eden)` or `[Turks](country:turkey)`: readable as text,
@@ -7,155 +10,188 @@
 //! (see the schema), so marking walks characters, not bytes.
 
 use std::io::Write;
+use std::path::Path;
 
-use anyhow::{Context, Result};
+use anyhow::{bail, Context, Result};
 use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 
+use crate::db;
+
 /// Everything `show` prints about one document.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct DocumentView {
-    pub id: i64,
-    pub source: String,
-    pub seq: i64,
-    pub start_line: i64,
-    pub end_line: i64,
-    pub heading: String,
-    pub kind: String,
-    pub is_extract: bool,
-    pub date_text: Option<String>,
-    pub date_from: Option<String>,
-    pub date_to: Option<String>,
-    pub date_precision: String,
-    pub doc_number: Option<String>,
-    pub place: Option<String>,
-    pub classification: Option<String>,
-    pub classification_text: Option<String>,
-    pub priority: Option<String>,
-    pub priority_text: Option<String>,
-    pub distribution_text: Option<String>,
-    pub signature: Option<String>,
-    pub print_note: Option<String>,
-    pub press_source: Option<String>,
-    pub parties: Vec<PartyView>,
-    pub citations: Vec<CitationView>,
-    pub publications: Vec<String>,
-    pub footnotes: Vec<FootnoteView>,
-    pub warnings: Vec<WarningView>,
-    pub mentions: Vec<MentionView>,
-    pub unresolved: Vec<UnresolvedView>,
-    pub body: String,
+pub(crate) struct DocumentView {
+    id: i64,
+    source: String,
+    seq: i64,
+    start_line: i64,
+    end_line: i64,
+    heading: String,
+    kind: String,
+    is_extract: bool,
+    date_text: Option<String>,
+    date_from: Option<String>,
+    date_to: Option<String>,
+    date_precision: String,
+    doc_number: Option<String>,
+    place: Option<String>,
+    classification: Option<String>,
+    classification_text: Option<String>,
+    priority: Option<String>,
+    priority_text: Option<String>,
+    distribution_text: Option<String>,
+    signature: Option<String>,
+    print_note: Option<String>,
+    press_source: Option<String>,
+    parties: Vec<PartyView>,
+    citations: Vec<CitationView>,
+    publications: Vec<String>,
+    footnotes: Vec<FootnoteView>,
+    warnings: Vec<WarningView>,
+    mentions: Vec<MentionView>,
+    unresolved: Vec<UnresolvedView>,
+    body: String,
     /// The body with mentions marked `[surface](person:key)`.
-    pub marked_body: String,
+    marked_body: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct PartyView {
-    pub role: String,
-    pub as_printed: String,
+struct PartyView {
+    role: String,
+    as_printed: String,
     /// `person`, `institution` or `unresolved`.
-    pub resolved_as: String,
-    pub key: Option<String>,
-    pub name: Option<String>,
-    pub position: Option<String>,
-    pub position_country: Option<String>,
-    pub position_host_country: Option<String>,
-    pub line: i64,
+    resolved_as: String,
+    key: Option<String>,
+    name: Option<String>,
+    position: Option<String>,
+    position_country: Option<String>,
+    position_host_country: Option<String>,
+    line: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct CitationView {
-    pub citation: String,
-    pub archive: String,
-    pub fond: Option<String>,
-    pub opis: Option<String>,
-    pub papka: Option<String>,
-    pub delo: Option<String>,
-    pub sheets: Option<String>,
-    pub as_printed: String,
-    pub line: i64,
+struct CitationView {
+    citation: String,
+    archive: String,
+    fond: Option<String>,
+    opis: Option<String>,
+    papka: Option<String>,
+    delo: Option<String>,
+    sheets: Option<String>,
+    as_printed: String,
+    line: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct FootnoteView {
-    pub marker: String,
-    pub text: String,
-    pub line: i64,
+struct FootnoteView {
+    marker: String,
+    text: String,
+    line: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct WarningView {
-    pub line: Option<i64>,
-    pub code: String,
-    pub message: String,
-    pub expected: Option<String>,
+struct WarningView {
+    line: Option<i64>,
+    code: String,
+    message: String,
+    expected: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct MentionView {
+struct MentionView {
     /// `person` or `country`.
-    pub kind: String,
-    pub key: String,
-    pub name: String,
-    pub surface: String,
-    pub char_start: i64,
-    pub char_end: i64,
+    kind: String,
+    key: String,
+    name: String,
+    surface: String,
+    char_start: i64,
+    char_end: i64,
     /// The text the offsets count in: heading, distribution, body, signature or footnote.
-    pub field: String,
+    field: String,
     /// Why the resolver chose this entity (`mentions.rule`).
-    pub rule: Option<String>,
+    rule: Option<String>,
 }
 
 /// A name found but not settled (`unresolved_mentions`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct UnresolvedView {
-    pub surface: String,
-    pub field: String,
+struct UnresolvedView {
+    surface: String,
+    field: String,
     /// `unknown` or `ambiguous`.
-    pub reason: String,
-    pub note: Option<String>,
+    reason: String,
+    note: Option<String>,
     /// Keys of the entities an ambiguous name may mean, comma-separated.
-    pub candidates: Option<String>,
-    pub char_start: i64,
-    pub char_end: i64,
+    candidates: Option<String>,
+    char_start: i64,
+    char_end: i64,
+}
+
+/// Reads document `id` from the database at `db_path`; no such document
+/// is an error that says which ids there are.
+pub(crate) fn read(db_path: &Path, id: i64) -> Result<DocumentView> {
+    let conn = db::open_read_only(db_path)?;
+    let doc = load(&conn, id).and_then(|doc| match doc {
+        Some(doc) => Ok(doc),
+        None => bail!(
+            "no document with id {id}; {} (list them with `archdb report documents`)",
+            id_range(&conn)?
+        ),
+    });
+    drop(conn);
+    db::tidy_after_reading(db_path);
+    doc
+}
+
+/// `the 12 documents have ids 1 to 12`, for an id that is not one of them.
+fn id_range(conn: &Connection) -> Result<String> {
+    let (count, low, high): (i64, Option<i64>, Option<i64>) = conn.query_row(
+        "SELECT count(*) AS count, min(id) AS low, max(id) AS high FROM documents",
+        [],
+        |r| Ok((r.get("count")?, r.get("low")?, r.get("high")?)),
+    )?;
+    Ok(match (low, high) {
+        (Some(low), Some(high)) => format!("the {count} documents have ids {low} to {high}"),
+        _ => "the database holds no documents".to_string(),
+    })
 }
 
 /// Reads document `id`, or `None` if there is no such document.
-pub fn load(conn: &Connection, id: i64) -> Result<Option<DocumentView>> {
+fn load(conn: &Connection, id: i64) -> Result<Option<DocumentView>> {
     let base = conn
         .query_row(
-            "SELECT d.id, s.path, d.seq, d.start_line, d.end_line, d.heading, d.kind, d.is_extract,
-                    d.date_text, d.date_from, d.date_to, d.date_precision, d.doc_number, d.place,
-                    d.classification, d.classification_text, d.priority, d.priority_text,
-                    d.distribution_text, d.signature, d.print_note, d.press_source, d.body
+            "SELECT d.id, s.path AS source, d.seq, d.start_line, d.end_line, d.heading, d.kind,
+                    d.is_extract, d.date_text, d.date_from, d.date_to, d.date_precision,
+                    d.doc_number, d.place, d.classification, d.classification_text, d.priority,
+                    d.priority_text, d.distribution_text, d.signature, d.print_note,
+                    d.press_source, d.body
              FROM documents d JOIN sources s ON s.id = d.source_id
              WHERE d.id = ?1",
             [id],
             |r| {
                 Ok(DocumentView {
-                    id: r.get(0)?,
-                    source: r.get(1)?,
-                    seq: r.get(2)?,
-                    start_line: r.get(3)?,
-                    end_line: r.get(4)?,
-                    heading: r.get(5)?,
-                    kind: r.get(6)?,
-                    is_extract: r.get::<_, i64>(7)? != 0,
-                    date_text: r.get(8)?,
-                    date_from: r.get(9)?,
-                    date_to: r.get(10)?,
-                    date_precision: r.get(11)?,
-                    doc_number: r.get(12)?,
-                    place: r.get(13)?,
-                    classification: r.get(14)?,
-                    classification_text: r.get(15)?,
-                    priority: r.get(16)?,
-                    priority_text: r.get(17)?,
-                    distribution_text: r.get(18)?,
-                    signature: r.get(19)?,
-                    print_note: r.get(20)?,
-                    press_source: r.get(21)?,
-                    body: r.get(22)?,
+                    id: r.get("id")?,
+                    source: r.get("source")?,
+                    seq: r.get("seq")?,
+                    start_line: r.get("start_line")?,
+                    end_line: r.get("end_line")?,
+                    heading: r.get("heading")?,
+                    kind: r.get("kind")?,
+                    is_extract: r.get::<_, i64>("is_extract")? != 0,
+                    date_text: r.get("date_text")?,
+                    date_from: r.get("date_from")?,
+                    date_to: r.get("date_to")?,
+                    date_precision: r.get("date_precision")?,
+                    doc_number: r.get("doc_number")?,
+                    place: r.get("place")?,
+                    classification: r.get("classification")?,
+                    classification_text: r.get("classification_text")?,
+                    priority: r.get("priority")?,
+                    priority_text: r.get("priority_text")?,
+                    distribution_text: r.get("distribution_text")?,
+                    signature: r.get("signature")?,
+                    print_note: r.get("print_note")?,
+                    press_source: r.get("press_source")?,
+                    body: r.get("body")?,
                     parties: Vec::new(),
                     citations: Vec::new(),
                     publications: Vec::new(),
@@ -178,7 +214,7 @@ pub fn load(conn: &Connection, id: i64) -> Result<Option<DocumentView>> {
         conn,
         "SELECT as_printed FROM publications WHERE document_id = ?1 ORDER BY line, id",
         id,
-        |r| r.get(0),
+        |r| r.get("as_printed"),
     )?;
     doc.footnotes = collect(
         conn,
@@ -186,9 +222,9 @@ pub fn load(conn: &Connection, id: i64) -> Result<Option<DocumentView>> {
         id,
         |r| {
             Ok(FootnoteView {
-                marker: r.get(0)?,
-                text: r.get(1)?,
-                line: r.get(2)?,
+                marker: r.get("marker")?,
+                text: r.get("text")?,
+                line: r.get("line")?,
             })
         },
     )?;
@@ -196,13 +232,20 @@ pub fn load(conn: &Connection, id: i64) -> Result<Option<DocumentView>> {
         conn,
         "SELECT line, code, message, expected FROM warnings WHERE document_id = ?1 ORDER BY line, id",
         id,
-        |r| Ok(WarningView { line: r.get(0)?, code: r.get(1)?, message: r.get(2)?, expected: r.get(3)? }),
+        |r| {
+            Ok(WarningView {
+                line: r.get("line")?,
+                code: r.get("code")?,
+                message: r.get("message")?,
+                expected: r.get("expected")?,
+            })
+        },
     )?;
     doc.mentions = collect(
         conn,
-        "SELECT CASE WHEN m.person_id IS NOT NULL THEN 'person' ELSE 'country' END,
-                coalesce(p.key, c.key), coalesce(p.name, c.name), m.surface, m.char_start, m.char_end,
-                m.field, m.rule
+        "SELECT CASE WHEN m.person_id IS NOT NULL THEN 'person' ELSE 'country' END AS kind,
+                coalesce(p.key, c.key) AS key, coalesce(p.name, c.name) AS name, m.surface,
+                m.char_start, m.char_end, m.field, m.rule
          FROM mentions m
          LEFT JOIN persons p ON p.id = m.person_id
          LEFT JOIN countries c ON c.id = m.country_id
@@ -213,14 +256,14 @@ pub fn load(conn: &Connection, id: i64) -> Result<Option<DocumentView>> {
         id,
         |r| {
             Ok(MentionView {
-                kind: r.get(0)?,
-                key: r.get(1)?,
-                name: r.get(2)?,
-                surface: r.get(3)?,
-                char_start: r.get(4)?,
-                char_end: r.get(5)?,
-                field: r.get(6)?,
-                rule: r.get(7)?,
+                kind: r.get("kind")?,
+                key: r.get("key")?,
+                name: r.get("name")?,
+                surface: r.get("surface")?,
+                char_start: r.get("char_start")?,
+                char_end: r.get("char_end")?,
+                field: r.get("field")?,
+                rule: r.get("rule")?,
             })
         },
     )?;
@@ -233,13 +276,13 @@ pub fn load(conn: &Connection, id: i64) -> Result<Option<DocumentView>> {
         id,
         |r| {
             Ok(UnresolvedView {
-                surface: r.get(0)?,
-                field: r.get(1)?,
-                reason: r.get(2)?,
-                note: r.get(3)?,
-                candidates: r.get(4)?,
-                char_start: r.get(5)?,
-                char_end: r.get(6)?,
+                surface: r.get("surface")?,
+                field: r.get("field")?,
+                reason: r.get("reason")?,
+                note: r.get("note")?,
+                candidates: r.get("candidates")?,
+                char_start: r.get("char_start")?,
+                char_end: r.get("char_end")?,
             })
         },
     )?;
@@ -257,9 +300,11 @@ fn parties(conn: &Connection, id: i64) -> Result<Vec<PartyView>> {
     collect(
         conn,
         "SELECT dp.role, dp.as_printed,
-                CASE WHEN p.id IS NOT NULL THEN 'person' WHEN i.id IS NOT NULL THEN 'institution' ELSE 'unresolved' END,
-                coalesce(p.key, i.key), coalesce(p.name, i.name),
-                pos.title, pc.name, ph.name, dp.line
+                CASE WHEN p.id IS NOT NULL THEN 'person' WHEN i.id IS NOT NULL THEN 'institution' ELSE 'unresolved' END
+                    AS resolved_as,
+                coalesce(p.key, i.key) AS key, coalesce(p.name, i.name) AS name,
+                pos.title AS position, pc.name AS position_country, ph.name AS position_host_country,
+                dp.line
          FROM document_parties dp
          LEFT JOIN persons p ON p.id = dp.person_id
          LEFT JOIN institutions i ON i.id = dp.institution_id
@@ -271,15 +316,15 @@ fn parties(conn: &Connection, id: i64) -> Result<Vec<PartyView>> {
         id,
         |r| {
             Ok(PartyView {
-                role: r.get(0)?,
-                as_printed: r.get(1)?,
-                resolved_as: r.get(2)?,
-                key: r.get(3)?,
-                name: r.get(4)?,
-                position: r.get(5)?,
-                position_country: r.get(6)?,
-                position_host_country: r.get(7)?,
-                line: r.get(8)?,
+                role: r.get("role")?,
+                as_printed: r.get("as_printed")?,
+                resolved_as: r.get("resolved_as")?,
+                key: r.get("key")?,
+                name: r.get("name")?,
+                position: r.get("position")?,
+                position_country: r.get("position_country")?,
+                position_host_country: r.get("position_host_country")?,
+                line: r.get("line")?,
             })
         },
     )
@@ -294,15 +339,15 @@ fn citations(conn: &Connection, id: i64) -> Result<Vec<CitationView>> {
         id,
         |r| {
             Ok(CitationView {
-                citation: r.get(0)?,
-                archive: r.get(1)?,
-                fond: r.get(2)?,
-                opis: r.get(3)?,
-                papka: r.get(4)?,
-                delo: r.get(5)?,
-                sheets: r.get(6)?,
-                as_printed: r.get(7)?,
-                line: r.get(8)?,
+                citation: r.get("citation")?,
+                archive: r.get("archive")?,
+                fond: r.get("fond")?,
+                opis: r.get("opis")?,
+                papka: r.get("papka")?,
+                delo: r.get("delo")?,
+                sheets: r.get("sheets")?,
+                as_printed: r.get("as_printed")?,
+                line: r.get("line")?,
             })
         },
     )
@@ -319,12 +364,47 @@ fn collect<T>(
     Ok(rows.collect::<rusqlite::Result<Vec<T>>>()?)
 }
 
+/// A warning of the database, with the file it is about (`None` for an
+/// entry that was not read at all).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct PlacedWarning {
+    pub(crate) path: Option<String>,
+    pub(crate) line: Option<i64>,
+    pub(crate) code: String,
+    pub(crate) message: String,
+}
+
+/// The first `limit` warnings of the database at `db_path`, by file and
+/// line; those of entries not read at all come last.
+pub(crate) fn first_warnings(db_path: &Path, limit: i64) -> Result<Vec<PlacedWarning>> {
+    let conn = db::open_read_only(db_path)?;
+    let mut stmt = conn.prepare(
+        "SELECT s.path, w.line, w.code, w.message FROM warnings w
+         LEFT JOIN sources s ON s.id = w.source_id
+         ORDER BY s.path IS NULL, s.path, w.line, w.id LIMIT ?1",
+    )?;
+    let warnings = stmt
+        .query_map([limit], |r| {
+            Ok(PlacedWarning {
+                path: r.get("path")?,
+                line: r.get("line")?,
+                code: r.get("code")?,
+                message: r.get("message")?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    drop(stmt);
+    drop(conn);
+    db::tidy_after_reading(db_path);
+    Ok(warnings)
+}
+
 /// The body with each mention wrapped as `[surface](kind:key)`.
 ///
 /// Mentions must be sorted by start. One that overlaps an earlier one, or
 /// whose offsets fall outside the body, is left unmarked (it is still listed
 /// in the JSON output) rather than garbling the text.
-pub fn mark_mentions(body: &str, mentions: &[MentionView]) -> String {
+fn mark_mentions(body: &str, mentions: &[MentionView]) -> String {
     let chars: Vec<char> = body.chars().collect();
     let mut out = String::with_capacity(body.len() + mentions.len() * 16);
     let mut next = 0usize; // first character not yet copied
@@ -351,48 +431,47 @@ pub fn mark_mentions(body: &str, mentions: &[MentionView]) -> String {
 }
 
 /// Writes the readable text form.
-pub fn write_text(doc: &DocumentView, out: &mut dyn Write) -> Result<()> {
+pub(crate) fn write_text(doc: &DocumentView, out: &mut dyn Write) -> Result<()> {
     writeln!(
         out,
         "document {} — {}, document {} of the page, lines {}-{}",
         doc.id, doc.source, doc.seq, doc.start_line, doc.end_line
     )?;
-    writeln!(out, "heading:         {}", doc.heading)?;
-    writeln!(
-        out,
-        "kind:            {}{}",
-        doc.kind,
-        if doc.is_extract { " (extract)" } else { "" }
-    )?;
-    let date = match (&doc.date_from, &doc.date_to) {
-        (Some(from), Some(to)) if from != to => format!("{from} to {to} ({})", doc.date_precision),
-        (Some(from), _) => format!("{from} ({})", doc.date_precision),
-        _ => "unknown".to_string(),
+    let fields = Fields {
+        indent: "",
+        width: 16,
     };
-    writeln!(out, "date:            {date}{}", printed(&doc.date_text))?;
-    field(out, "number", &doc.doc_number)?;
-    field(out, "place", &doc.place)?;
-    let classification = doc
-        .classification
-        .clone()
-        .unwrap_or_else(|| "none".to_string());
-    writeln!(
+    fields.line(out, "heading", &doc.heading)?;
+    fields.line(out, "kind", kind_label(&doc.kind, doc.is_extract))?;
+    let date = match &doc.date_from {
+        Some(from) => date_range(
+            from,
+            doc.date_to.as_deref().unwrap_or(from),
+            &doc.date_precision,
+        ),
+        None => "unknown".to_string(),
+    };
+    fields.line(out, "date", date + &printed(doc.date_text.as_deref()))?;
+    fields.optional(out, "number", &doc.doc_number)?;
+    fields.optional(out, "place", &doc.place)?;
+    let classification = doc.classification.as_deref().unwrap_or("none");
+    fields.line(
         out,
-        "classification:  {classification}{}",
-        printed(&doc.classification_text)
+        "classification",
+        format!(
+            "{classification}{}",
+            printed(doc.classification_text.as_deref())
+        ),
     )?;
     if doc.priority.is_some() || doc.priority_text.is_some() {
-        let priority = doc
-            .priority
-            .clone()
-            .unwrap_or_else(|| "(not understood)".to_string());
-        writeln!(
+        let priority = doc.priority.as_deref().unwrap_or("(not understood)");
+        fields.line(
             out,
-            "priority:        {priority}{}",
-            printed(&doc.priority_text)
+            "priority",
+            format!("{priority}{}", printed(doc.priority_text.as_deref())),
         )?;
     }
-    field(out, "sent to", &doc.distribution_text)?;
+    fields.optional(out, "sent to", &doc.distribution_text)?;
     if !doc.parties.is_empty() {
         writeln!(out, "parties:")?;
         for p in &doc.parties {
@@ -418,9 +497,9 @@ pub fn write_text(doc: &DocumentView, out: &mut dyn Write) -> Result<()> {
             )?;
         }
     }
-    field(out, "signature", &doc.signature)?;
-    field(out, "print note", &doc.print_note)?;
-    field(out, "press", &doc.press_source)?;
+    fields.optional(out, "signature", &doc.signature)?;
+    fields.optional(out, "print note", &doc.print_note)?;
+    fields.optional(out, "press", &doc.press_source)?;
     if !doc.citations.is_empty() {
         writeln!(out, "citations:")?;
         for c in &doc.citations {
@@ -432,7 +511,7 @@ pub fn write_text(doc: &DocumentView, out: &mut dyn Write) -> Result<()> {
         }
     }
     for p in &doc.publications {
-        writeln!(out, "publication:     {p}")?;
+        fields.line(out, "publication", p)?;
     }
     if !doc.footnotes.is_empty() {
         writeln!(out, "footnotes:")?;
@@ -452,7 +531,7 @@ pub fn write_text(doc: &DocumentView, out: &mut dyn Write) -> Result<()> {
             writeln!(out, "  {line}{}: {}{expected}", w.code, w.message)?;
         }
     }
-    writeln!(out, "mentions:        {}", mention_summary(&doc.mentions))?;
+    fields.line(out, "mentions", mention_summary(&doc.mentions))?;
     let reasons = person_reasons(&doc.mentions);
     if !reasons.is_empty() {
         writeln!(out, "persons chosen:")?;
@@ -518,17 +597,65 @@ fn person_reasons(mentions: &[MentionView]) -> Vec<String> {
     lines
 }
 
-fn printed(text: &Option<String>) -> String {
-    text.as_ref()
-        .map(|t| format!(" — printed \"{t}\""))
-        .unwrap_or_default()
+/// Labelled lines of a document's fields, `label:` padded to one column,
+/// then the value: the one format of a document's fields, in `archdb show`
+/// (the stored record) and `archdb seed --dry-run` (what the parser made of
+/// a page).
+pub(crate) struct Fields {
+    /// Before each label.
+    pub(crate) indent: &'static str,
+    /// The label column's width, colon included.
+    pub(crate) width: usize,
 }
 
-fn field(out: &mut dyn Write, label: &str, value: &Option<String>) -> Result<()> {
-    if let Some(value) = value {
-        writeln!(out, "{:<16} {value}", format!("{label}:"))?;
+impl Fields {
+    pub(crate) fn line(
+        &self,
+        out: &mut dyn Write,
+        label: &str,
+        value: impl std::fmt::Display,
+    ) -> std::io::Result<()> {
+        let label = format!("{label}:");
+        writeln!(
+            out,
+            "{}{label:<width$} {value}",
+            self.indent,
+            width = self.width
+        )
     }
-    Ok(())
+
+    /// A line for a value that may be missing; nothing when it is.
+    pub(crate) fn optional(
+        &self,
+        out: &mut dyn Write,
+        label: &str,
+        value: &Option<String>,
+    ) -> std::io::Result<()> {
+        match value {
+            Some(value) => self.line(out, label, value),
+            None => Ok(()),
+        }
+    }
+}
+
+/// `telegram`, or `telegram (extract)`.
+pub(crate) fn kind_label(kind: &str, is_extract: bool) -> String {
+    format!("{kind}{}", if is_extract { " (extract)" } else { "" })
+}
+
+/// `1939-05-01 to 1939-05-31 (month)`, or `1939-05-03 (day)` for one day.
+pub(crate) fn date_range(from: &str, to: &str, precision: &str) -> String {
+    if from == to {
+        format!("{from} ({precision})")
+    } else {
+        format!("{from} to {to} ({precision})")
+    }
+}
+
+/// ` — printed "…"` after a value read from `text`; nothing without it.
+pub(crate) fn printed(text: Option<&str>) -> String {
+    text.map(|t| format!(" — printed \"{t}\""))
+        .unwrap_or_default()
 }
 
 #[cfg(test)]

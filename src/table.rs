@@ -11,11 +11,11 @@ use unicode_width::UnicodeWidthStr;
 
 /// Where the width of a table comes from when `--max-width` is not given:
 /// `COLUMNS` (honoured when output is piped), then the terminal, then this.
-pub const DEFAULT_WIDTH: usize = 160;
+const DEFAULT_WIDTH: usize = 160;
 
 /// The width to lay tables out in: `max_width`, else `COLUMNS`, else the
 /// terminal's width, else [`DEFAULT_WIDTH`].
-pub fn target_width(max_width: Option<u16>) -> usize {
+pub(crate) fn target_width(max_width: Option<u16>) -> usize {
     if let Some(width) = max_width {
         return usize::from(width);
     }
@@ -33,13 +33,13 @@ pub fn target_width(max_width: Option<u16>) -> usize {
 }
 
 /// The display width of `text` in terminal columns.
-pub fn width(text: &str) -> usize {
+pub(crate) fn width(text: &str) -> usize {
     UnicodeWidthStr::width(text)
 }
 
 /// `text` wrapped to `limit` columns at spaces only; a line break in the
 /// text is kept. A word wider than `limit` stands alone on its line, whole.
-pub fn wrap(text: &str, limit: usize) -> Vec<String> {
+pub(crate) fn wrap(text: &str, limit: usize) -> Vec<String> {
     let mut lines = Vec::new();
     for paragraph in text.split('\n') {
         let mut line = String::new();
@@ -60,7 +60,7 @@ pub fn wrap(text: &str, limit: usize) -> Vec<String> {
 /// A text of labelled lines (`heading:         ...`, `  author          ...`)
 /// wrapped to `limit` at spaces, each continuation indented to where its
 /// line's value starts, so a label column stays clear.
-pub fn wrap_labelled(text: &str, limit: usize) -> String {
+pub(crate) fn wrap_labelled(text: &str, limit: usize) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 16);
     // Labels head the text; after its first blank line comes running text
     // (a document's body), where `Saracoglu said: ...` is no label.
@@ -121,7 +121,7 @@ fn value_start(line: &str) -> usize {
 
 /// `rows` (cells as text) under `columns`, at most `limit` columns wide
 /// where the words allow it.
-pub fn layout(columns: &[String], rows: &[Vec<String>], limit: usize) -> String {
+pub(crate) fn layout(columns: &[String], rows: &[Vec<String>], limit: usize) -> String {
     let n = columns.len();
     if n == 0 {
         return String::new();

@@ -9,7 +9,7 @@ use super::draw::Figure;
 const EIGHTHS: [char; 8] = [' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
 
 /// The figure as text at most `width` characters wide.
-pub fn bars(figure: &Figure<'_>, width: usize) -> String {
+pub(crate) fn bars(figure: &Figure<'_>, width: usize) -> String {
     let data = figure.data;
     let several = data.series.len() > 1;
     let mut lines: Vec<(String, f64)> = Vec::new();

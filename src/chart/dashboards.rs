@@ -12,7 +12,7 @@ use super::spec::{Kind, Spec};
 use crate::report::{ParamKind, Report};
 
 /// The `plugins.datasette-dashboards` object: a dashboard per charted report.
-pub fn dashboards(reports: &[Report], database: &str) -> Value {
+pub(crate) fn dashboards(reports: &[Report], database: &str) -> Value {
     let mut all = Map::new();
     for report in reports {
         if let Some(spec) = &report.chart {
@@ -54,7 +54,7 @@ fn dashboard(report: &Report, spec: &Spec, database: &str) -> Value {
 }
 
 /// A Vega-Lite `mark`, `encoding` and `transform` drawing what the chart line asks.
-pub fn vega_lite(spec: &Spec) -> Value {
+fn vega_lite(spec: &Spec) -> Value {
     let mut transform = Vec::new();
     if let Some((column, value)) = &spec.only {
         transform.push(json!({"filter": {"field": column, "equal": value}}));

@@ -9,25 +9,26 @@ use crate::render::Rows;
 
 /// What a chart draws.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Dataset {
+pub(crate) struct Dataset {
     /// Category labels, in the report's row order (years with gaps filled in).
-    pub categories: Vec<String>,
-    pub series: Vec<Series>,
+    pub(crate) categories: Vec<String>,
+    pub(crate) series: Vec<Series>,
     /// What was left out, for the subtitle (`first 20 of 35 rows`).
-    pub note: Option<String>,
+    pub(crate) note: Option<String>,
 }
 
 /// One colour: a name for the legend and one value per category (`None`
 /// where the report has no row for that category).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Series {
-    pub name: String,
-    pub values: Vec<Option<f64>>,
+pub(crate) struct Series {
+    pub(crate) name: String,
+    pub(crate) values: Vec<Option<f64>>,
 }
 
 impl Dataset {
     /// How many values are drawn: one mark each.
-    pub fn marks(&self) -> usize {
+    #[cfg(test)]
+    fn marks(&self) -> usize {
         self.series
             .iter()
             .map(|s| s.values.iter().filter(|v| v.is_some()).count())
@@ -35,7 +36,7 @@ impl Dataset {
     }
 
     /// The largest value, or of the stacked totals when `stacked`.
-    pub fn max(&self, stacked: bool) -> f64 {
+    pub(crate) fn max(&self, stacked: bool) -> f64 {
         let per_category = (0..self.categories.len()).map(|i| {
             let values = self.series.iter().filter_map(|s| s.values[i]);
             if stacked {
@@ -61,7 +62,7 @@ pub enum DataError {
 }
 
 /// Builds the dataset the spec asks for from the report's rows.
-pub fn dataset(spec: &Spec, rows: &Rows) -> Result<Dataset, DataError> {
+pub(crate) fn dataset(spec: &Spec, rows: &Rows) -> Result<Dataset, DataError> {
     let index = |name: &str| {
         rows.columns
             .iter()

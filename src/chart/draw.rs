@@ -36,7 +36,7 @@ const PALETTE: [RGBColor; 10] = [
 ];
 
 /// The colour of series `index`.
-pub fn colour(index: usize) -> RGBColor {
+pub(crate) fn colour(index: usize) -> RGBColor {
     PALETTE[index % PALETTE.len()]
 }
 
@@ -70,15 +70,15 @@ fn draw_error<E: std::error::Error + Send + Sync>(err: DrawingAreaErrorKind<E>) 
 }
 
 /// What one chart shows, with the texts around it.
-pub struct Figure<'a> {
-    pub spec: &'a Spec,
-    pub data: &'a Dataset,
-    pub title: &'a str,
-    pub subtitle: Option<String>,
+pub(crate) struct Figure<'a> {
+    pub(crate) spec: &'a Spec,
+    pub(crate) data: &'a Dataset,
+    pub(crate) title: &'a str,
+    pub(crate) subtitle: Option<String>,
 }
 
 /// Draws `figure` on a backend's whole area.
-pub fn draw<DB: DrawingBackend>(
+pub(crate) fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     figure: &Figure<'_>,
 ) -> Result<(), ChartError>

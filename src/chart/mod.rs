@@ -2,17 +2,17 @@
 //! drawn in its header (`-- chart: bar x=year y=documents`, see [`spec`]),
 //! and `archdb report NAME --format svg|png|bars` draws exactly its rows.
 
-pub mod bars;
-pub mod dashboards;
-pub mod data;
+mod bars;
+pub(crate) mod dashboards;
+mod data;
 pub mod draw;
 pub mod spec;
 
 use plotters::prelude::{BitMapBackend, IntoDrawingArea, SVGBackend};
 use thiserror::Error;
 
-pub use data::{dataset, Dataset};
-pub use spec::Spec;
+pub(crate) use data::{dataset, Dataset};
+pub(crate) use spec::Spec;
 
 use std::io::Write;
 
@@ -21,7 +21,7 @@ use crate::report::Report;
 
 /// The parameters given on the command line as `name=value`, in the
 /// report's order, the last of a repeated one, empty ones left out.
-pub fn given(report: &Report, given: &[(String, String)]) -> Vec<String> {
+pub(crate) fn given(report: &Report, given: &[(String, String)]) -> Vec<String> {
     report
         .params
         .iter()
@@ -34,8 +34,8 @@ pub fn given(report: &Report, given: &[(String, String)]) -> Vec<String> {
 
 /// The size of an SVG or PNG chart, in pixels: readable on a screen and,
 /// scaled, in print.
-pub const WIDTH: u32 = 800;
-pub const HEIGHT: u32 = 500;
+const WIDTH: u32 = 800;
+const HEIGHT: u32 = 500;
 
 #[derive(Debug, Error)]
 pub enum ChartError {
@@ -74,7 +74,7 @@ impl Chart<'_> {
     }
 
     /// The chart as an SVG document.
-    pub fn svg(&self, rows: &Rows) -> Result<String, ChartError> {
+    pub(crate) fn svg(&self, rows: &Rows) -> Result<String, ChartError> {
         let data = dataset(self.spec, rows)?;
         let mut out = String::new();
         {
@@ -87,7 +87,7 @@ impl Chart<'_> {
     }
 
     /// The chart as a PNG file's bytes.
-    pub fn png(&self, rows: &Rows) -> Result<Vec<u8>, ChartError> {
+    pub(crate) fn png(&self, rows: &Rows) -> Result<Vec<u8>, ChartError> {
         let data = dataset(self.spec, rows)?;
         let mut pixels = vec![255u8; (WIDTH * HEIGHT * 3) as usize];
         {
@@ -127,7 +127,7 @@ impl Chart<'_> {
     }
 
     /// Horizontal bars of Unicode blocks for a terminal `width` characters wide.
-    pub fn bars(&self, rows: &Rows, width: usize) -> Result<String, ChartError> {
+    pub(crate) fn bars(&self, rows: &Rows, width: usize) -> Result<String, ChartError> {
         let data = dataset(self.spec, rows)?;
         let figure = self.figure(&data);
         Ok(bars::bars(&figure, width))

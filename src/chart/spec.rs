@@ -75,7 +75,7 @@ pub enum SpecError {
 
 impl Spec {
     /// Reads the text after `-- chart:`.
-    pub fn parse(text: &str) -> Result<Spec, SpecError> {
+    pub(crate) fn parse(text: &str) -> Result<Spec, SpecError> {
         let mut words = text.split_whitespace();
         let word = words.next().unwrap_or("");
         let kind = word
@@ -130,7 +130,7 @@ impl Spec {
     }
 
     /// Every column the chart reads, to check against the report's columns.
-    pub fn columns(&self) -> Vec<&str> {
+    pub(crate) fn columns(&self) -> Vec<&str> {
         let mut all: Vec<&str> = self.x.iter().chain(&self.y).map(String::as_str).collect();
         all.extend(self.series.as_deref());
         all.extend(self.only.as_ref().map(|(c, _)| c.as_str()));

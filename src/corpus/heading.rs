@@ -691,13 +691,6 @@ static RE_POSITION_NOUN: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// Does a party name denote an institution (`NKID of the USSR`, `general
-/// secretariat`) rather than a person? For the seeder, which keeps
-/// institutions in their own table.
-pub fn is_institution(name: &str) -> bool {
-    name.len() <= 300 && RE_INSTITUTION.is_match(name)
-}
-
 /// Place and country words that end positions (`the ambassador of Turkey`)
 /// and are therefore not a surname.
 const PLACES: &[&str] = &[
@@ -1407,6 +1400,12 @@ mod tests {
         assert!(!is_heading_start(
             "Early on 9 July 1930, telegram traffic stopped"
         ));
+    }
+
+    /// Does a party name denote an institution (`NKID of the USSR`, `general
+    /// secretariat`) rather than a person?
+    fn is_institution(name: &str) -> bool {
+        name.len() <= 300 && RE_INSTITUTION.is_match(name)
     }
 
     #[test]

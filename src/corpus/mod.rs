@@ -9,15 +9,15 @@
 //! for HTML pages). Line numbers are 1-based lines of that same text.
 
 mod boilerplate;
-pub mod charset;
+mod charset;
 pub mod citation;
-pub mod classification;
+mod classification;
 mod closing;
 pub mod date;
-pub mod decode;
-pub mod heading;
-pub mod html;
-pub mod page;
+mod decode;
+mod heading;
+mod html;
+mod page;
 mod text;
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 use crate::report::Report;
 
 /// Escapes text for HTML content and attribute values.
-pub fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -22,7 +22,7 @@ pub fn escape(text: &str) -> String {
 
 /// The description above a canned query's form: what it answers, each
 /// parameter with its default, and a link that fills the defaults in.
-pub fn query_description(report: &Report) -> String {
+pub(crate) fn query_description(report: &Report) -> String {
     let mut html = format!("<p>{}</p>", escape(&report.description));
     if report.params.is_empty() {
         return html;
@@ -49,7 +49,11 @@ pub fn query_description(report: &Report) -> String {
 
 /// The database page's introduction: the collection, then every report with
 /// what it answers, each linked with its defaults filled in.
-pub fn database_guide(collection: &str, database: &str, reports: &[(String, &Report)]) -> String {
+pub(crate) fn database_guide(
+    collection: &str,
+    database: &str,
+    reports: &[(String, &Report)],
+) -> String {
     let mut html = format!(
         "<p>{}</p><p>Reports (each opens with its defaults filled in):</p><ul class=\"archdb-guide\">",
         escape(collection)
@@ -74,7 +78,12 @@ pub fn database_guide(collection: &str, database: &str, reports: &[(String, &Rep
 
 /// A table's or view's description, with a link to the data dictionary's
 /// rows for its `columns` described columns.
-pub fn table_description(text: &str, database: &str, object: &str, columns: usize) -> String {
+pub(crate) fn table_description(
+    text: &str,
+    database: &str,
+    object: &str,
+    columns: usize,
+) -> String {
     let mut html = format!("<p>{}", escape(text));
     if columns > 0 {
         let link = format!(

@@ -19,13 +19,13 @@ use std::collections::BTreeSet;
 use serde_json::{json, Map, Value};
 
 use crate::report::{ParamKind, Report};
-pub use schema::{read_schema, Description, Schema};
+pub(crate) use schema::{read_schema, Schema};
 
 /// archdb's Datasette plugin (links, highlights, defaults, document pages).
-pub const PLUGIN: &str = include_str!("archdb_datasette.py");
+pub(crate) const PLUGIN: &str = include_str!("archdb_datasette.py");
 
 /// The plugin's file name in a `--plugins-dir` folder.
-pub const PLUGIN_FILE: &str = "archdb_datasette.py";
+pub(crate) const PLUGIN_FILE: &str = "archdb_datasette.py";
 
 /// The order of the shipped reports on the database page: the overview
 /// first, then finding documents, then people, counts, and the parser's own.
@@ -105,7 +105,7 @@ pub fn query_key(report: &str, objects: &BTreeSet<String>) -> String {
 }
 
 /// The metadata document for a database Datasette will call `database`.
-pub fn metadata(reports: &[Report], database: &str, schema: &Schema) -> Value {
+pub(crate) fn metadata(reports: &[Report], database: &str, schema: &Schema) -> Value {
     // The reports' charts as dashboards, where datasette-dashboards is installed.
     let dashboards = crate::chart::dashboards::dashboards(reports, database);
     let reports = ordered(reports);
@@ -301,7 +301,7 @@ fn canned_query(report: &Report) -> Value {
 }
 
 /// Datasette names a database after its file name without the extension.
-pub fn database_name(db_path: &std::path::Path) -> String {
+pub(crate) fn database_name(db_path: &std::path::Path) -> String {
     db_path
         .file_stem()
         .and_then(|s| s.to_str())
@@ -313,6 +313,7 @@ pub fn database_name(db_path: &std::path::Path) -> String {
 mod tests {
     use super::*;
     use crate::report::{load_reports, parse_report};
+    use schema::Description;
 
     fn schema() -> Schema {
         Schema {

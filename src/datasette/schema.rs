@@ -11,18 +11,19 @@ use crate::report::Report;
 
 /// One row of `data_dictionary`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Description {
+pub(crate) struct Description {
     /// The table or view; empty for the database itself.
-    pub object: String,
+    pub(crate) object: String,
     /// The column; empty for the table or view itself.
-    pub column: String,
+    pub(crate) column: String,
     /// `database`, `table`, `view` or `column`.
-    pub kind: String,
-    pub text: String,
+    pub(crate) kind: String,
+    pub(crate) text: String,
 }
 
 impl Description {
-    pub fn new(object: &str, column: &str, kind: &str, text: &str) -> Self {
+    #[cfg(test)]
+    pub(crate) fn new(object: &str, column: &str, kind: &str, text: &str) -> Self {
         Description {
             object: object.into(),
             column: column.into(),
@@ -34,17 +35,17 @@ impl Description {
 
 /// The parts of a database the metadata is built from.
 #[derive(Debug, Clone, Default)]
-pub struct Schema {
+pub(crate) struct Schema {
     /// Every table and view.
-    pub objects: BTreeSet<String>,
-    pub dictionary: Vec<Description>,
+    pub(crate) objects: BTreeSet<String>,
+    pub(crate) dictionary: Vec<Description>,
     /// The columns each report returns, by report name (those that prepare).
-    pub report_columns: BTreeMap<String, Vec<String>>,
+    pub(crate) report_columns: BTreeMap<String, Vec<String>>,
 }
 
 impl Schema {
     /// The description of `object` (`column` empty: of the object itself).
-    pub fn describe(&self, object: &str, column: &str) -> Option<&str> {
+    pub(crate) fn describe(&self, object: &str, column: &str) -> Option<&str> {
         self.dictionary
             .iter()
             .find(|d| d.object == object && d.column == column)
@@ -52,14 +53,17 @@ impl Schema {
     }
 
     /// The described columns of `object`.
-    pub fn columns_of<'a>(&'a self, object: &'a str) -> impl Iterator<Item = &'a Description> {
+    pub(crate) fn columns_of<'a>(
+        &'a self,
+        object: &'a str,
+    ) -> impl Iterator<Item = &'a Description> {
         self.dictionary
             .iter()
             .filter(move |d| d.object == object && !d.column.is_empty())
     }
 
     /// Every table and view the dictionary describes, by name.
-    pub fn described_objects(&self) -> BTreeSet<&str> {
+    pub(crate) fn described_objects(&self) -> BTreeSet<&str> {
         self.dictionary
             .iter()
             .filter(|d| !d.object.is_empty())
@@ -69,7 +73,7 @@ impl Schema {
 }
 
 /// Reads the names, the dictionary and the reports' columns from `conn`.
-pub fn read_schema(conn: &Connection, reports: &[Report]) -> Result<Schema> {
+pub(crate) fn read_schema(conn: &Connection, reports: &[Report]) -> Result<Schema> {
     let objects = conn
         .prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")?
         .query_map([], |r| r.get::<_, String>(0))?

@@ -363,7 +363,8 @@ impl Gazetteer {
     }
 
     /// The reference data this gazetteer was built from.
-    pub fn data(&self) -> &ReferenceData {
+    #[cfg(test)]
+    pub(crate) fn data(&self) -> &ReferenceData {
         &self.data
     }
 }

@@ -10,7 +10,7 @@
 mod evidence;
 mod gazetteer;
 mod mentions;
-pub mod normalize;
+pub(crate) mod normalize;
 mod parties;
 mod settle;
 mod titles;
@@ -24,7 +24,7 @@ mod tests;
 pub use gazetteer::Gazetteer;
 pub use mentions::{DocumentMentions, DocumentText};
 pub use parties::PartyResolution;
-pub use who_held::{same_state, who_held, who_may_have_held};
+pub use who_held::{who_held, who_may_have_held};
 
 /// Which text of a document a mention is in. Offsets count characters of
 /// that text.

@@ -54,6 +54,9 @@ fn succeeds(data: &ReferenceData, earlier: &str, later: &str) -> bool {
 /// described in the module docs. `None` when nobody certainly held the
 /// office, the day is not a valid ISO day, or two people would have held
 /// it. [`who_may_have_held`] gives the holder the dates allow but do not prove.
+///
+/// The seeder asks [`OfficeIndex`] itself; this one-off lookup is what the
+/// tests check the reference data and the `who_held` report against.
 pub fn who_held(
     data: &ReferenceData,
     office: &str,

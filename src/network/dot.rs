@@ -34,7 +34,7 @@ fn attributes(pairs: &[(&str, Option<&str>)]) -> String {
 }
 
 /// The network as a DOT graph; edge weight and pen width follow the documents.
-pub fn dot(graph: &Graph, out: &mut dyn Write) -> Result<()> {
+pub(crate) fn dot(graph: &Graph, out: &mut dyn Write) -> Result<()> {
     let (keyword, arrow) = if graph.directed {
         ("digraph", "->")
     } else {

@@ -18,7 +18,7 @@ use crate::render::Rows;
 
 /// Which report the network is drawn from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Kind {
+pub(crate) enum Kind {
     /// Who wrote to whom: persons, institutions and unresolved parties; directed.
     Correspondence,
     /// Persons and countries named in the same documents; undirected.
@@ -28,7 +28,7 @@ pub enum Kind {
 
 impl Kind {
     /// The stored report whose rows are the edges.
-    pub fn report(self) -> &'static str {
+    pub(crate) fn report(self) -> &'static str {
         match self {
             Kind::Correspondence => "correspondence",
             Kind::CoMentions => "co_mentions",
@@ -50,7 +50,7 @@ impl Kind {
 
 /// The file formats a network is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
+pub(crate) enum Format {
     /// GEXF 1.2, dynamic (nodes and edges carry start and end dates): Gephi's own format.
     Gexf,
     /// GraphML: networkx, yEd, Cytoscape, igraph.
@@ -63,43 +63,43 @@ pub enum Format {
 
 /// A person, institution, country or unresolved party.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Node {
+pub(crate) struct Node {
     /// `person:molotov`, `institution:nkid`, `country:turkey`, `unresolved:NAME`.
-    pub id: String,
-    pub label: String,
+    pub(crate) id: String,
+    pub(crate) label: String,
     /// person, institution, country (or region ...) or unresolved.
-    pub kind: String,
-    pub key: Option<String>,
+    pub(crate) kind: String,
+    pub(crate) key: Option<String>,
     /// For a person, the state whose office they held most often; for an
     /// institution, its state; for a country, itself.
-    pub country: Option<String>,
+    pub(crate) country: Option<String>,
     /// The first and last date of the node's edges.
-    pub start: Option<String>,
-    pub end: Option<String>,
+    pub(crate) start: Option<String>,
+    pub(crate) end: Option<String>,
 }
 
 /// One row of the report.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Edge {
-    pub source: usize,
-    pub target: usize,
+pub(crate) struct Edge {
+    pub(crate) source: usize,
+    pub(crate) target: usize,
     /// Documents: the report's `documents` column.
-    pub weight: i64,
-    pub start: Option<String>,
-    pub end: Option<String>,
+    pub(crate) weight: i64,
+    pub(crate) start: Option<String>,
+    pub(crate) end: Option<String>,
     /// `recipient` or `copy_recipient` (correspondence only).
-    pub role: Option<String>,
+    pub(crate) role: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Graph {
+pub(crate) struct Graph {
     /// The report's name.
-    pub name: String,
+    pub(crate) name: String,
     /// The report's title and the parameters given.
-    pub description: String,
-    pub directed: bool,
-    pub nodes: Vec<Node>,
-    pub edges: Vec<Edge>,
+    pub(crate) description: String,
+    pub(crate) directed: bool,
+    pub(crate) nodes: Vec<Node>,
+    pub(crate) edges: Vec<Edge>,
 }
 
 impl Graph {
@@ -131,7 +131,12 @@ fn text(value: &Value) -> Option<String> {
 }
 
 /// Builds the network from the report's rows, looking node attributes up in `conn`.
-pub fn build(conn: &Connection, kind: Kind, rows: &Rows, description: String) -> Result<Graph> {
+pub(crate) fn build(
+    conn: &Connection,
+    kind: Kind,
+    rows: &Rows,
+    description: String,
+) -> Result<Graph> {
     let [source, source_kind, target, target_kind] = kind.ends();
     let (source, source_kind) = (column(rows, source)?, column(rows, source_kind)?);
     let (target, target_kind) = (column(rows, target)?, column(rows, target_kind)?);
@@ -270,7 +275,7 @@ impl<'c> Lookup<'c> {
 }
 
 /// Writes the network in `format`.
-pub fn write(graph: &Graph, format: Format, out: &mut dyn Write) -> Result<()> {
+pub(crate) fn write(graph: &Graph, format: Format, out: &mut dyn Write) -> Result<()> {
     match format {
         Format::Gexf => xml::gexf(graph, out),
         Format::Graphml => xml::graphml(graph, out),

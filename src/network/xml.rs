@@ -40,7 +40,7 @@ fn header<W: Write>(writer: &mut Writer<W>) -> io::Result<()> {
 
 /// GEXF 1.2, dynamic: nodes and edges carry `start` and `end` dates, so
 /// Gephi's timeline replays the network; the attributes are static.
-pub fn gexf(graph: &Graph, out: &mut dyn Write) -> Result<()> {
+pub(crate) fn gexf(graph: &Graph, out: &mut dyn Write) -> Result<()> {
     let mut writer = Writer::new_with_indent(out, b' ', 2);
     header(&mut writer)?;
     writer
@@ -170,7 +170,7 @@ fn gexf_graph<W: Write>(graph: &Graph, w: &mut Writer<W>) -> io::Result<()> {
 
 /// GraphML with typed keys: node label, kind, key, country, first and last
 /// date; edge weight (documents), role, first and last date.
-pub fn graphml(graph: &Graph, out: &mut dyn Write) -> Result<()> {
+pub(crate) fn graphml(graph: &Graph, out: &mut dyn Write) -> Result<()> {
     let mut writer = Writer::new_with_indent(out, b' ', 2);
     header(&mut writer)?;
     writer

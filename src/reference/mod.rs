@@ -5,10 +5,11 @@
 //! Rows keep their string keys (`maisky`, `ussr`); the seeder turns keys
 //! into integer ids when it writes the tables.
 
-pub mod load;
+pub(crate) mod load;
 pub mod validate;
 
-pub use load::{load_dir, load_embedded};
+pub(crate) use load::load_dir;
+pub use load::load_embedded;
 
 use serde::Deserialize;
 

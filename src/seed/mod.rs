@@ -27,6 +27,7 @@ use rusqlite::{Connection, TransactionBehavior};
 use crate::calendar::now_utc;
 use crate::entities::Gazetteer;
 use crate::reference::{self, ReferenceData};
+use crate::show;
 
 use inputs::{Input, Skipped};
 use pipeline::{Item, BATCH};
@@ -431,36 +432,31 @@ fn describe_source(
             "-- document {} (lines {}-{})",
             doc.seq, doc.start_line, doc.end_line
         )?;
-        writeln!(out, "   heading:        {}", doc.heading)?;
-        writeln!(
+        let fields = show::Fields {
+            indent: "   ",
+            width: 15,
+        };
+        fields.line(out, "heading", &doc.heading)?;
+        fields.line(
             out,
-            "   kind:           {}{}",
-            doc.kind.as_str(),
-            if doc.is_extract { " (extract)" } else { "" }
+            "kind",
+            show::kind_label(doc.kind.as_str(), doc.is_extract),
         )?;
         match &doc.date {
-            Some(d) if d.from == d.to => writeln!(
+            Some(d) => fields.line(
                 out,
-                "   date:           {} ({}) — printed \"{}\"",
-                d.from,
-                d.precision.as_str(),
-                d.text
+                "date",
+                show::date_range(&d.from, &d.to, d.precision.as_str())
+                    + &show::printed(Some(&d.text)),
             )?,
-            Some(d) => writeln!(
-                out,
-                "   date:           {} to {} ({}) — printed \"{}\"",
-                d.from,
-                d.to,
-                d.precision.as_str(),
-                d.text
-            )?,
-            None => writeln!(out, "   date:           (none)")?,
+            None => fields.line(out, "date", "(none)")?,
         }
         let classification = doc.classification.map_or("(none)", |c| c.as_str());
         let priority = doc.priority.map_or("(none)", |p| p.as_str());
-        writeln!(
+        fields.line(
             out,
-            "   classification: {classification}; priority: {priority}"
+            "classification",
+            format!("{classification}; priority: {priority}"),
         )?;
         for (party, res) in doc.parties.iter().zip(&resolved.parties) {
             let target = res
@@ -468,20 +464,17 @@ fn describe_source(
                 .as_deref()
                 .or(res.institution.as_deref())
                 .unwrap_or("(unresolved)");
-            writeln!(
+            fields.line(
                 out,
-                "   {:<15} {} — resolved to {}",
-                format!("{}:", party.role.as_str()),
-                party.text,
-                target
+                party.role.as_str(),
+                format!("{} — resolved to {target}", party.text),
             )?;
         }
         for c in &doc.citations {
-            writeln!(
+            fields.line(
                 out,
-                "   citation:       {} — printed \"{}\"",
-                c.written(),
-                c.as_printed
+                "citation",
+                c.written() + &show::printed(Some(&c.as_printed)),
             )?;
         }
         let mut names: Vec<String> = resolved
@@ -494,7 +487,7 @@ fn describe_source(
             })
             .collect();
         names.dedup();
-        writeln!(out, "   mentions:       {}", names.join(", "))?;
+        fields.line(out, "mentions", names.join(", "))?;
         for w in doc.warnings.iter().chain(&resolved.warnings) {
             writeln!(
                 out,

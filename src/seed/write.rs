@@ -102,7 +102,7 @@ pub fn clear(tx: &Transaction) -> Result<()> {
 /// (or, foreign keys being deferred during a seed, the commit):
 /// say so, and what to do, instead of SQLite's bare "FOREIGN KEY constraint failed".
 pub(crate) fn user_foreign_key_advice(err: rusqlite::Error, doing: &str) -> anyhow::Error {
-    if err.to_string().contains("FOREIGN KEY") {
+    if crate::error::is_foreign_key_violation(&err) {
         anyhow!(
             "{doing}: a table of yours has a FOREIGN KEY to archdb's rows (documents.id, persons.id ...), \
              which a seed replaces; nothing was written. Link notes by (source_path, seq) as `annotations` does, \

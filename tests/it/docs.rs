@@ -6,7 +6,7 @@ use clap::CommandFactory;
 fn every_subcommand_has_help_and_is_in_the_readme() {
     let readme =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
-    let cli = archdb::cli::Cli::command();
+    let cli = archdb::cmd::Cli::command();
     let mut count = 0;
     for sub in cli.get_subcommands() {
         let name = sub.get_name();
