@@ -84,7 +84,7 @@ pub(super) fn run(db_path: &Path, args: Args) -> Result<()> {
         plural(summary.countries_resolved, "country"),
         plural(summary.mentions, "mention"),
         plural(summary.warnings, "warning"),
-        seed::elapsed(start)
+        start.elapsed().as_secs_f64()
     )?;
     if summary.files_before > 0 {
         writeln!(

@@ -19,7 +19,6 @@ use std::cell::Cell;
 use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::time::Instant;
 
 use anyhow::{Context, Result};
 use rusqlite::{Connection, TransactionBehavior};
@@ -416,17 +415,24 @@ fn describe_source(
         source.encoding,
         source.content.len()
     )?;
-    for w in source.warnings.iter().chain(&source.page.warnings) {
+    // Each warning on its own line, counted.
+    let mut warn = |w: &crate::corpus::Warning, out: &mut dyn Write| -> Result<()> {
         writeln!(
             out,
             "   warning {}:{}: {}: {} (expected {})",
             source.path, w.line, w.code, w.message, w.expected
         )?;
         summary.warnings += 1;
+        Ok(())
+    };
+    for w in source.warnings.iter().chain(&source.page.warnings) {
+        warn(w, out)?;
     }
+    let mut documents = 0;
+    let mut mentions = 0;
     for (doc, resolved) in source.page.documents.iter().zip(&source.resolved) {
-        summary.documents += 1;
-        summary.mentions += resolved.mentions.len() as u64;
+        documents += 1;
+        mentions += resolved.mentions.len() as u64;
         writeln!(
             out,
             "-- document {} (lines {}-{})",
@@ -489,14 +495,11 @@ fn describe_source(
         names.dedup();
         fields.line(out, "mentions", names.join(", "))?;
         for w in doc.warnings.iter().chain(&resolved.warnings) {
-            writeln!(
-                out,
-                "   warning {}:{}: {}: {} (expected {})",
-                source.path, w.line, w.code, w.message, w.expected
-            )?;
-            summary.warnings += 1;
+            warn(w, out)?;
         }
     }
+    summary.documents += documents;
+    summary.mentions += mentions;
     Ok(())
 }
 
@@ -535,9 +538,4 @@ impl Progress {
             bar.finish_and_clear();
         }
     }
-}
-
-/// Seconds since `start`, for the summary line.
-pub fn elapsed(start: Instant) -> f64 {
-    start.elapsed().as_secs_f64()
 }
