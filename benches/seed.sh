@@ -112,7 +112,7 @@ for n in $SIZES; do
 
     # Old and new side by side, each into a new database (new last, so that
     # $db is the one the report latencies below are measured on).
-    first=$(find "$corpus" -type f | sort | head -1)
+    first=$(find "$corpus" -type f -name "*.txt" | sort | sed -n 1p)
     for build in old new; do
         bin=$BIN; [ "$build" = old ] && bin=$OLD_BIN
         side_db="$OUT/side-$build-$n.sqlite"
@@ -120,7 +120,8 @@ for n in $SIZES; do
         sync
         measure "$bin" --db "$side_db" seed --corpus "$corpus"
         s_wall=$WALL s_cpu=$CPU s_rss=$RSS
-        s_mib=$(du -k "$side_db" | awk '{printf "%.0f", $1 / 1024}')
+        s_bytes=$(stat -c %s "$side_db")
+        s_mib=$(awk -v b="$s_bytes" 'BEGIN {printf "%.0f", b / 1048576}')
         measure "$bin" --db "$side_db" seed --corpus "$corpus"
         r_wall=$WALL
         # One file changed: a line added at its end, then put back.
@@ -130,7 +131,7 @@ for n in $SIZES; do
         c_wall=$WALL c_rss=$RSS
         cp "$OUT/first.bak" "$first"
         side_rows+="
-| $n | $mb | $build ($( [ "$build" = old ] && echo "$OLD_REV" || echo "$commit")) | $s_wall | $s_cpu | $(mib "$s_rss") | $s_mib | $(awk -v d="$(du -k "$side_db" | cut -f1)" -v b="$bytes" 'BEGIN {printf "%.2f", d * 1024 / b}') | $r_wall | $c_wall | $(mib "$c_rss") |"
+| $n | $mb | $build ($( [ "$build" = old ] && echo "$OLD_REV" || echo "$commit")) | $s_wall | $s_cpu | $(mib "$s_rss") | $s_mib | $(awk -v d="$s_bytes" -v b="$bytes" 'BEGIN {printf "%.2f", d / b}') | $r_wall | $c_wall | $(mib "$c_rss") |"
         echo "$side_rows" | tail -1
         rm -f "$side_db" "$side_db-wal" "$side_db-shm"
     done
@@ -206,7 +207,7 @@ done
     echo "$side_rows"
     echo
     echo "Each row: a seed into a new database, the re-seed of the unchanged corpus, and a re-seed after one"
-    echo "file gained a line (put back after). DB / corpus: database file over corpus bytes. Measured one after"
+    echo "file gained a line (put back after). DB / corpus: the database file's size after the seed over the corpus's bytes. Measured one after"
     echo "the other in the same run, on the same corpus."
     echo
     echo "## Seed (synthetic corpus from benches/gen_corpus.py, fixed seed)"
