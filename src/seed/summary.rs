@@ -304,11 +304,29 @@ impl YearWords {
 #[derive(Debug, Default)]
 struct Pairs(FxHashMap<(i64, i64), PairCount>);
 
-#[derive(Debug, Default)]
+/// Documents naming a pair, and their first and last date as `yyyymmdd`
+/// numbers (0 for none): ten million updates at 20,000 documents, so a
+/// few plain integers.
+#[derive(Debug, Default, Clone, Copy)]
 struct PairCount {
-    documents: i64,
-    first: Option<Day>,
-    last: Option<Day>,
+    documents: u32,
+    first: u32,
+    last: u32,
+}
+
+impl PairCount {
+    fn widen(&mut self, first: u32, last: u32) {
+        if first != 0 && (self.first == 0 || first < self.first) {
+            self.first = first;
+        }
+        if last > self.last {
+            self.last = last;
+        }
+    }
+
+    fn day(n: u32) -> Option<String> {
+        (n != 0).then(|| format!("{:04}-{:02}-{:02}", n / 10_000, n / 100 % 100, n % 100))
+    }
 }
 
 impl Pairs {
@@ -316,13 +334,14 @@ impl Pairs {
     fn add(&mut self, mut codes: Vec<i64>, date: Option<Day>) {
         codes.sort_unstable();
         codes.dedup();
+        let day = date.map_or(0, |d| {
+            d.year() as u32 * 10_000 + d.month() as u32 * 100 + d.day() as u32
+        });
         for (i, &a) in codes.iter().enumerate() {
             for &b in &codes[i + 1..] {
                 let pair = self.0.entry((a, b)).or_default();
                 pair.documents += 1;
-                if let Some(d) = date {
-                    widen(&mut pair.first, &mut pair.last, d);
-                }
+                pair.widen(day, day);
             }
         }
     }
@@ -331,9 +350,7 @@ impl Pairs {
         for (&pair, count) in &other.0 {
             let mine = self.0.entry(pair).or_default();
             mine.documents += count.documents;
-            for d in [count.first, count.last].into_iter().flatten() {
-                widen(&mut mine.first, &mut mine.last, d);
-            }
+            mine.widen(count.first, count.last);
         }
     }
 }
@@ -383,8 +400,8 @@ fn recompute_pairs(tx: &Transaction, changes: &Changes) -> Result<()> {
             a,
             b,
             count.documents,
-            count.first.map(|d| d.to_string()),
-            count.last.map(|d| d.to_string())
+            PairCount::day(count.first),
+            PairCount::day(count.last)
         ])?;
     }
     Ok(())
