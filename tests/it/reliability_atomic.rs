@@ -233,13 +233,10 @@ fn user_tables_views_and_annotations_survive_a_reseed_of_another_corpus() {
     env.ok(&["seed", "--corpus", corpus.to_str().unwrap()]);
     env.ok(&["seed"]);
     let conn = env.conn();
-    let people: Vec<String> = conn
-        .prepare("SELECT name || ':' || remark FROM my_people ORDER BY id")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
+    let people: Vec<String> = common::first_column(
+        &conn,
+        "SELECT name || ':' || remark FROM my_people ORDER BY id",
+    );
     assert_eq!(people, ["Iden:Eden, mistranslated", "Immaysky:Maisky"]);
     let note: String = conn
         .query_row(

@@ -56,14 +56,10 @@ fn assert_unchanged(before: &[Option<Vec<u8>>], db: &Path, what: &str) {
 }
 
 fn versions(env: &TestEnv) -> Vec<i64> {
-    let conn = env.conn();
-    let mut stmt = conn
-        .prepare("SELECT version FROM refinery_schema_history ORDER BY version")
-        .unwrap();
-    stmt.query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap()
+    common::first_column(
+        &env.conn(),
+        "SELECT version FROM refinery_schema_history ORDER BY version",
+    )
 }
 
 fn integrity_ok(env: &TestEnv) {
