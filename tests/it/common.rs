@@ -19,6 +19,18 @@ pub const REPORT_FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fi
 /// The bundled corpus's one page (seed/corpus/).
 pub const PAGE: &str = "000_8e37452bcfcc29b4.txt";
 
+/// The countries and regions the bundled page's body names.
+pub const PAGE_COUNTRIES: [&str; 8] = [
+    "germany",
+    "japan",
+    "china",
+    "turkey",
+    "great_britain",
+    "ussr",
+    "balkans",
+    "middle_east",
+];
+
 /// The bytes of the bundled page.
 pub fn bundled_page() -> Vec<u8> {
     std::fs::read(format!("{ROOT}/seed/corpus/{PAGE}")).unwrap()
