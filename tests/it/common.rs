@@ -129,6 +129,17 @@ impl TestEnv {
         self.dir.path().join(name)
     }
 
+    /// Writes report files, (file name, text), into the folder `dir` of this
+    /// env (made if missing); the folder, as `--reports` takes it.
+    pub fn reports(&self, dir: &str, files: &[(&str, &str)]) -> String {
+        let folder = self.path(dir);
+        std::fs::create_dir_all(&folder).unwrap();
+        for (name, text) in files {
+            std::fs::write(folder.join(name), text).unwrap();
+        }
+        folder.to_str().unwrap().to_string()
+    }
+
     /// Runs archdb with `--db` pointing at this env's database and no
     /// ARCHDB_* variables from the caller's environment.
     pub fn run(&self, args: &[&str]) -> Output {
