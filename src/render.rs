@@ -66,7 +66,8 @@ pub(crate) fn render(
     }
 }
 
-fn text(value: &Value) -> String {
+/// A value as a table, CSV or chart label shows it.
+pub(crate) fn text(value: &Value) -> String {
     match value {
         Value::Null => String::new(),
         Value::Integer(i) => i.to_string(),

@@ -226,34 +226,52 @@ fn rule(widths: &[usize], left: &str, fill: &str, middle: &str, right: &str) -> 
     format!("{left}{}{right}\n", parts.join(middle))
 }
 
-fn block(cells: &[Vec<String>], widths: &[usize], out: &mut String) {
+/// The lines of one row of cells (each cell its lines), each line the
+/// cells' lines padded to their column's width, blank where a cell has
+/// fewer lines than the row.
+fn lines(cells: &[Vec<String>], widths: &[usize]) -> Vec<Vec<String>> {
     let height = cells.iter().map(Vec::len).max().unwrap_or(1).max(1);
-    for i in 0..height {
-        let parts: Vec<String> = cells
-            .iter()
-            .zip(widths)
-            .map(|(lines, w)| pad(lines.get(i).map(String::as_str).unwrap_or(""), *w))
-            .collect();
+    (0..height)
+        .map(|i| {
+            cells
+                .iter()
+                .zip(widths)
+                .map(|(lines, w)| pad(lines.get(i).map(String::as_str).unwrap_or(""), *w))
+                .collect()
+        })
+        .collect()
+}
+
+/// The headers as cells, each fitted to its column's width.
+fn header_cells(columns: &[String], widths: &[usize]) -> Vec<Vec<String>> {
+    columns
+        .iter()
+        .zip(widths)
+        .map(|(h, w)| header_lines(h, *w))
+        .collect()
+}
+
+/// A row's values as cells, each wrapped to its column's width.
+fn row_cells(row: &[String], widths: &[usize]) -> Vec<Vec<String>> {
+    widths
+        .iter()
+        .enumerate()
+        .map(|(c, w)| wrap(row.get(c).map(String::as_str).unwrap_or(""), *w))
+        .collect()
+}
+
+fn block(cells: &[Vec<String>], widths: &[usize], out: &mut String) {
+    for parts in lines(cells, widths) {
         out.push_str(&format!("│ {} │\n", parts.join(" ┆ ")));
     }
 }
 
 fn grid(columns: &[String], rows: &[Vec<String>], widths: &[usize]) -> String {
     let mut out = rule(widths, "┌", "─", "┬", "┐");
-    let headers: Vec<Vec<String>> = columns
-        .iter()
-        .zip(widths)
-        .map(|(h, w)| header_lines(h, *w))
-        .collect();
-    block(&headers, widths, &mut out);
+    block(&header_cells(columns, widths), widths, &mut out);
     out.push_str(&rule(widths, "╞", "═", "╪", "╡"));
     for row in rows {
-        let cells: Vec<Vec<String>> = widths
-            .iter()
-            .enumerate()
-            .map(|(c, w)| wrap(row.get(c).map(String::as_str).unwrap_or(""), *w))
-            .collect();
-        block(&cells, widths, &mut out);
+        block(&row_cells(row, widths), widths, &mut out);
     }
     out.push_str(&rule(widths, "└", "─", "┴", "┘"));
     out
@@ -265,36 +283,16 @@ fn grid(columns: &[String], rows: &[Vec<String>], widths: &[usize]) -> String {
 fn plain(columns: &[String], rows: &[Vec<String>], widths: &[usize]) -> String {
     let mut out = String::new();
     let emit = |cells: &[Vec<String>], out: &mut String| {
-        let height = cells.iter().map(Vec::len).max().unwrap_or(1).max(1);
-        for i in 0..height {
-            let parts: Vec<String> = cells
-                .iter()
-                .zip(widths)
-                .map(|(lines, w)| pad(lines.get(i).map(String::as_str).unwrap_or(""), *w))
-                .collect();
+        for parts in lines(cells, widths) {
             out.push_str(parts.join("  ").trim_end());
             out.push('\n');
         }
     };
-    let headers: Vec<Vec<String>> = columns
-        .iter()
-        .zip(widths)
-        .map(|(h, w)| header_lines(h, *w))
-        .collect();
-    emit(&headers, &mut out);
+    emit(&header_cells(columns, widths), &mut out);
     let rule: Vec<String> = widths.iter().map(|w| "─".repeat(*w)).collect();
     out.push_str(&rule.join("  "));
     out.push('\n');
-    let cells: Vec<Vec<Vec<String>>> = rows
-        .iter()
-        .map(|row| {
-            widths
-                .iter()
-                .enumerate()
-                .map(|(c, w)| wrap(row.get(c).map(String::as_str).unwrap_or(""), *w))
-                .collect()
-        })
-        .collect();
+    let cells: Vec<Vec<Vec<String>>> = rows.iter().map(|row| row_cells(row, widths)).collect();
     let tall = cells
         .iter()
         .any(|row| row.iter().any(|lines| lines.len() > 1));

@@ -5,7 +5,7 @@ use rusqlite::types::Value;
 use thiserror::Error;
 
 use super::spec::{Kind, Spec};
-use crate::render::Rows;
+use crate::render::{text, Rows};
 
 /// What a chart draws.
 #[derive(Debug, Clone, PartialEq)]
@@ -216,16 +216,6 @@ fn fill_years(categories: Vec<String>) -> Vec<String> {
     let mut filled: Vec<String> = (*first..=*last).map(|y| y.to_string()).collect();
     filled.extend(others.into_iter().cloned());
     filled
-}
-
-fn text(value: &Value) -> String {
-    match value {
-        Value::Null => String::new(),
-        Value::Integer(i) => i.to_string(),
-        Value::Real(f) => f.to_string(),
-        Value::Text(s) => s.clone(),
-        Value::Blob(b) => format!("<{} bytes>", b.len()),
-    }
 }
 
 fn label(value: &Value) -> String {

@@ -292,6 +292,84 @@ fn label_step<DB: DrawingBackend>(
     labels.len().div_ceil(fits).max(1)
 }
 
+/// A chart builder on `area` with the margins of every chart here.
+fn builder<'a, 'b, DB: DrawingBackend>(
+    area: &'a DrawingArea<DB, Shift>,
+) -> ChartBuilder<'a, 'b, DB> {
+    let mut builder = ChartBuilder::on(area);
+    builder
+        .margin_left(8)
+        .margin_right(24)
+        .margin_top(8)
+        .margin_bottom(6)
+        .x_label_area_size(52);
+    builder
+}
+
+/// Where the bars of a bar chart stand, series after series: across the
+/// category axis, in 0.15 to 0.85 of the category's slot, stacked bars the
+/// width of that band, one on another, and grouped ones a share of it each,
+/// side by side from the low end (`low_first`) or from the high end.
+struct Bars {
+    /// How many series share a band when grouped (at least 1).
+    m: f64,
+    stacked: bool,
+    low_first: bool,
+    /// The height of each category's stack so far.
+    base: Vec<f64>,
+}
+
+/// One bar: `from` to `to` across the category axis, `start` to `start + value` along the value axis.
+struct Bar {
+    from: f64,
+    to: f64,
+    start: f64,
+    value: f64,
+}
+
+impl Bars {
+    fn new(categories: usize, series: usize, stacked: bool, low_first: bool) -> Bars {
+        Bars {
+            m: series.max(1) as f64,
+            stacked,
+            low_first,
+            base: vec![0.0; categories],
+        }
+    }
+
+    /// The bars of series `k`, one for each category that has a value;
+    /// `slot` gives the low end of category `i`'s slot.
+    fn of(&mut self, k: usize, values: &[Option<f64>], slot: impl Fn(usize) -> f64) -> Vec<Bar> {
+        let mut bars = Vec::new();
+        for (i, value) in values.iter().enumerate() {
+            let Some(value) = *value else { continue };
+            let slot = slot(i);
+            let (from, to, start) = if self.stacked {
+                (slot + 0.15, slot + 0.85, self.base[i])
+            } else {
+                let w = 0.7 / self.m;
+                if self.low_first {
+                    let from = slot + 0.15 + w * k as f64;
+                    (from, from + w, 0.0)
+                } else {
+                    let to = slot + 0.85 - w * k as f64;
+                    (to - w, to, 0.0)
+                }
+            };
+            if self.stacked {
+                self.base[i] += value.max(0.0);
+            }
+            bars.push(Bar {
+                from,
+                to,
+                start,
+                value,
+            });
+        }
+        bars
+    }
+}
+
 /// Bars or lines over categories along the horizontal axis.
 fn columns<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
@@ -314,12 +392,7 @@ where
         .estimate_text_size(&number(top), &tick_style)
         .map(|s| s.0)
         .unwrap_or(40);
-    let mut chart = ChartBuilder::on(area)
-        .margin_left(8)
-        .margin_right(24)
-        .margin_top(8)
-        .margin_bottom(6)
-        .x_label_area_size(52)
+    let mut chart = builder(area)
         .y_label_area_size(tick_width + 42)
         .build_cartesian_2d(axis(0f64..n as f64, keys), axis(0f64..top, ticks))
         .map_err(draw_error)?;
@@ -340,7 +413,6 @@ where
         .label_style((FAMILY, LABEL_SIZE))
         .draw()
         .map_err(draw_error)?;
-    let m = data.series.len().max(1) as f64;
     match spec.kind {
         Kind::Line => {
             for (k, series) in data.series.iter().enumerate() {
@@ -365,28 +437,19 @@ where
             }
         }
         _ => {
-            let mut base = vec![0.0; n];
+            let mut bars = Bars::new(n, data.series.len(), stacked, true);
             for (k, series) in data.series.iter().enumerate() {
                 let colour = colour(k);
-                let mut bars = Vec::new();
-                for (i, value) in series.values.iter().enumerate() {
-                    let Some(value) = value else { continue };
-                    let (x0, x1, y0) = if stacked {
-                        (i as f64 + 0.15, i as f64 + 0.85, base[i])
-                    } else {
-                        let w = 0.7 / m;
-                        let x0 = i as f64 + 0.15 + w * k as f64;
-                        (x0, x0 + w, 0.0)
-                    };
-                    if stacked {
-                        base[i] += value.max(0.0);
-                    }
-                    bars.push(Rectangle::new(
-                        [(x0, y0), (x1, y0 + value)],
-                        colour.filled(),
-                    ));
-                }
-                chart.draw_series(bars).map_err(draw_error)?;
+                let rects = bars
+                    .of(k, &series.values, |i| i as f64)
+                    .into_iter()
+                    .map(|b| {
+                        Rectangle::new(
+                            [(b.from, b.start), (b.to, b.start + b.value)],
+                            colour.filled(),
+                        )
+                    });
+                chart.draw_series(rects).map_err(draw_error)?;
             }
         }
     }
@@ -423,12 +486,7 @@ where
         .max()
         .unwrap_or(0);
     let keys: Vec<f64> = (0..n).map(|i| i as f64 + 0.5).collect();
-    let mut chart = ChartBuilder::on(area)
-        .margin_left(8)
-        .margin_right(24)
-        .margin_top(8)
-        .margin_bottom(6)
-        .x_label_area_size(52)
+    let mut chart = builder(area)
         .y_label_area_size(widest + 14)
         .build_cartesian_2d(axis(0f64..top, ticks), axis(0f64..n as f64, keys))
         .map_err(draw_error)?;
@@ -451,32 +509,19 @@ where
         .label_style((FAMILY, LABEL_SIZE))
         .draw()
         .map_err(draw_error)?;
-    let m = data.series.len().max(1) as f64;
-    let mut base = vec![0.0; n];
+    let mut bars = Bars::new(n, data.series.len(), spec.stack, false);
     for (k, series) in data.series.iter().enumerate() {
         let colour = colour(k);
-        let mut bars = Vec::new();
+        let mut rects = Vec::new();
         let mut values = Vec::new();
-        for (i, value) in series.values.iter().enumerate() {
-            let Some(value) = value else { continue };
-            let slot = (n - i - 1) as f64;
-            let (y0, y1, x0) = if spec.stack {
-                (slot + 0.15, slot + 0.85, base[i])
-            } else {
-                let h = 0.7 / m;
-                let y1 = slot + 0.85 - h * k as f64;
-                (y1 - h, y1, 0.0)
-            };
-            if spec.stack {
-                base[i] += value.max(0.0);
-            }
-            bars.push(Rectangle::new(
-                [(x0, y0), (x0 + value, y1)],
+        for b in bars.of(k, &series.values, |i| (n - i - 1) as f64) {
+            rects.push(Rectangle::new(
+                [(b.start, b.from), (b.start + b.value, b.to)],
                 colour.filled(),
             ));
-            values.push(((x0 + value, (y0 + y1) / 2.0), number(*value)));
+            values.push(((b.start + b.value, (b.from + b.to) / 2.0), number(b.value)));
         }
-        chart.draw_series(bars).map_err(draw_error)?;
+        chart.draw_series(rects).map_err(draw_error)?;
         let value_style = TextStyle::from((FAMILY, LABEL_SIZE).into_font())
             .color(&GREY)
             .pos(Pos::new(HPos::Left, VPos::Center));

@@ -6,9 +6,10 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
-use crate::{datasette, db, report};
+use crate::{datasette, db};
 
 #[derive(Debug, clap::Args)]
+#[command(mut_arg("report_dirs", |a| a.help("A folder of your own report files (*.sql) to publish too; repeatable")))]
 pub(super) struct Args {
     /// Write the metadata to this file instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
@@ -24,18 +25,12 @@ pub(super) struct Args {
     #[arg(long, value_name = "NAME")]
     database_name: Option<String>,
 
-    /// A folder of your own report files (*.sql) to publish too; repeatable.
-    #[arg(
-        long = "reports",
-        value_name = "DIR",
-        env = "ARCHDB_REPORTS",
-        value_delimiter = ':'
-    )]
-    report_dirs: Vec<PathBuf>,
+    #[command(flatten)]
+    reports: super::ReportDirs,
 }
 
 pub(super) fn run(db_path: &Path, args: Args) -> Result<()> {
-    let reports = report::load_reports(&args.report_dirs)?;
+    let reports = args.reports.load()?;
     // The metadata is built from the database itself: its data dictionary,
     // its tables and views (a canned query must not hide one) and the
     // columns each report returns. A missing database is refused here.

@@ -40,6 +40,27 @@ pub struct Cli {
 /// The `--db` default.
 const DEFAULT_DB: &str = "archdb.sqlite";
 
+/// `--reports`, of the commands that read the stored reports; a command may
+/// word the help for itself (`#[command(mut_arg("report_dirs", ...))]`).
+#[derive(Debug, clap::Args)]
+struct ReportDirs {
+    /// A folder of your own report files (*.sql); repeatable.
+    #[arg(
+        long = "reports",
+        value_name = "DIR",
+        env = "ARCHDB_REPORTS",
+        value_delimiter = ':'
+    )]
+    report_dirs: Vec<PathBuf>,
+}
+
+impl ReportDirs {
+    /// The shipped reports and those in the folders, sorted by name.
+    fn load(&self) -> Result<Vec<crate::report::Report>> {
+        crate::report::load_reports(&self.report_dirs)
+    }
+}
+
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Parse a corpus and (re)build the database from it, in one transaction.

@@ -11,6 +11,7 @@ use crate::network::{self, Format, Kind};
 use crate::{chart, db, report};
 
 #[derive(Debug, clap::Args)]
+#[command(mut_arg("report_dirs", |a| a.help("A folder of your own report files (*.sql); one named correspondence or co_mentions replaces the shipped one")))]
 pub(super) struct Args {
     /// The report whose rows are the edges.
     #[arg(value_enum, value_name = "REPORT")]
@@ -32,18 +33,12 @@ pub(super) struct Args {
     #[arg(long, value_name = "SECONDS")]
     timeout: Option<f64>,
 
-    /// A folder of your own report files (*.sql); one named correspondence or co_mentions replaces the shipped one.
-    #[arg(
-        long = "reports",
-        value_name = "DIR",
-        env = "ARCHDB_REPORTS",
-        value_delimiter = ':'
-    )]
-    report_dirs: Vec<PathBuf>,
+    #[command(flatten)]
+    reports: super::ReportDirs,
 }
 
 pub(super) fn run(db_path: &Path, args: Args) -> Result<()> {
-    let reports = report::load_reports(&args.report_dirs)?;
+    let reports = args.reports.load()?;
     let report = report::find(&reports, args.kind.report()).map_err(usage)?;
     let bound = report::bind(report, &args.params)?;
     let rows = bound.run(db_path, args.timeout)?;

@@ -2,7 +2,7 @@
 //! print its rows or draw its chart.
 
 use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::{anyhow, Context, Result};
 
@@ -30,14 +30,8 @@ pub(super) struct Args {
     #[arg(long, short = 'h')]
     help: bool,
 
-    /// A folder of your own report files (*.sql); repeatable.
-    #[arg(
-        long = "reports",
-        value_name = "DIR",
-        env = "ARCHDB_REPORTS",
-        value_delimiter = ':'
-    )]
-    report_dirs: Vec<PathBuf>,
+    #[command(flatten)]
+    reports: super::ReportDirs,
 
     #[command(flatten)]
     output: OutputArgs,
@@ -55,7 +49,7 @@ pub(super) fn run(db_path: &Path, args: Args) -> Result<()> {
         }
         return Ok(());
     }
-    let reports = report::load_reports(&args.report_dirs)?;
+    let reports = args.reports.load()?;
     let Some(name) = &args.name else {
         if let Some(param) = args.params.first() {
             return Err(usage(anyhow!(

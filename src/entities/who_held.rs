@@ -64,10 +64,7 @@ pub fn who_held(
     host: Option<&str>,
     date: &str,
 ) -> Option<usize> {
-    let day = parse_day(date)?;
-    OfficeIndex::new(data)
-        .holder_on(data, office, Some(country), host, day)
-        .and_then(|h| h.certain.then_some(h.position))
+    holder_on(data, office, country, host, date).and_then(|h| h.certain.then_some(h.position))
 }
 
 /// Like [`who_held`], but also answers with the one person whose term's
@@ -79,10 +76,20 @@ pub fn who_may_have_held(
     host: Option<&str>,
     date: &str,
 ) -> Option<usize> {
+    holder_on(data, office, country, host, date).map(|h| h.position)
+}
+
+/// The holder of `office` that [`OfficeIndex::holder_on`] finds for the ISO
+/// day `date`, certain or not; `None` also for a day that is not valid.
+fn holder_on(
+    data: &ReferenceData,
+    office: &str,
+    country: &str,
+    host: Option<&str>,
+    date: &str,
+) -> Option<Holder> {
     let day = parse_day(date)?;
-    OfficeIndex::new(data)
-        .holder_on(data, office, Some(country), host, day)
-        .map(|h| h.position)
+    OfficeIndex::new(data).holder_on(data, office, Some(country), host, day)
 }
 
 /// A holder found for a day, and whether the dates prove it.

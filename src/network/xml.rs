@@ -5,6 +5,7 @@ use std::io::{self, Write};
 
 use anyhow::Result;
 use quick_xml::events::{BytesDecl, BytesText, Event};
+use quick_xml::writer::ElementWriter;
 use quick_xml::Writer;
 
 use super::{Edge, Graph, Node};
@@ -34,6 +35,22 @@ fn day(date: Option<&str>) -> Option<&str> {
     date.filter(|d| crate::report::is_iso_day(d))
 }
 
+/// A GEXF element with the `start` and `end` of its period, each where it
+/// is a day.
+fn with_period<'a, W: Write>(
+    mut element: ElementWriter<'a, W>,
+    start: Option<&str>,
+    end: Option<&str>,
+) -> ElementWriter<'a, W> {
+    if let Some(start) = day(start) {
+        element = element.with_attribute(("start", start));
+    }
+    if let Some(end) = day(end) {
+        element = element.with_attribute(("end", end));
+    }
+    element
+}
+
 fn header<W: Write>(writer: &mut Writer<W>) -> io::Result<()> {
     writer.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))
 }
@@ -60,20 +77,22 @@ pub(crate) fn gexf(graph: &Graph, out: &mut dyn Write) -> Result<()> {
             })?;
             w.create_element("graph")
                 .with_attribute(("mode", "dynamic"))
-                .with_attribute((
-                    "defaultedgetype",
-                    if graph.directed {
-                        "directed"
-                    } else {
-                        "undirected"
-                    },
-                ))
+                .with_attribute(("defaultedgetype", edge_type(graph)))
                 .with_attribute(("timeformat", "date"))
                 .write_inner_content(|w| gexf_graph(graph, w))?;
             Ok(())
         })?;
     writer.get_mut().write_all(b"\n")?;
     Ok(())
+}
+
+/// The edges' type, as both formats name it.
+fn edge_type(graph: &Graph) -> &'static str {
+    if graph.directed {
+        "directed"
+    } else {
+        "undirected"
+    }
 }
 
 fn gexf_declare<W: Write>(
@@ -130,12 +149,7 @@ fn gexf_graph<W: Write>(graph: &Graph, w: &mut Writer<W>) -> io::Result<()> {
                 .create_element("node")
                 .with_attribute(("id", node.id.as_str()))
                 .with_attribute(("label", node.label.as_str()));
-            if let Some(start) = day(node.start.as_deref()) {
-                element = element.with_attribute(("start", start));
-            }
-            if let Some(end) = day(node.end.as_deref()) {
-                element = element.with_attribute(("end", end));
-            }
+            element = with_period(element, node.start.as_deref(), node.end.as_deref());
             element.write_inner_content(|w| gexf_values(w, &node_attributes(node)))?;
         }
         Ok(())
@@ -153,12 +167,7 @@ fn gexf_graph<W: Write>(graph: &Graph, w: &mut Writer<W>) -> io::Result<()> {
             if let Some(role) = &edge.role {
                 element = element.with_attribute(("label", role.as_str()));
             }
-            if let Some(start) = day(edge.start.as_deref()) {
-                element = element.with_attribute(("start", start));
-            }
-            if let Some(end) = day(edge.end.as_deref()) {
-                element = element.with_attribute(("end", end));
-            }
+            element = with_period(element, edge.start.as_deref(), edge.end.as_deref());
             let mut values = vec![("documents", Some(weight.as_str()))];
             values.extend(edge_attributes(edge));
             element.write_inner_content(|w| gexf_values(w, &values))?;
@@ -199,14 +208,7 @@ pub(crate) fn graphml(graph: &Graph, out: &mut dyn Write) -> Result<()> {
             }
             w.create_element("graph")
                 .with_attribute(("id", graph.name.as_str()))
-                .with_attribute((
-                    "edgedefault",
-                    if graph.directed {
-                        "directed"
-                    } else {
-                        "undirected"
-                    },
-                ))
+                .with_attribute(("edgedefault", edge_type(graph)))
                 .write_inner_content(|w| graphml_graph(graph, w))?;
             Ok(())
         })?;

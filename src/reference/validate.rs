@@ -742,21 +742,55 @@ mod tests {
     use super::*;
     use crate::entities::fixture::{data_from, parts};
 
+    /// One change to a fixture file.
+    #[derive(Clone, Copy)]
+    enum Edit {
+        /// Rows added at the end.
+        Add(&'static str),
+        /// The first text replaced by the second.
+        Replace(&'static str, &'static str),
+        /// The whole text.
+        Text(&'static str),
+    }
+    use Edit::{Add, Replace, Text};
+
     /// The fixture with one file's text replaced.
     fn with(file: &str, text: &str) -> anyhow::Result<ReferenceData> {
         let mut p = parts();
-        let i = crate::reference::load::FILES
-            .iter()
-            .position(|f| *f == file)
-            .unwrap_or(0);
-        p[i] = text;
+        p[index(file)] = text;
         data_from(p)
     }
 
-    fn err_of(file: &str, text: &str) -> String {
-        match with(file, text) {
+    /// Where `file` stands in the fixture (the first file if it is none of them).
+    fn index(file: &str) -> usize {
+        crate::reference::load::FILES
+            .iter()
+            .position(|f| *f == file)
+            .unwrap_or(0)
+    }
+
+    /// The error for the fixture with one file edited, `<accepted>` if none.
+    fn err_of(file: &str, edit: Edit) -> String {
+        let base = parts()[index(file)];
+        let text = match edit {
+            Add(rows) => format!("{base}{rows}"),
+            Replace(from, to) => base.replace(from, to),
+            Text(text) => text.to_string(),
+        };
+        match with(file, &text) {
             Ok(_) => String::from("<accepted>"),
             Err(e) => format!("{e:#}"),
+        }
+    }
+
+    /// Asserts for each case that the edit of the file gives an error that
+    /// says each of the texts.
+    fn refused(cases: &[(&str, Edit, &[&str])]) {
+        for &(file, edit, says) in cases {
+            let e = err_of(file, edit);
+            for s in says {
+                assert!(e.contains(s), "{e}");
+            }
         }
     }
 
@@ -767,116 +801,117 @@ mod tests {
 
     #[test]
     fn overlapping_terms_are_refused_with_line_and_fix() {
-        let text = format!(
-            "{}surits,envoy,envoy,ussr,turkey,1930-05,1931,\n",
-            crate::entities::fixture::POSITIONS
-        );
-        let e = err_of("positions.csv", &text);
-        assert!(e.contains("positions.csv, line 16"), "{e}");
-        assert!(e.contains("single-holder office `envoy`"), "{e}");
-        assert!(e.contains("correct the dates"), "{e}");
+        refused(&[(
+            "positions.csv",
+            Add("surits,envoy,envoy,ussr,turkey,1930-05,1931,\n"),
+            &[
+                "positions.csv, line 16",
+                "single-holder office `envoy`",
+                "correct the dates",
+            ],
+        )]);
     }
 
     #[test]
     fn year_precision_succession_is_not_an_overlap_but_an_open_end_is() {
         // Surits to 1934 and Karakhan from 1934 are in the fixture and accepted;
         // an open-ended earlier term is not.
-        let text = crate::entities::fixture::POSITIONS.replace(
-            "surits,envoy,plenipotentiary representative,ussr,turkey,1923,1934,",
-            "surits,envoy,plenipotentiary representative,ussr,turkey,1923,,",
-        );
-        let e = err_of("positions.csv", &text);
-        assert!(e.contains("`karakhan` holds single-holder office"), "{e}");
+        refused(&[(
+            "positions.csv",
+            Replace(
+                "surits,envoy,plenipotentiary representative,ussr,turkey,1923,1934,",
+                "surits,envoy,plenipotentiary representative,ussr,turkey,1923,,",
+            ),
+            &["`karakhan` holds single-holder office"],
+        )]);
     }
 
     #[test]
     fn bad_references_dates_and_enums_are_named() {
-        let text = format!(
-            "{}nobody,envoy,envoy,ussr,atlantis,1939-02-30,1938,\n",
-            crate::entities::fixture::POSITIONS
-        );
-        let e = err_of("positions.csv", &text);
-        assert!(e.contains("`person_id` is `nobody`"), "{e}");
-        assert!(e.contains("`host_country_id` is `atlantis`"), "{e}");
-        assert!(
-            e.contains("`date_from` is `1939-02-30`, not a valid date"),
-            "{e}"
-        );
-        let text = format!(
-            "{}ussr,Sovdepia,slang,sometimes,,\n",
-            crate::entities::fixture::COUNTRY_ALIASES
-        );
-        let e = err_of("country_aliases.csv", &text);
-        assert!(
-            e.contains("`kind` is `slang`") && e.contains("`match` is `sometimes`"),
-            "{e}"
-        );
-        let text = format!(
-            "{}ussr,Dup,state,,,,,\n",
-            crate::entities::fixture::COUNTRIES
-        );
-        assert!(
-            err_of("countries.csv", &text).contains("id `ussr` is used again (first on line 3)")
-        );
+        refused(&[
+            (
+                "positions.csv",
+                Add("nobody,envoy,envoy,ussr,atlantis,1939-02-30,1938,\n"),
+                &[
+                    "`person_id` is `nobody`",
+                    "`host_country_id` is `atlantis`",
+                    "`date_from` is `1939-02-30`, not a valid date",
+                ],
+            ),
+            (
+                "country_aliases.csv",
+                Add("ussr,Sovdepia,slang,sometimes,,\n"),
+                &["`kind` is `slang`", "`match` is `sometimes`"],
+            ),
+            (
+                "countries.csv",
+                Add("ussr,Dup,state,,,,,\n"),
+                &["id `ussr` is used again (first on line 3)"],
+            ),
+        ]);
     }
 
     #[test]
     fn aliases_must_name_one_entity() {
-        // A full-name alias shared by two people is refused; a shared surname is not.
-        let text = format!(
-            "{}chamberlain_neville,Austen Chamberlain,name,\n",
-            crate::entities::fixture::PERSON_ALIASES
-        );
-        let e = err_of("person_aliases.csv", &text);
-        assert!(
-            e.contains("alias `Austen Chamberlain` (kind name) also names chamberlain_austen"),
-            "{e}"
-        );
-        // A country alias shared in overlapping periods is refused.
-        let text = format!(
-            "{}germany,Persia,variant,,1930,1940\n",
-            crate::entities::fixture::COUNTRY_ALIASES
-        );
-        let e = err_of("country_aliases.csv", &text);
-        assert!(e.contains("alias `Persia` names `germany`"), "{e}");
+        refused(&[
+            // A full-name alias shared by two people is refused; a shared surname is not.
+            (
+                "person_aliases.csv",
+                Add("chamberlain_neville,Austen Chamberlain,name,\n"),
+                &["alias `Austen Chamberlain` (kind name) also names chamberlain_austen"],
+            ),
+            // A country alias shared in overlapping periods is refused.
+            (
+                "country_aliases.csv",
+                Add("germany,Persia,variant,,1930,1940\n"),
+                &["alias `Persia` names `germany`"],
+            ),
+        ]);
     }
 
     #[test]
     fn states_of_places_are_checked() {
-        use crate::entities::fixture::{COUNTRIES, COUNTRY_STATES};
-        // Two states at once for one place.
-        let text = format!("{COUNTRY_STATES}austria,great_britain,1938,1939,\n");
-        let e = err_of("country_states.csv", &text);
-        assert!(
-            e.contains("country_states.csv, line 2") && e.contains("(line 3)"),
-            "{e}"
-        );
-        // Unknown ids, bad dates, a place as its own state.
-        let text = format!("{COUNTRY_STATES}atlantis,germany,1939-02-30,,\ngermany,germany,,,\n");
-        let e = err_of("country_states.csv", &text);
-        assert!(e.contains("`place_id` is `atlantis`"), "{e}");
-        assert!(e.contains("`date_from` is `1939-02-30`"), "{e}");
-        assert!(e.contains("`germany` is given as its own state"), "{e}");
-        // A handover on one day, written at day precision on both rows, is no overlap.
-        let text = format!("{COUNTRY_STATES}japan,china,,1932-02-29,\n");
-        assert!(with("country_states.csv", &text).is_ok());
-        // A city with no state is refused; a region may have none.
-        let e = err_of(
-            "countries.csv",
-            &format!("{COUNTRIES}kabul,Kabul,city,,,,,\n"),
-        );
-        assert!(e.contains("city `kabul` belongs to no state"), "{e}");
-        assert!(with(
-            "countries.csv",
-            &format!("{COUNTRIES}thrace,Thrace,region,,,,,\n")
-        )
-        .is_ok());
+        refused(&[
+            // Two states at once for one place.
+            (
+                "country_states.csv",
+                Add("austria,great_britain,1938,1939,\n"),
+                &["country_states.csv, line 2", "(line 3)"],
+            ),
+            // Unknown ids, bad dates, a place as its own state.
+            (
+                "country_states.csv",
+                Add("atlantis,germany,1939-02-30,,\ngermany,germany,,,\n"),
+                &[
+                    "`place_id` is `atlantis`",
+                    "`date_from` is `1939-02-30`",
+                    "`germany` is given as its own state",
+                ],
+            ),
+            // A city with no state is refused.
+            (
+                "countries.csv",
+                Add("kabul,Kabul,city,,,,,\n"),
+                &["city `kabul` belongs to no state"],
+            ),
+        ]);
+        // A handover on one day, written at day precision on both rows, is no
+        // overlap; a region may have no state.
+        for (file, rows) in [
+            ("country_states.csv", "japan,china,,1932-02-29,\n"),
+            ("countries.csv", "thrace,Thrace,region,,,,,\n"),
+        ] {
+            assert_eq!(err_of(file, Add(rows)), "<accepted>");
+        }
         // A region cannot hold land.
-        let countries = format!("{COUNTRIES}balkans,the Balkans,region,,,,,\n");
-        let mut p: [&str; 10] = [""; 10];
-        p.copy_from_slice(&parts());
-        p[0] = &countries;
-        p[2] = "place_id,state_id,date_from,date_to,note\naustria,balkans,,,\n";
+        let countries = format!(
+            "{}balkans,the Balkans,region,,,,,\n",
+            crate::entities::fixture::COUNTRIES
+        );
+        let mut p = parts();
+        p[index("countries.csv")] = &countries;
+        p[index("country_states.csv")] =
+            "place_id,state_id,date_from,date_to,note\naustria,balkans,,,\n";
         let e = data_from(p)
             .err()
             .map(|e| format!("{e:#}"))
@@ -886,43 +921,48 @@ mod tests {
 
     #[test]
     fn successors_link_regimes_without_cycles() {
-        use crate::entities::fixture::COUNTRIES;
-        let text = COUNTRIES.replace(
-            "turkey,Republic of Turkey,state,1923-10-29,,,,",
-            "turkey,Republic of Turkey,state,1923-10-29,,gna,,",
-        );
-        let e = err_of("countries.csv", &text);
-        assert!(
-            e.contains("the successors of `gna` come back to `gna`"),
-            "{e}"
-        );
-        let text = format!("{COUNTRIES}straits,the Straits,region,,,turkey,,\n");
-        let e = err_of("countries.csv", &text);
-        assert!(
-            e.contains("`successor_id` links `straits` (region) to `turkey` (state)"),
-            "{e}"
-        );
+        refused(&[
+            (
+                "countries.csv",
+                Replace(
+                    "turkey,Republic of Turkey,state,1923-10-29,,,,",
+                    "turkey,Republic of Turkey,state,1923-10-29,,gna,,",
+                ),
+                &["the successors of `gna` come back to `gna`"],
+            ),
+            (
+                "countries.csv",
+                Add("straits,the Straits,region,,,turkey,,\n"),
+                &["`successor_id` links `straits` (region) to `turkey` (state)"],
+            ),
+        ]);
     }
 
     #[test]
     fn csv_errors_name_file_line_and_column() {
-        let text = crate::entities::fixture::OFFICES.replace(
-            "envoy,plenipotentiary representative,1,",
-            "envoy,plenipotentiary representative,yes,",
-        );
-        let e = err_of("offices.csv", &text);
-        assert!(
-            e.contains("offices.csv, line 3, column `single_holder`"),
-            "{e}"
-        );
-        assert!(e.contains("fix the file"), "{e}");
-        let e = err_of(
-            "institution_aliases.csv",
-            "institution_id,alias\nnkid,NKID,extra\n",
-        );
-        assert!(e.contains("line 2") && e.contains("3 fields"), "{e}");
-        let e = err_of("institution_aliases.csv", "institution,alias\nnkid,NKID\n");
-        assert!(e.contains("missing field `institution_id`"), "{e}");
+        refused(&[
+            (
+                "offices.csv",
+                Replace(
+                    "envoy,plenipotentiary representative,1,",
+                    "envoy,plenipotentiary representative,yes,",
+                ),
+                &[
+                    "offices.csv, line 3, column `single_holder`",
+                    "fix the file",
+                ],
+            ),
+            (
+                "institution_aliases.csv",
+                Text("institution_id,alias\nnkid,NKID,extra\n"),
+                &["line 2", "3 fields"],
+            ),
+            (
+                "institution_aliases.csv",
+                Text("institution,alias\nnkid,NKID\n"),
+                &["missing field `institution_id`"],
+            ),
+        ]);
     }
 
     #[test]

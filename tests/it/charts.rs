@@ -318,35 +318,27 @@ fn a_report_without_a_chart_says_which_formats_it_has() {
 #[test]
 fn a_broken_chart_line_names_the_file_and_line() {
     let env = TestEnv::seeded_with_report_fixtures();
-    let dir = env.path("mine");
-    std::fs::create_dir(&dir).unwrap();
-    std::fs::write(
-        dir.join("mine.sql"),
-        "-- title: Mine\n-- description: d\n-- chart: pie x=a y=b\nSELECT 1 AS a, 2 AS b",
-    )
-    .unwrap();
-    let err = env.fails(&["report", "--reports", dir.to_str().unwrap()], 1);
+    let dir = env.reports(
+        "mine",
+        &[(
+            "mine.sql",
+            "-- title: Mine\n-- description: d\n-- chart: pie x=a y=b\nSELECT 1 AS a, 2 AS b",
+        )],
+    );
+    let err = env.fails(&["report", "--reports", &dir], 1);
     assert!(
         err.contains("mine.sql:3") && err.contains("bar, hbar or line"),
         "{err}"
     );
     // A chart naming a column the report does not return.
-    std::fs::write(
-        dir.join("mine.sql"),
-        "-- title: Mine\n-- description: d\n-- chart: bar x=a y=c\nSELECT 1 AS a, 2 AS b",
-    )
-    .unwrap();
-    let err = env.fails(
-        &[
-            "report",
-            "mine",
-            "--reports",
-            dir.to_str().unwrap(),
-            "--format",
-            "svg",
-        ],
-        1,
+    env.reports(
+        "mine",
+        &[(
+            "mine.sql",
+            "-- title: Mine\n-- description: d\n-- chart: bar x=a y=c\nSELECT 1 AS a, 2 AS b",
+        )],
     );
+    let err = env.fails(&["report", "mine", "--reports", &dir, "--format", "svg"], 1);
     assert!(err.contains("\"c\"") && err.contains("a, b"), "{err}");
 }
 

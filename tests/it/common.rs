@@ -19,6 +19,18 @@ pub const REPORT_FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fi
 /// The bundled corpus's one page (seed/corpus/).
 pub const PAGE: &str = "000_8e37452bcfcc29b4.txt";
 
+/// The countries and regions the bundled page's body names.
+pub const PAGE_COUNTRIES: [&str; 8] = [
+    "germany",
+    "japan",
+    "china",
+    "turkey",
+    "great_britain",
+    "ussr",
+    "balkans",
+    "middle_east",
+];
+
 /// The bytes of the bundled page.
 pub fn bundled_page() -> Vec<u8> {
     std::fs::read(format!("{ROOT}/seed/corpus/{PAGE}")).unwrap()
@@ -117,6 +129,17 @@ impl TestEnv {
         self.dir.path().join(name)
     }
 
+    /// Writes report files, (file name, text), into the folder `dir` of this
+    /// env (made if missing); the folder, as `--reports` takes it.
+    pub fn reports(&self, dir: &str, files: &[(&str, &str)]) -> String {
+        let folder = self.path(dir);
+        std::fs::create_dir_all(&folder).unwrap();
+        for (name, text) in files {
+            std::fs::write(folder.join(name), text).unwrap();
+        }
+        folder.to_str().unwrap().to_string()
+    }
+
     /// Runs archdb with `--db` pointing at this env's database and no
     /// ARCHDB_* variables from the caller's environment.
     pub fn run(&self, args: &[&str]) -> Output {
@@ -187,19 +210,48 @@ pub fn one<T: rusqlite::types::FromSql>(env: &TestEnv, sql: &str) -> T {
         .unwrap_or_else(|e| panic!("{sql}: {e}"))
 }
 
-pub fn dump(db: &Path) -> String {
-    let conn = rusqlite::Connection::open(db).expect("open db");
-    let mut tables: Vec<String> = conn
-        .prepare(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
-             AND name NOT LIKE 'documents_fts%' AND name NOT IN ('seed_runs', 'refinery_schema_history')
-             ORDER BY name",
-        )
-        .unwrap()
-        .query_map([], |r| r.get(0))
+/// The first column of every row `sql` selects.
+pub fn first_column<T, C>(conn: &rusqlite::Connection, sql: &str) -> C
+where
+    T: rusqlite::types::FromSql,
+    C: FromIterator<T>,
+{
+    let mut stmt = conn.prepare(sql).unwrap_or_else(|e| panic!("{sql}: {e}"));
+    stmt.query_map([], |r| r.get(0))
         .unwrap()
         .collect::<Result<_, _>>()
-        .unwrap();
+        .unwrap_or_else(|e| panic!("{sql}: {e}"))
+}
+
+/// Each row `sql` selects, as its values' `{:?}` joined by `|`.
+pub fn rows_as_text(conn: &rusqlite::Connection, sql: &str) -> Vec<String> {
+    let mut stmt = conn.prepare(sql).unwrap_or_else(|e| panic!("{sql}: {e}"));
+    let n = stmt.column_count();
+    let mut rows = stmt.query([]).unwrap();
+    let mut out = Vec::new();
+    while let Some(row) = rows.next().unwrap() {
+        let cells: Vec<String> = (0..n)
+            .map(|i| format!("{:?}", row.get::<_, rusqlite::types::Value>(i).unwrap()))
+            .collect();
+        out.push(cells.join("|"));
+    }
+    out
+}
+
+/// The tables of the database's content, by name: all but SQLite's own,
+/// the full-text index, seed_runs and the migration history.
+pub fn content_tables(conn: &rusqlite::Connection) -> Vec<String> {
+    first_column(
+        conn,
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+         AND name NOT LIKE 'documents_fts%' AND name NOT IN ('seed_runs', 'refinery_schema_history')
+         ORDER BY name",
+    )
+}
+
+pub fn dump(db: &Path) -> String {
+    let conn = rusqlite::Connection::open(db).expect("open db");
+    let mut tables = content_tables(&conn);
     tables.push("documents_fts".into());
     let mut out = String::new();
     for table in tables {
@@ -208,15 +260,9 @@ pub fn dump(db: &Path) -> String {
         } else {
             format!("SELECT * FROM \"{table}\" ORDER BY 1")
         };
-        let mut stmt = conn.prepare(&sql).unwrap();
-        let n = stmt.column_count();
-        let mut rows = stmt.query([]).unwrap();
         out.push_str(&format!("## {table}\n"));
-        while let Some(row) = rows.next().unwrap() {
-            let cells: Vec<String> = (0..n)
-                .map(|i| format!("{:?}", row.get::<_, rusqlite::types::Value>(i).unwrap()))
-                .collect();
-            out.push_str(&cells.join("|"));
+        for row in rows_as_text(&conn, &sql) {
+            out.push_str(&row);
             out.push('\n');
         }
     }

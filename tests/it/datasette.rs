@@ -23,14 +23,10 @@ const REQUIREMENTS: &str = concat!(
 /// The canned query's key of each report: its name, or NAME_report where a
 /// table or view has that name.
 fn query_key(env: &TestEnv, report: &str) -> String {
-    let objects: std::collections::BTreeSet<String> = env
-        .conn()
-        .prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
+    let objects: std::collections::BTreeSet<String> = common::first_column(
+        &env.conn(),
+        "SELECT name FROM sqlite_master WHERE type IN ('table', 'view')",
+    );
     archdb::datasette::query_key(report, &objects)
 }
 
@@ -367,16 +363,11 @@ fn the_data_dictionary_describes_every_table_and_view() {
             None => missing.push(format!("{name} ({kind}) has no description")),
         }
     }
-    let stale: Vec<String> = conn
-        .prepare(
-            "SELECT object || '.' || column_name FROM data_dictionary dd WHERE kind = 'column'
-             AND NOT EXISTS (SELECT 1 FROM pragma_table_xinfo(dd.object) WHERE name = dd.column_name)",
-        )
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
+    let stale: Vec<String> = common::first_column(
+        &conn,
+        "SELECT object || '.' || column_name FROM data_dictionary dd WHERE kind = 'column'
+         AND NOT EXISTS (SELECT 1 FROM pragma_table_xinfo(dd.object) WHERE name = dd.column_name)",
+    );
     missing.extend(
         stale
             .into_iter()

@@ -1,5 +1,7 @@
 //! The README and the help text agree with the CLI.
 
+use crate::common;
+
 use clap::CommandFactory;
 
 #[test]
@@ -36,14 +38,10 @@ fn readme_lists_every_report_table_and_view() {
     let db = dir.path().join("schema.sqlite");
     drop(conn);
     let conn = archdb::db::open_for_write(&db).unwrap();
-    let mut stmt = conn
-        .prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'documents_fts_%' AND name <> 'refinery_schema_history'")
-        .unwrap();
-    let names: Vec<String> = stmt
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
+    let names: Vec<String> = common::first_column(
+        &conn,
+        "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'documents_fts_%' AND name <> 'refinery_schema_history'",
+    );
     for name in names {
         assert!(
             readme.contains(&format!("`{name}`")),

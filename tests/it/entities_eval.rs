@@ -68,6 +68,32 @@ impl Score {
             self.tp as f64 / self.gold as f64
         }
     }
+
+    /// The score as the test prints it.
+    fn summary(&self) -> String {
+        format!(
+            "precision {:.3} recall {:.3} ({} correct, {} found, {} annotated)",
+            self.precision(),
+            self.recall(),
+            self.tp,
+            self.predicted,
+            self.gold
+        )
+    }
+
+    /// Asserts the precision and recall the resolver is held to for `what`.
+    fn assert_good(&self, what: &str) {
+        assert!(
+            self.precision() >= 0.98,
+            "{what} precision {:.3} < 0.98",
+            self.precision()
+        );
+        assert!(
+            self.recall() >= 0.90,
+            "{what} recall {:.3} < 0.90",
+            self.recall()
+        );
+    }
 }
 
 fn fixtures() -> std::path::PathBuf {
@@ -253,47 +279,15 @@ fn mention_precision_and_recall_on_annotated_documents() {
             }
         }
     }
-    println!(
-        "persons:   precision {:.3} recall {:.3} ({} correct, {} found, {} annotated)",
-        persons.precision(),
-        persons.recall(),
-        persons.tp,
-        persons.predicted,
-        persons.gold
-    );
-    println!(
-        "countries: precision {:.3} recall {:.3} ({} correct, {} found, {} annotated)",
-        countries.precision(),
-        countries.recall(),
-        countries.tp,
-        countries.predicted,
-        countries.gold
-    );
+    println!("persons:   {}", persons.summary());
+    println!("countries: {}", countries.summary());
     println!("parties:   {parties_ok} of {parties_total} resolved as annotated");
     assert!(
         persons.gold >= 50 && countries.gold >= 100,
         "too few annotations to measure anything"
     );
-    assert!(
-        persons.precision() >= 0.98,
-        "person precision {:.3} < 0.98",
-        persons.precision()
-    );
-    assert!(
-        persons.recall() >= 0.90,
-        "person recall {:.3} < 0.90",
-        persons.recall()
-    );
-    assert!(
-        countries.precision() >= 0.98,
-        "country precision {:.3} < 0.98",
-        countries.precision()
-    );
-    assert!(
-        countries.recall() >= 0.90,
-        "country recall {:.3} < 0.90",
-        countries.recall()
-    );
+    persons.assert_good("person");
+    countries.assert_good("country");
     let party_rate = parties_ok as f64 / parties_total.max(1) as f64;
     assert!(
         party_rate >= 0.85,

@@ -12,7 +12,7 @@ use crate::common;
 
 use std::path::Path;
 
-use common::{assert_same_text, one, seed, TestEnv};
+use common::{assert_same_text, content_tables, first_column, one, rows_as_text, seed, TestEnv};
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/incremental");
 
@@ -31,29 +31,16 @@ fn from_corpus(columns: &[String], table: &str) -> bool {
 /// with the same content however their rows were numbered.
 fn logical_dump(db: &Path) -> String {
     let conn = rusqlite::Connection::open(db).unwrap();
-    let tables: Vec<String> = conn
-        .prepare(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
-             AND name NOT LIKE 'documents_fts%' AND name NOT IN ('seed_runs', 'refinery_schema_history')
-             ORDER BY name",
-        )
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
+    let tables = content_tables(&conn);
     let document_key =
         "(SELECT s.path || '#' || d.seq FROM documents d JOIN sources s ON s.id = d.source_id
                          WHERE d.id = t.document_id)";
     let mut out = String::new();
     for table in tables {
-        let columns: Vec<String> = conn
-            .prepare(&format!("SELECT name FROM pragma_table_info('{table}')"))
-            .unwrap()
-            .query_map([], |r| r.get(0))
-            .unwrap()
-            .collect::<Result<_, _>>()
-            .unwrap();
+        let columns: Vec<String> = first_column(
+            &conn,
+            &format!("SELECT name FROM pragma_table_info('{table}')"),
+        );
         let corpus = from_corpus(&columns, &table);
         let select: Vec<String> = columns
             .iter()
@@ -106,20 +93,6 @@ fn logical_dump(db: &Path) -> String {
     out
 }
 
-fn rows_as_text(conn: &rusqlite::Connection, sql: &str) -> Vec<String> {
-    let mut stmt = conn.prepare(sql).unwrap_or_else(|e| panic!("{sql}: {e}"));
-    let n = stmt.column_count();
-    let mut rows = stmt.query([]).unwrap();
-    let mut out = Vec::new();
-    while let Some(row) = rows.next().unwrap() {
-        let cells: Vec<String> = (0..n)
-            .map(|i| format!("{:?}", row.get::<_, rusqlite::types::Value>(i).unwrap()))
-            .collect();
-        out.push(cells.join("|"));
-    }
-    out
-}
-
 fn fts_is_sound(db: &Path) {
     let conn = rusqlite::Connection::open(db).unwrap();
     conn.execute(
@@ -168,14 +141,30 @@ fn write_corpus_b(dir: &Path) {
     std::fs::write(dir.join("notes.pdf"), "not a page").unwrap();
 }
 
+/// A database seeded from corpus B; the seed's summary.
+fn seeded_with_b() -> (TestEnv, String) {
+    let env = TestEnv::new();
+    let corpus = env.path("corpus");
+    write_corpus_a(&corpus);
+    write_corpus_b(&corpus);
+    let summary = seed(&env, &corpus);
+    (env, summary)
+}
+
+/// Asserts that the rows of a table the seed counts in memory (`summary`)
+/// are the same counts taken from the mentions in SQL (`counted`); those.
+fn same_counts(env: &TestEnv, summary: &str, counted: &str, what: &str) -> Vec<String> {
+    let conn = env.conn();
+    let summary = rows_as_text(&conn, summary);
+    let counted = rows_as_text(&conn, counted);
+    assert_same_text(&counted.join("\n"), &summary.join("\n"), what);
+    counted
+}
+
 #[test]
 fn incremental_seed_equals_a_full_seed() {
     // Full seed of B.
-    let full = TestEnv::new();
-    let corpus_b = full.path("corpus");
-    write_corpus_a(&corpus_b);
-    write_corpus_b(&corpus_b);
-    let full_summary = seed(&full, &corpus_b);
+    let (full, full_summary) = seeded_with_b();
 
     // Seed of A, then B on top of it.
     let inc = TestEnv::new();
@@ -336,40 +325,25 @@ fn changed_reference_data_rebuilds_everything() {
 /// counts taken from the mentions in SQL.
 #[test]
 fn mention_summary_matches_the_mentions() {
-    let env = TestEnv::new();
-    let corpus = env.path("corpus");
-    write_corpus_a(&corpus);
-    write_corpus_b(&corpus);
-    seed(&env, &corpus);
-    let conn = env.conn();
-    let summary = rows_as_text(
-        &conn,
+    let (env, _) = seeded_with_b();
+    let counted = same_counts(
+        &env,
         "SELECT year, person_id, country_id, mentions, documents, first_date, last_date FROM mention_years
          ORDER BY 1, 2, 3",
-    );
-    let counted = rows_as_text(
-        &conn,
         "SELECT substr(d.date_from, 1, 4), m.person_id, m.country_id, count(*), count(DISTINCT m.document_id),
                 min(d.date_from), max(d.date_from)
          FROM mentions m JOIN documents d ON d.id = m.document_id GROUP BY 1, 2, 3 ORDER BY 1, 2, 3",
+        "mention_years",
     );
     assert!(
         counted.len() > 5,
         "the fixtures name several persons and countries: {counted:?}"
     );
-    assert_same_text(&counted.join("\n"), &summary.join("\n"), "mention_years");
-    let spellings = rows_as_text(
-        &conn,
+    same_counts(
+        &env,
         "SELECT year, person_id, country_id, surface, mentions FROM mention_year_spellings ORDER BY 1, 2, 3, 4",
-    );
-    let counted = rows_as_text(
-        &conn,
         "SELECT substr(d.date_from, 1, 4), m.person_id, m.country_id, m.surface, count(*)
          FROM mentions m JOIN documents d ON d.id = m.document_id GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4",
-    );
-    assert_same_text(
-        &counted.join("\n"),
-        &spellings.join("\n"),
         "mention_year_spellings",
     );
 }
@@ -380,32 +354,20 @@ fn mention_summary_matches_the_mentions() {
 /// `incremental_seed_equals_a_full_seed` (the logical dump has every table).
 #[test]
 fn pair_totals_match_the_mentions() {
-    let env = TestEnv::new();
-    let corpus = env.path("corpus");
-    write_corpus_a(&corpus);
-    write_corpus_b(&corpus);
-    seed(&env, &corpus);
-    let conn = env.conn();
-    let summary = rows_as_text(
-        &conn,
+    let (env, _) = seeded_with_b();
+    let counted = same_counts(
+        &env,
         "SELECT entity1, entity2, documents, first_date, last_date FROM co_mention_totals ORDER BY 1, 2",
-    );
-    let counted = rows_as_text(
-        &conn,
         "WITH named AS (SELECT DISTINCT m.document_id, d.date_from,
                                coalesce(-m.person_id, m.country_id) AS eid
                         FROM mentions m JOIN documents d ON d.id = m.document_id)
          SELECT a.eid, b.eid, count(*), min(a.date_from), max(a.date_from)
          FROM named a JOIN named b ON b.document_id = a.document_id AND b.eid > a.eid
          GROUP BY 1, 2 ORDER BY 1, 2",
+        "co_mention_totals",
     );
     assert!(
         counted.len() > 20,
         "the fixtures name many pairs: {counted:?}"
-    );
-    assert_same_text(
-        &counted.join("\n"),
-        &summary.join("\n"),
-        "co_mention_totals",
     );
 }

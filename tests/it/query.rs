@@ -82,14 +82,13 @@ fn a_file_that_is_not_a_database_is_a_clear_error() {
 
 /// Writes a user report into `<env>/<dir>/<name>.sql` and returns the folder.
 fn user_report(env: &TestEnv, dir: &str, name: &str, sql: &str) -> String {
-    let folder = env.path(dir);
-    std::fs::create_dir_all(&folder).unwrap();
-    std::fs::write(
-        folder.join(format!("{name}.sql")),
-        format!("-- title: {name}\n-- description: A test report.\n-- param: value | text | x | Anything\n{sql}\n"),
+    env.reports(
+        dir,
+        &[(
+            &format!("{name}.sql"),
+            &format!("-- title: {name}\n-- description: A test report.\n-- param: value | text | x | Anything\n{sql}\n"),
+        )],
     )
-    .unwrap();
-    folder.to_str().unwrap().to_string()
 }
 
 #[test]

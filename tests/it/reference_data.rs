@@ -256,9 +256,7 @@ fn bundled_page_names_resolve() {
         Ok(g) => g,
         Err(e) => panic!("{e:#}"),
     };
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("seed/corpus/000_8e37452bcfcc29b4.txt");
-    let page = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let page = String::from_utf8(crate::common::bundled_page()).unwrap();
     // The body is the paragraph starting `5. Eden` (between the elision rows).
     let body = page
         .lines()
@@ -268,16 +266,7 @@ fn bundled_page_names_resolve() {
     assert!(warnings.is_empty(), "{warnings:?}");
     let has = |t: Target| mentions.iter().any(|m| m.target == t);
     assert!(has(Target::Person("eden".into())));
-    for c in [
-        "germany",
-        "japan",
-        "china",
-        "turkey",
-        "great_britain",
-        "ussr",
-        "balkans",
-        "middle_east",
-    ] {
+    for c in crate::common::PAGE_COUNTRIES {
         assert!(has(Target::Country(c.into())), "no mention of {c}");
     }
     for m in &mentions {

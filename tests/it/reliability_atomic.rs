@@ -11,7 +11,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use common as rc; // the helpers that were tests/reliability_common
-use common::{TestEnv, PAGE};
+use common::{one, TestEnv, PAGE};
 use rusqlite::{Connection, OpenFlags};
 
 /// A seeded database holding the user's own rows too.
@@ -65,13 +65,7 @@ fn a_seed_killed_mid_way_leaves_the_previous_database_and_the_next_seed_succeeds
     let conn = env.conn();
     let (sources, ..) = rc::counts(&conn).unwrap();
     assert_eq!(sources, 3000);
-    let note: String = conn
-        .query_row(
-            "SELECT note FROM annotations WHERE author = 'vk'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let note: String = one(&env, "SELECT note FROM annotations WHERE author = 'vk'");
     assert_eq!(note, "compare with the British record");
     drop(conn);
     assert_eq!(rc::integrity(&env.db), "ok");
@@ -225,40 +219,22 @@ fn two_real_seeds_at_once_leave_one_complete_result() {
 fn user_tables_views_and_annotations_survive_a_reseed_of_another_corpus() {
     let env = seeded_with_user_rows();
     let corpus = rc::write_corpus(env.dir.path(), "pages", 5);
-    std::fs::copy(
-        format!("{}/seed/corpus/{PAGE}", env!("CARGO_MANIFEST_DIR")),
-        corpus.join(PAGE),
-    )
-    .unwrap();
+    std::fs::write(corpus.join(PAGE), common::bundled_page()).unwrap();
     env.ok(&["seed", "--corpus", corpus.to_str().unwrap()]);
     env.ok(&["seed"]);
     let conn = env.conn();
-    let people: Vec<String> = conn
-        .prepare("SELECT name || ':' || remark FROM my_people ORDER BY id")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
+    let people: Vec<String> = common::first_column(
+        &conn,
+        "SELECT name || ':' || remark FROM my_people ORDER BY id",
+    );
     assert_eq!(people, ["Iden:Eden, mistranslated", "Immaysky:Maisky"]);
-    let note: String = conn
-        .query_row(
-            "SELECT note FROM annotations WHERE author = 'vk'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let note: String = one(&env, "SELECT note FROM annotations WHERE author = 'vk'");
     assert_eq!(note, "compare with the British record");
-    let in_view: i64 = conn
-        .query_row("SELECT count(*) FROM my_secret_documents", [], |r| r.get(0))
-        .unwrap();
-    let secret: i64 = conn
-        .query_row(
-            "SELECT count(*) FROM documents WHERE classification = 'secret'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let in_view: i64 = one(&env, "SELECT count(*) FROM my_secret_documents");
+    let secret: i64 = one(
+        &env,
+        "SELECT count(*) FROM documents WHERE classification = 'secret'",
+    );
     assert_eq!(
         in_view, secret,
         "the user's view still reads the new documents"

@@ -7,7 +7,7 @@ use crate::common;
 
 use std::path::Path;
 
-use common::TestEnv;
+use common::{one, TestEnv};
 use refinery::{Migration, Runner, Target};
 
 /// The migrations in `migrations/`, sorted by version, built the way
@@ -56,14 +56,32 @@ fn assert_unchanged(before: &[Option<Vec<u8>>], db: &Path, what: &str) {
 }
 
 fn versions(env: &TestEnv) -> Vec<i64> {
-    let conn = env.conn();
-    let mut stmt = conn
-        .prepare("SELECT version FROM refinery_schema_history ORDER BY version")
+    common::first_column(
+        &env.conn(),
+        "SELECT version FROM refinery_schema_history ORDER BY version",
+    )
+}
+
+/// Applies the first of `all` only, to a new database: an old archdb's.
+fn migrate_to_first(env: &TestEnv, all: &[Migration]) {
+    Runner::new(all)
+        .set_target(Target::Version(all[0].version()))
+        .run(&mut env.conn())
         .unwrap();
-    stmt.query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap()
+}
+
+/// Records a migration one past the newest of `all`, as a newer archdb
+/// would have; its version.
+fn record_future_migration(env: &TestEnv, all: &[Migration]) -> i32 {
+    let future = all.last().unwrap().version() + 1;
+    env.conn()
+        .execute(
+            "INSERT INTO refinery_schema_history (version, name, applied_on, checksum)
+             VALUES (?1, 'from_the_future', '2031-01-01T00:00:00Z', '42')",
+            [future],
+        )
+        .unwrap();
+    future
 }
 
 fn integrity_ok(env: &TestEnv) {
@@ -74,21 +92,15 @@ fn integrity_ok(env: &TestEnv) {
 fn a_database_of_the_first_migration_only_is_upgraded_keeping_user_rows() {
     let env = TestEnv::new();
     let all = migrations_on_disk();
-    let first = all[0].version();
-    {
-        let mut conn = env.conn();
-        Runner::new(&all)
-            .set_target(Target::Version(first))
-            .run(&mut conn)
-            .unwrap();
-        conn.execute_batch(
+    migrate_to_first(&env, &all);
+    env.conn()
+        .execute_batch(
             "INSERT INTO annotations (source_path, seq, author, note) VALUES ('000_8e37452bcfcc29b4.txt', 1, 'vk', 'Iden = Eden');
              CREATE TABLE my_reading_list (id INTEGER PRIMARY KEY, title TEXT NOT NULL);
              INSERT INTO my_reading_list (title) VALUES ('Maisky diaries'), ('Foreign policy of the USSR');",
         )
         .unwrap();
-    }
-    assert_eq!(versions(&env), [i64::from(first)]);
+    assert_eq!(versions(&env), [i64::from(all[0].version())]);
 
     let out = env.ok(&["seed"]);
     assert!(out.contains("1 document,"), "{out}");
@@ -98,31 +110,18 @@ fn a_database_of_the_first_migration_only_is_upgraded_keeping_user_rows() {
         expected,
         "every migration is recorded after the upgrade"
     );
-    let conn = env.conn();
-    let note: String = conn
-        .query_row(
-            "SELECT note FROM annotations WHERE author = 'vk'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let note: String = one(&env, "SELECT note FROM annotations WHERE author = 'vk'");
     assert_eq!(note, "Iden = Eden");
-    let titles: i64 = conn
-        .query_row("SELECT count(*) FROM my_reading_list", [], |r| r.get(0))
-        .unwrap();
+    let titles: i64 = one(&env, "SELECT count(*) FROM my_reading_list");
     assert_eq!(titles, 2, "a user table survives the upgrade and the seed");
-    let heading: String = conn
-        .query_row(
-            "SELECT heading FROM annotations_documents WHERE author = 'vk'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let heading: String = one(
+        &env,
+        "SELECT heading FROM annotations_documents WHERE author = 'vk'",
+    );
     assert!(
         heading.contains("Maisky"),
         "the note is joined to its document: {heading}"
     );
-    drop(conn);
     integrity_ok(&env);
 }
 
@@ -131,14 +130,7 @@ fn a_database_from_a_newer_archdb_is_refused_naming_both_versions_and_left_uncha
     let env = TestEnv::seeded();
     let all = migrations_on_disk();
     let newest = all.last().unwrap();
-    let future = newest.version() + 1;
-    env.conn()
-        .execute(
-            "INSERT INTO refinery_schema_history (version, name, applied_on, checksum)
-             VALUES (?1, 'from_the_future', '2031-01-01T00:00:00Z', '42')",
-            [future],
-        )
-        .unwrap();
+    let future = record_future_migration(&env, &all);
     let before = snapshot(&env.db);
     let err = env.fails(&["seed"], 1);
     assert!(err.contains("newer archdb"), "{err}");
@@ -261,33 +253,28 @@ fn a_read_only_database_file_is_refused_for_seeding_but_still_queried() {
 #[test]
 fn a_missing_folder_or_a_folder_as_database_is_a_clear_error() {
     let env = TestEnv::new();
-    let missing = env.path("no-such-folder").join("archdb.sqlite");
-    let out = common::archdb(&missing).arg("seed").output().unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("no-such-folder does not exist"), "{err}");
-    assert!(!env.path("no-such-folder").exists());
-
     let folder = env.path("a-folder");
     std::fs::create_dir(&folder).unwrap();
-    let out = common::archdb(&folder).arg("seed").output().unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("is a folder"), "{err}");
+    for (db, says) in [
+        (
+            env.path("no-such-folder").join("archdb.sqlite"),
+            "no-such-folder does not exist",
+        ),
+        (folder, "is a folder"),
+    ] {
+        let out = common::archdb(&db).arg("seed").output().unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(says), "{err}");
+    }
+    assert!(!env.path("no-such-folder").exists());
 }
 
 #[test]
 fn reports_and_queries_refuse_a_newer_database_and_point_an_older_one_to_seed() {
     let env = TestEnv::seeded();
     let all = migrations_on_disk();
-    let future = all.last().unwrap().version() + 1;
-    env.conn()
-        .execute(
-            "INSERT INTO refinery_schema_history (version, name, applied_on, checksum)
-             VALUES (?1, 'from_the_future', '2031-01-01T00:00:00Z', '42')",
-            [future],
-        )
-        .unwrap();
+    record_future_migration(&env, &all);
     for args in [
         &["query", "SELECT count(*) FROM documents"][..],
         &["report", "overview"][..],
@@ -297,13 +284,7 @@ fn reports_and_queries_refuse_a_newer_database_and_point_an_older_one_to_seed() 
     }
 
     let old = TestEnv::new();
-    {
-        let mut conn = old.conn();
-        Runner::new(&all)
-            .set_target(Target::Version(all[0].version()))
-            .run(&mut conn)
-            .unwrap();
-    }
+    migrate_to_first(&old, &all);
     if all.len() > 1 {
         let err = old.fails(&["query", "SELECT count(*) FROM documents"], 1);
         assert!(

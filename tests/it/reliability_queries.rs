@@ -61,20 +61,21 @@ fn indirect_writes_and_escapes_are_refused_and_change_nothing() {
 fn a_user_report_that_loads_an_extension_or_writes_is_refused() {
     let env = seeded_with_warnings();
     let before = env.dump();
-    let reports = env.path("reports");
-    std::fs::create_dir(&reports).unwrap();
-    std::fs::write(
-        reports.join("sneaky.sql"),
-        "-- title: Sneaky\n-- description: loads code\nSELECT load_extension('libc.so.6')\n",
-    )
-    .unwrap();
-    std::fs::write(
-        reports.join("cleanup.sql"),
-        "-- title: Cleanup\n-- description: deletes notes\nWITH x AS (SELECT 1) DELETE FROM annotations\n",
-    )
-    .unwrap();
+    let reports = env.reports(
+        "reports",
+        &[
+            (
+                "sneaky.sql",
+                "-- title: Sneaky\n-- description: loads code\nSELECT load_extension('libc.so.6')\n",
+            ),
+            (
+                "cleanup.sql",
+                "-- title: Cleanup\n-- description: deletes notes\nWITH x AS (SELECT 1) DELETE FROM annotations\n",
+            ),
+        ],
+    );
     for name in ["sneaky", "cleanup"] {
-        let err = env.fails(&["report", name, "--reports", reports.to_str().unwrap()], 1);
+        let err = env.fails(&["report", name, "--reports", &reports], 1);
         assert!(err.contains("refused"), "{name}: {err}");
     }
     common::assert_same_text(&before, &env.dump(), "database after refused reports");
@@ -107,19 +108,19 @@ fn a_parameter_holding_sql_is_bound_as_data() {
         assert_eq!(out.lines().count(), 1, "{value:?} matched rows:\n{out}");
     }
     // And the value arrives exactly as typed.
-    let reports = env.path("reports");
-    std::fs::create_dir(&reports).unwrap();
-    std::fs::write(
-        reports.join("echo.sql"),
-        "-- title: Echo\n-- description: e\n-- param: v | text | x | v\nSELECT :v AS v\n",
-    )
-    .unwrap();
+    let reports = env.reports(
+        "reports",
+        &[(
+            "echo.sql",
+            "-- title: Echo\n-- description: e\n-- param: v | text | x | v\nSELECT :v AS v\n",
+        )],
+    );
     let value = "x'); DROP TABLE documents; --";
     let out = env.ok(&[
         "report",
         "echo",
         "--reports",
-        reports.to_str().unwrap(),
+        &reports,
         "--param",
         &format!("v={value}"),
         "--format",

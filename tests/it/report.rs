@@ -164,17 +164,17 @@ fn a_missing_database_says_to_seed_first_and_creates_nothing() {
 #[test]
 fn user_reports_are_added_from_a_folder() {
     let env = TestEnv::seeded();
-    let dir = env.path("my-reports");
-    std::fs::create_dir(&dir).unwrap();
-    std::fs::write(
-        dir.join("secret_count.sql"),
-        "-- title: Secret documents\n-- description: How many are secret.\n-- param: level | text | secret | Classification\nSELECT count(*) AS n FROM documents WHERE classification = :level\n",
-    )
-    .unwrap();
+    let dir = env.reports(
+        "my-reports",
+        &[(
+            "secret_count.sql",
+            "-- title: Secret documents\n-- description: How many are secret.\n-- param: level | text | secret | Classification\nSELECT count(*) AS n FROM documents WHERE classification = :level\n",
+        )],
+    );
     let out = env.ok(&[
         "report",
         "--reports",
-        dir.to_str().unwrap(),
+        &dir,
         "secret_count",
         "--format",
         "csv",
@@ -183,7 +183,7 @@ fn user_reports_are_added_from_a_folder() {
     let out = env.ok(&[
         "report",
         "--reports",
-        dir.to_str().unwrap(),
+        &dir,
         "secret_count",
         "-p",
         "level=top_secret",
@@ -196,15 +196,15 @@ fn user_reports_are_added_from_a_folder() {
 #[test]
 fn a_report_that_writes_is_refused_and_changes_nothing() {
     let env = TestEnv::seeded();
-    let dir = env.path("evil");
-    std::fs::create_dir(&dir).unwrap();
-    std::fs::write(
-        dir.join("wipe.sql"),
-        "-- title: Wipe\n-- description: Deletes.\nDELETE FROM documents\n",
-    )
-    .unwrap();
+    let dir = env.reports(
+        "evil",
+        &[(
+            "wipe.sql",
+            "-- title: Wipe\n-- description: Deletes.\nDELETE FROM documents\n",
+        )],
+    );
     let before = env.dump();
-    let err = env.fails(&["report", "--reports", dir.to_str().unwrap(), "wipe"], 1);
+    let err = env.fails(&["report", "--reports", &dir, "wipe"], 1);
     assert!(err.contains("refused"), "{err}");
     common::assert_same_text(&before, &env.dump(), "database after a refused report");
 }

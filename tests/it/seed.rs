@@ -2,15 +2,8 @@
 
 use crate::common;
 
-use common::{one, TestEnv, PAGE};
+use common::{first_column, one, TestEnv, PAGE, PAGE_COUNTRIES};
 use rusqlite::OptionalExtension;
-
-fn strings(env: &TestEnv, sql: &str) -> Vec<String> {
-    let conn = env.conn();
-    let mut stmt = conn.prepare(sql).unwrap();
-    let rows = stmt.query_map([], |r| r.get::<_, String>(0)).unwrap();
-    rows.collect::<Result<_, _>>().unwrap()
-}
 
 #[test]
 fn seed_prints_a_summary() {
@@ -88,8 +81,8 @@ fn bundled_page_becomes_one_document_with_its_fields() {
 #[test]
 fn bundled_page_resolves_roles_with_positions() {
     let env = TestEnv::seeded();
-    let roles = strings(
-        &env,
+    let roles: Vec<String> = first_column(
+        &env.conn(),
         "SELECT dp.role || ':' || p.key || ':' || coalesce(o.key || '@' || coalesce(h.key, c.key), '-')
          FROM document_persons dp JOIN persons p ON p.id = dp.person_id
          LEFT JOIN positions pos ON pos.id = dp.position_id
@@ -125,20 +118,11 @@ fn bundled_page_resolves_roles_with_positions() {
 #[test]
 fn bundled_page_mentions_persons_countries_and_regions() {
     let env = TestEnv::seeded();
-    let countries = strings(
-        &env,
+    let countries: Vec<String> = first_column(
+        &env.conn(),
         "SELECT DISTINCT c.key FROM mentions m JOIN countries c ON c.id = m.country_id",
     );
-    for key in [
-        "germany",
-        "japan",
-        "china",
-        "turkey",
-        "great_britain",
-        "ussr",
-        "balkans",
-        "middle_east",
-    ] {
+    for key in PAGE_COUNTRIES {
         assert!(
             countries.contains(&key.to_string()),
             "no mention of {key}: {countries:?}"

@@ -192,14 +192,10 @@ fn a_binary_file_gets_one_warning() {
     .unwrap();
     env.ok(&["seed", "--corpus", corpus.to_str().unwrap()]);
     let conn = env.conn();
-    let mut stmt = conn
-        .prepare("SELECT w.code FROM warnings w JOIN sources s ON s.id = w.source_id WHERE s.path = 'scan.txt'")
-        .unwrap();
-    let codes: Vec<String> = stmt
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .map(Result::unwrap)
-        .collect();
+    let codes: Vec<String> = common::first_column(
+        &conn,
+        "SELECT w.code FROM warnings w JOIN sources s ON s.id = w.source_id WHERE s.path = 'scan.txt'",
+    );
     assert_eq!(codes, ["undecodable"]);
 }
 
