@@ -255,40 +255,86 @@ struct Tokens<'a> {
 impl Iterator for Tokens<'_> {
     type Item = Token;
 
+    /// Bytes rather than chars where the text is ASCII (nearly all of it):
+    /// this runs over every word of every text.
     fn next(&mut self) -> Option<Token> {
-        let rest = self.text.get(self.pos..)?;
-        let mut it = rest.char_indices().peekable();
-        while let Some((i, c)) = it.next() {
-            let start = self.pos + i;
-            if c.is_alphabetic() {
-                let mut end = start + c.len_utf8();
-                while let Some(&(j, d)) = it.peek() {
-                    let at = self.pos + j;
-                    let inner_apostrophe = d == '\''
-                        && self.text[at + 1..]
-                            .chars()
-                            .next()
-                            .is_some_and(char::is_alphabetic);
-                    if d.is_alphabetic() || inner_apostrophe {
-                        end = at + d.len_utf8();
-                        it.next();
-                    } else {
-                        break;
-                    }
-                }
-                self.pos = end;
-                return Some(Token { start, end });
-            } else if c != ' ' {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        text.get(self.pos..)?;
+        let mut start = self.pos;
+        while start < bytes.len() {
+            let c = char_at(text, start);
+            if c == ' ' {
+                start += 1;
+                continue;
+            }
+            if !c.is_alphabetic() {
                 self.pos = start + c.len_utf8();
                 return Some(Token {
                     start,
                     end: self.pos,
                 });
             }
+            let mut end = start + c.len_utf8();
+            while end < bytes.len() {
+                if bytes[end].is_ascii_alphabetic() {
+                    end += 1;
+                    continue;
+                }
+                let d = char_at(text, end);
+                let inner_apostrophe =
+                    d == '\'' && end + 1 < bytes.len() && char_at(text, end + 1).is_alphabetic();
+                if d.is_alphabetic() || inner_apostrophe {
+                    end += d.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            self.pos = end;
+            return Some(Token { start, end });
         }
-        self.pos = self.text.len();
+        self.pos = text.len();
         None
     }
+}
+
+/// The char at byte `at` of `text` (a char boundary before its end).
+fn char_at(text: &str, at: usize) -> char {
+    match text.as_bytes()[at] {
+        b if b < 0x80 => char::from(b),
+        _ => text[at..].chars().next().unwrap_or(' '),
+    }
+}
+
+/// Bit `len` of `[0][b]` (of `[1][b]`): some title of `len` bytes starts
+/// (ends) with the byte `b`, in either case for an ASCII letter.
+const TITLE_SHAPES: [[u16; 256]; 2] = {
+    let mut shapes = [[0u16; 256]; 2];
+    let mut i = 0;
+    while i < PERSON_TITLES.len() {
+        let t = PERSON_TITLES[i].as_bytes();
+        let (first, last) = (t[0], t[t.len() - 1]);
+        if t.len() <= 12 {
+            shapes[0][first.to_ascii_lowercase() as usize] |= 1 << t.len();
+            shapes[0][first.to_ascii_uppercase() as usize] |= 1 << t.len();
+            shapes[1][last.to_ascii_lowercase() as usize] |= 1 << t.len();
+            shapes[1][last.to_ascii_uppercase() as usize] |= 1 << t.len();
+        }
+        i += 1;
+    }
+    shapes
+};
+
+/// False for a word no title equals in ASCII case-insensitive comparison
+/// (its length and its first and last letters say so): most words, at two
+/// lookups.
+fn may_be_title(w: &str) -> bool {
+    let b = w.as_bytes();
+    let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+        return false;
+    };
+    let shape = |k: usize, c: u8| TITLE_SHAPES[k][usize::from(c)];
+    w.len() <= 12 && shape(0, first) & shape(1, last) & (1 << w.len()) != 0
 }
 
 /// Tokens looked at after a title: the title, an optional dot, an office
@@ -324,7 +370,7 @@ pub(crate) fn names_after_titles(
     while let Some(first) = words.next() {
         // Compared without allocating: this runs for every word of every text.
         let w = word(&first);
-        let found = (w.len() <= 12)
+        let found = may_be_title(w)
             .then(|| PERSON_TITLES.iter().find(|t| t.eq_ignore_ascii_case(w)))
             .flatten();
         let Some(title) = found else {
@@ -440,6 +486,68 @@ mod tests {
             .into_iter()
             .map(|t| format!("{}:{}", t.title, &n.cased[t.start..t.end]))
             .collect()
+    }
+
+    /// [`Tokens::next`] as first written, on chars.
+    fn tokens_reference(text: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut pos = 0;
+        'tokens: while let Some(rest) = text.get(pos..) {
+            let mut it = rest.char_indices().peekable();
+            while let Some((i, c)) = it.next() {
+                let start = pos + i;
+                if c.is_alphabetic() {
+                    let mut end = start + c.len_utf8();
+                    while let Some(&(j, d)) = it.peek() {
+                        let at = pos + j;
+                        let inner_apostrophe = d == '\''
+                            && text[at + 1..]
+                                .chars()
+                                .next()
+                                .is_some_and(char::is_alphabetic);
+                        if d.is_alphabetic() || inner_apostrophe {
+                            end = at + d.len_utf8();
+                            it.next();
+                        } else {
+                            break;
+                        }
+                    }
+                    out.push((start, end));
+                    pos = end;
+                    continue 'tokens;
+                } else if c != ' ' {
+                    out.push((start, start + c.len_utf8()));
+                    pos = start + c.len_utf8();
+                    continue 'tokens;
+                }
+            }
+            break;
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn tokens_agree_with_the_char_scan(text in "[a-zA-Z '.,éÉß\u{2019}1-9ʹ-]{0,40}") {
+            let n = normalize(&text);
+            let got: Vec<(usize, usize)> = Tokens { text: &n.cased, pos: 0 }
+                .map(|t| (t.start, t.end))
+                .collect();
+            proptest::prop_assert_eq!(got, tokens_reference(&n.cased));
+        }
+
+        #[test]
+        fn the_title_filter_lets_every_title_through(
+            k in 0..PERSON_TITLES.len(),
+            upper in proptest::collection::vec(proptest::bool::ANY, 12),
+        ) {
+            let t: String = PERSON_TITLES[k]
+                .chars()
+                .zip(upper.iter().chain(std::iter::repeat(&false)))
+                .map(|(c, &u)| if u { c.to_ascii_uppercase() } else { c })
+                .collect();
+            proptest::prop_assert!(may_be_title(&t));
+        }
     }
 
     #[test]
