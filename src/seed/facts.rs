@@ -2,9 +2,7 @@
 //! worker threads that parse and resolve it, so that SQLite's one writer
 //! thread only adds up small integers (see `summary::Tally`).
 
-use std::collections::hash_map::Entry;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::Hasher;
 
 use crate::entities::{Mention, Target};
 
@@ -52,28 +50,62 @@ impl Words {
             .map(|&(h, s, e)| (h, self.text.get(s as usize..e as usize).unwrap_or("")))
     }
 
+    /// The words of `body` as [`words`] cuts them, each distinct one once.
     pub fn of(body: &str) -> Words {
         let mut out = Words::default();
-        let Some(words) = words(body) else {
-            return out;
-        };
-        // Word -> place in candidates (or usize::MAX for a lower-case word).
-        let mut seen: HashMap<&str, usize, BuildHasherDefault<WordHasher>> =
-            HashMap::with_capacity_and_hasher(256, BuildHasherDefault::default());
+        // Word -> place in candidates or lower: an open-addressing table on
+        // `word_hash`, so each word is hashed once (for the table and for
+        // the writer) and compared only on equal hashes.
+        let mut seen = Seen::new(body.len() / 16);
         out.text.reserve(body.len() / 2);
-        for word in words {
-            let candidate = is_candidate(word);
-            if !candidate && !is_lower_word(word) {
-                continue;
+        // [`words`] in one pass over the bytes: most tokens are ASCII
+        // letters only, which nothing trims and whose hash is taken on the
+        // way; the others go through `word_of`.
+        let bytes = body.as_bytes();
+        let mut at = 0;
+        while at <= bytes.len() {
+            let (from, mut letters, mut capital, mut fnv) = (at, true, false, FNV_OFFSET);
+            while let Some(&b) = bytes.get(at) {
+                if is_separator(b) {
+                    break;
+                }
+                if b < b' ' {
+                    // A control character: the report skips the body.
+                    return Words::default();
+                }
+                letters &= b.is_ascii_alphabetic();
+                capital |= b.is_ascii_uppercase();
+                fnv = (fnv ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+                at += 1;
             }
-            let slot = match seen.entry(word) {
-                Entry::Occupied(seen) => {
-                    if let Some(c) = out.candidates.get_mut(*seen.get()) {
+            let token = body.get(from..at).unwrap_or("");
+            at += 1;
+            let (word, hash, candidate) = if letters {
+                let first = token.as_bytes().first();
+                let candidate = token.len() >= 3 && first.is_some_and(u8::is_ascii_uppercase);
+                let lower =
+                    token.len() >= 3 && first.is_some_and(u8::is_ascii_lowercase) && !capital;
+                if !candidate && !lower {
+                    continue;
+                }
+                (token, mix(fnv), candidate)
+            } else {
+                let word = word_of(token);
+                let candidate = is_candidate(word);
+                if !candidate && !is_lower_word(word) {
+                    continue;
+                }
+                (word, word_hash(word), candidate)
+            };
+            let slot = match seen.find(hash, word, &out) {
+                Ok(Place::Candidate(k)) => {
+                    if let Some(c) = out.candidates.get_mut(k) {
                         c.3 += 1;
                     }
                     continue;
                 }
-                Entry::Vacant(slot) => slot,
+                Ok(Place::Lower(_)) => continue,
+                Err(slot) => slot,
             };
             let (Ok(start), Ok(end)) = (
                 u32::try_from(out.text.len()),
@@ -82,16 +114,107 @@ impl Words {
                 continue; // a body over 4 GiB: the limits module refuses such files
             };
             out.text.push_str(word);
-            let hash = word_hash(word);
-            if candidate {
-                slot.insert(out.candidates.len());
+            let place = if candidate {
                 out.candidates.push((hash, start, end, 1));
+                Place::Candidate(out.candidates.len() - 1)
             } else {
-                slot.insert(usize::MAX);
                 out.lower.push((hash, start, end));
-            }
+                Place::Lower(out.lower.len() - 1)
+            };
+            seen.insert(slot, place, &out);
         }
         out
+    }
+
+    /// The hash and text of a word already in `candidates` or `lower`.
+    fn entry(&self, place: Place) -> (u64, &str) {
+        let (hash, start, end) = match place {
+            Place::Candidate(k) => self.candidates.get(k).map(|&(h, s, e, _)| (h, s, e)),
+            Place::Lower(k) => self.lower.get(k).copied(),
+        }
+        .unwrap_or((0, 0, 0));
+        (
+            hash,
+            self.text.get(start as usize..end as usize).unwrap_or(""),
+        )
+    }
+}
+
+/// Where a word of [`Words`] is.
+#[derive(Debug, Clone, Copy)]
+enum Place {
+    Candidate(usize),
+    Lower(usize),
+}
+
+/// The distinct words of [`Words::of`] by hash: linear probing over a
+/// power-of-two table at most half full; a slot holds a [`Place`] coded as
+/// `index * 2 + is_candidate + 2` (0 is empty).
+struct Seen {
+    slots: Vec<usize>,
+    len: usize,
+}
+
+impl Seen {
+    fn new(expected: usize) -> Seen {
+        Seen {
+            slots: vec![0; (expected * 2).next_power_of_two().max(64)],
+            len: 0,
+        }
+    }
+
+    fn place(code: usize) -> Place {
+        if code & 1 == 1 {
+            Place::Candidate((code - 2) / 2)
+        } else {
+            Place::Lower((code - 2) / 2)
+        }
+    }
+
+    fn code(place: Place) -> usize {
+        match place {
+            Place::Candidate(k) => k * 2 + 3,
+            Place::Lower(k) => k * 2 + 2,
+        }
+    }
+
+    /// The word's place, or the empty slot where it goes.
+    fn find(&self, hash: u64, word: &str, words: &Words) -> Result<Place, usize> {
+        let mask = self.slots.len() - 1;
+        let mut i = hash as usize & mask;
+        loop {
+            let code = self.slots[i];
+            if code == 0 {
+                return Err(i);
+            }
+            let place = Seen::place(code);
+            let (h, w) = words.entry(place);
+            if h == hash && w == word {
+                return Ok(place);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Fills the empty `slot` that [`Seen::find`] returned with a word
+    /// already added to `words`, growing the table (which moves every slot)
+    /// once it is half full.
+    fn insert(&mut self, slot: usize, place: Place, words: &Words) {
+        self.slots[slot] = Seen::code(place);
+        self.len += 1;
+        if self.len * 2 <= self.slots.len() {
+            return;
+        }
+        let grown = vec![0; self.slots.len() * 2];
+        let old = std::mem::replace(&mut self.slots, grown);
+        let mask = self.slots.len() - 1;
+        for code in old.into_iter().filter(|&c| c != 0) {
+            let mut i = words.entry(Seen::place(code)).0 as usize & mask;
+            while self.slots[i] != 0 {
+                i = (i + 1) & mask;
+            }
+            self.slots[i] = code;
+        }
     }
 }
 
@@ -204,7 +327,9 @@ fn is_punctuation(c: char) -> bool {
 /// punctuation trimmed from both ends, then footnote digits and `*` from the
 /// end, then a possessive `ʹs`, `'s` or `’s` (either case of s, as SQL LIKE
 /// compares) dropped. `None` when the report skips the body: any other
-/// control character makes its JSON token array invalid.
+/// control character makes its JSON token array invalid. ([`Words::of`]
+/// cuts the same words in one pass; the tests hold it to this.)
+#[cfg(test)]
 pub fn words(body: &str) -> Option<impl Iterator<Item = &str>> {
     // Bytes, not chars: control characters are ASCII, and an ASCII byte is
     // never part of a multi-byte UTF-8 character.
@@ -214,12 +339,22 @@ pub fn words(body: &str) -> Option<impl Iterator<Item = &str>> {
     {
         return None;
     }
-    Some(body.split([' ', '\r', '\t', '\u{c}', '\n']).map(|token| {
-        let word = token
-            .trim_matches(is_punctuation)
-            .trim_end_matches(|c: char| c.is_ascii_digit() || c == '*');
-        strip_possessive(word)
-    }))
+    Some(body.split([' ', '\r', '\t', '\u{c}', '\n']).map(word_of))
+}
+
+/// The bytes [`words`] splits at: space, `\r`, `\t`, form feed, `\n`.
+fn is_separator(b: u8) -> bool {
+    const SEPARATORS: u64 = 1 << b' ' | 1 << b'\r' | 1 << b'\t' | 1 << 0x0c | 1 << b'\n';
+    b <= b' ' && SEPARATORS & (1 << b) != 0
+}
+
+/// A token between separators as a word: punctuation trimmed from both
+/// ends, then footnote digits and `*` from the end, then a possessive.
+fn word_of(token: &str) -> &str {
+    let word = token
+        .trim_matches(is_punctuation)
+        .trim_end_matches(|c: char| c.is_ascii_digit() || c == '*');
+    strip_possessive(word)
 }
 
 fn strip_possessive(word: &str) -> &str {
@@ -334,6 +469,53 @@ mod tests {
         assert!(!is_lower_word("to"));
         assert!(!is_lower_word("été"));
         assert!(is_lower_word("eté"));
+    }
+
+    /// [`Words::of`] as first written: a `HashMap` from word to place.
+    fn words_reference(body: &str) -> (Vec<(u64, String, u32)>, Vec<(u64, String)>) {
+        let mut candidates: Vec<(u64, String, u32)> = Vec::new();
+        let mut lower: Vec<(u64, String)> = Vec::new();
+        let mut seen: std::collections::HashMap<&str, Option<usize>> = Default::default();
+        for word in words(body).into_iter().flatten() {
+            let candidate = is_candidate(word);
+            if !candidate && !is_lower_word(word) {
+                continue;
+            }
+            match seen.get(word) {
+                Some(Some(k)) => candidates[*k].2 += 1,
+                Some(None) => {}
+                None if candidate => {
+                    seen.insert(word, Some(candidates.len()));
+                    candidates.push((word_hash(word), word.to_string(), 1));
+                }
+                None => {
+                    seen.insert(word, None);
+                    lower.push((word_hash(word), word.to_string()));
+                }
+            }
+        }
+        (candidates, lower)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_of_agrees_with_a_hash_map(
+            // Enough distinct words to grow the table several times.
+            tokens in proptest::collection::vec(
+                ("[A-Za-zé'ʹ’.,*0-9«—]{0,7}", "[ \n\t\r\u{c}]{1,2}"), 0..600),
+            control in proptest::bool::weighted(0.1),
+        ) {
+            let mut body: String = tokens.iter().map(|(w, sep)| format!("{w}{sep}")).collect();
+            if control {
+                let middle = body.char_indices().nth(body.chars().count() / 2);
+                body.insert(middle.map_or(0, |(i, _)| i), '\u{1}');
+            }
+            let got = Words::of(&body);
+            let candidates: Vec<(u64, String, u32)> =
+                got.candidates().map(|(h, w, n)| (h, w.to_string(), n)).collect();
+            let lower: Vec<(u64, String)> = got.lower().map(|(h, w)| (h, w.to_string())).collect();
+            proptest::prop_assert_eq!((candidates, lower), words_reference(&body));
+        }
     }
 
     #[test]
