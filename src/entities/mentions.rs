@@ -6,8 +6,6 @@
 //! document: a `Chamberlain` in the body is decided by a `Neville
 //! Chamberlain` in the heading.
 
-use std::collections::HashSet;
-
 use super::evidence::{
     country_may_stand_here, country_position, listed_together, possessive_follows, starts_compound,
     starts_sentence, title_or_initial_before, verb_follows, word_before, PERSON_TITLES,
@@ -105,7 +103,8 @@ impl Gazetteer {
 
         // An ordinary word that may be a name (`china`) is one when the
         // document names the same entity elsewhere.
-        let sure: HashSet<(bool, usize)> = scanned
+        // Sorted and searched rather than hashed: a few dozen entries.
+        let mut sure: Vec<(bool, usize)> = scanned
             .iter()
             .flat_map(|s| s.found.iter())
             .filter_map(|(_, f)| match f {
@@ -114,14 +113,17 @@ impl Gazetteer {
                 _ => None,
             })
             .collect();
+        sure.sort_unstable();
+        sure.dedup();
+        let sure = |entity: (bool, usize)| sure.binary_search(&entity).is_ok();
         for s in &mut scanned {
             let confirmed: Vec<(Hit, Found)> = s
                 .pending
                 .drain(..)
                 .filter(|(hit, f)| match f {
-                    Found::Person(i) => sure.contains(&(true, *i)),
+                    Found::Person(i) => sure((true, *i)),
                     Found::Country(i) => {
-                        sure.contains(&(false, *i)) && country_may_stand_here(&s.n, hit.start)
+                        sure((false, *i)) && country_may_stand_here(&s.n, hit.start)
                     }
                     _ => false,
                 })
@@ -133,7 +135,7 @@ impl Gazetteer {
         }
 
         // Persons named unambiguously anywhere in the document.
-        let named: HashSet<usize> = scanned
+        let mut named: Vec<usize> = scanned
             .iter()
             .flat_map(|s| s.found.iter())
             .filter_map(|(_, f)| match f {
@@ -141,6 +143,8 @@ impl Gazetteer {
                 _ => None,
             })
             .collect();
+        named.sort_unstable();
+        named.dedup();
 
         let mut out = DocumentMentions::default();
         for s in &mut scanned {
@@ -356,7 +360,7 @@ impl Gazetteer {
         &self,
         n: &Normalized,
         hit: Hit,
-        named: &'a HashSet<usize>,
+        named: &'a [usize],
         day: Option<Day>,
     ) -> Clues<'a> {
         let mut initials = Vec::new();
