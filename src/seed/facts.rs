@@ -64,22 +64,23 @@ impl Words {
         let bytes = body.as_bytes();
         let mut at = 0;
         while at <= bytes.len() {
-            let (from, mut letters, mut capital, mut fnv) = (at, true, false, FNV_OFFSET);
+            let (from, mut all, mut any, mut fnv) = (at, LETTER, 0, FNV_OFFSET);
             while let Some(&b) = bytes.get(at) {
-                if is_separator(b) {
+                let class = BYTE_CLASS[usize::from(b)];
+                if class & SEPARATOR != 0 {
                     break;
                 }
-                if b < b' ' {
+                if class & CONTROL != 0 {
                     // A control character: the report skips the body.
                     return Words::default();
                 }
-                letters &= b.is_ascii_alphabetic();
-                capital |= b.is_ascii_uppercase();
+                (all, any) = (all & class, any | class);
                 fnv = (fnv ^ u64::from(b)).wrapping_mul(FNV_PRIME);
                 at += 1;
             }
             let token = body.get(from..at).unwrap_or("");
             at += 1;
+            let (letters, capital) = (all & LETTER != 0, any & CAPITAL != 0);
             let (word, hash, candidate) = if letters {
                 let first = token.as_bytes().first();
                 let candidate = token.len() >= 3 && first.is_some_and(u8::is_ascii_uppercase);
@@ -342,11 +343,34 @@ pub fn words(body: &str) -> Option<impl Iterator<Item = &str>> {
     Some(body.split([' ', '\r', '\t', '\u{c}', '\n']).map(word_of))
 }
 
-/// The bytes [`words`] splits at: space, `\r`, `\t`, form feed, `\n`.
-fn is_separator(b: u8) -> bool {
-    const SEPARATORS: u64 = 1 << b' ' | 1 << b'\r' | 1 << b'\t' | 1 << 0x0c | 1 << b'\n';
-    b <= b' ' && SEPARATORS & (1 << b) != 0
-}
+/// What [`Words::of`] needs to know of a byte, as bits of [`BYTE_CLASS`]:
+/// [`words`] splits at it (space, `\r`, `\t`, form feed, `\n`), it is
+/// another control character, an ASCII letter, an ASCII capital.
+const SEPARATOR: u8 = 1;
+const CONTROL: u8 = 2;
+const LETTER: u8 = 4;
+const CAPITAL: u8 = 8;
+
+const BYTE_CLASS: [u8; 256] = {
+    let mut class = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        class[b] = if matches!(c, b' ' | b'\r' | b'\t' | 0x0c | b'\n') {
+            SEPARATOR
+        } else if c < b' ' {
+            CONTROL
+        } else if c.is_ascii_uppercase() {
+            LETTER | CAPITAL
+        } else if c.is_ascii_lowercase() {
+            LETTER
+        } else {
+            0
+        };
+        b += 1;
+    }
+    class
+};
 
 /// A token between separators as a word: punctuation trimmed from both
 /// ends, then footnote digits and `*` from the end, then a possessive.
