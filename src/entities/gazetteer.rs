@@ -136,11 +136,14 @@ pub(crate) struct Matcher {
     /// three bytes of the longer ones: many words of a body begin as an
     /// alias does, `com` or `pre`, and four in five walks found nothing.)
     one: [u64; 4],
-    two: Vec<u64>,
-    three: Vec<u64>,
-    four: Vec<u64>,
-    five: Vec<u64>,
+    two: Box<Bits16>,
+    three: Box<Bits16>,
+    four: Box<[u64; 64]>,
+    five: Box<Bits16>,
 }
+
+/// A set of 16-bit values (fixed size, so lookups need no bounds check).
+type Bits16 = [u64; 1 << 10];
 
 fn set(bits: &mut [u64], i: usize) {
     if let Some(w) = bits.get_mut(i / 64) {
@@ -179,6 +182,19 @@ impl Matcher {
     /// pattern that starts there set the bit that is tested).
     #[inline]
     fn may_start(&self, hay: &[u8], pos: usize) -> bool {
+        // Away from the end, the five bytes at once, every set tested.
+        if let Some(&[a, b, c, d, e]) = hay.get(pos..pos + 5) {
+            return get(&self.one, usize::from(a))
+                | get(&self.two[..], pair(a, b))
+                | get(&self.three[..], hash3(a, b, c))
+                | get(&self.four[..], hash4([a, b, c, d]))
+                | get(&self.five[..], hash5([a, b, c, d, e]));
+        }
+        self.may_start_near_end(hay, pos)
+    }
+
+    /// [`Matcher::may_start`] with fewer than five bytes left.
+    fn may_start_near_end(&self, hay: &[u8], pos: usize) -> bool {
         let Some(&a) = hay.get(pos) else {
             return false;
         };
@@ -188,23 +204,23 @@ impl Matcher {
         let Some(&b) = hay.get(pos + 1) else {
             return false;
         };
-        if get(&self.two, pair(a, b)) {
+        if get(&self.two[..], pair(a, b)) {
             return true;
         }
         let Some(&c) = hay.get(pos + 2) else {
             return false;
         };
-        if get(&self.three, hash3(a, b, c)) {
+        if get(&self.three[..], hash3(a, b, c)) {
             return true;
         }
         let Some(&d) = hay.get(pos + 3) else {
             return false;
         };
-        if get(&self.four, hash4([a, b, c, d])) {
+        if get(&self.four[..], hash4([a, b, c, d])) {
             return true;
         }
         hay.get(pos + 4)
-            .is_some_and(|&e| get(&self.five, hash5([a, b, c, d, e])))
+            .is_some_and(|&e| get(&self.five[..], hash5([a, b, c, d, e])))
     }
 }
 
@@ -216,18 +232,18 @@ where
 {
     let patterns: Vec<P> = patterns.into_iter().collect();
     let mut one = [0u64; 4];
-    let mut two = vec![0u64; 1 << 10];
-    let mut three = vec![0u64; 1 << 10];
-    let mut four = vec![0u64; 1 << 6];
-    let mut five = vec![0u64; 1 << 10];
+    let mut two = Box::new([0u64; 1 << 10]);
+    let mut three = Box::new([0u64; 1 << 10]);
+    let mut four = Box::new([0u64; 1 << 6]);
+    let mut five = Box::new([0u64; 1 << 10]);
     for p in &patterns {
         match *p.as_ref() {
             [] => {}
             [a] => set(&mut one, usize::from(a)),
-            [a, b] => set(&mut two, pair(a, b)),
-            [a, b, c] => set(&mut three, hash3(a, b, c)),
-            [a, b, c, d] => set(&mut four, hash4([a, b, c, d])),
-            [a, b, c, d, e, ..] => set(&mut five, hash5([a, b, c, d, e])),
+            [a, b] => set(&mut two[..], pair(a, b)),
+            [a, b, c] => set(&mut three[..], hash3(a, b, c)),
+            [a, b, c, d] => set(&mut four[..], hash4([a, b, c, d])),
+            [a, b, c, d, e, ..] => set(&mut five[..], hash5([a, b, c, d, e])),
         }
     }
     let trie = NFA::builder()
