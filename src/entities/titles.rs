@@ -298,6 +298,45 @@ impl Iterator for Tokens<'_> {
     }
 }
 
+impl Tokens<'_> {
+    /// The next token that [`may_be_title`], skipping the others: what
+    /// [`Tokens::next`] would find, without building every token (words of
+    /// plain ASCII letters, most of a text, are cut on the spot).
+    fn next_title_shaped(&mut self) -> Option<Token> {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        text.get(self.pos..)?;
+        let mut at = self.pos;
+        while let Some(&b) = bytes.get(at) {
+            // A space or a one-byte mark (a token of its own, no title).
+            if b < 0x80 && !b.is_ascii_alphabetic() {
+                at += 1;
+                continue;
+            }
+            let mut end = at + 1;
+            while bytes.get(end).is_some_and(u8::is_ascii_alphabetic) {
+                end += 1;
+            }
+            // A word of ASCII letters ends where `next` ends it unless a
+            // non-ASCII letter or an inner apostrophe may follow.
+            let plain = b < 0x80 && bytes.get(end).is_none_or(|&c| c < 0x80 && c != b'\'');
+            let token = if plain {
+                self.pos = end;
+                Token { start: at, end }
+            } else {
+                self.pos = at;
+                self.next()?
+            };
+            if may_be_title(&text[token.start..token.end]) {
+                return Some(token);
+            }
+            at = self.pos;
+        }
+        self.pos = text.len();
+        None
+    }
+}
+
 /// The char at byte `at` of `text` (a char boundary before its end).
 fn char_at(text: &str, at: usize) -> char {
     match text.as_bytes()[at] {
@@ -367,12 +406,10 @@ pub(crate) fn names_after_titles(
     };
     let mut out: Vec<TitledName> = Vec::new();
     let mut words = Tokens { text, pos: 0 };
-    while let Some(first) = words.next() {
+    while let Some(first) = words.next_title_shaped() {
         // Compared without allocating: this runs for every word of every text.
         let w = word(&first);
-        let found = may_be_title(w)
-            .then(|| PERSON_TITLES.iter().find(|t| t.eq_ignore_ascii_case(w)))
-            .flatten();
+        let found = PERSON_TITLES.iter().find(|t| t.eq_ignore_ascii_case(w));
         let Some(title) = found else {
             continue;
         };
@@ -534,6 +571,25 @@ mod tests {
                 .map(|t| (t.start, t.end))
                 .collect();
             proptest::prop_assert_eq!(got, tokens_reference(&n.cased));
+        }
+
+        #[test]
+        fn title_shaped_tokens_are_the_tokens_that_may_be_titles(
+            text in "([a-zA-Z]{1,4}|[ '.,éÉ\u{2019}1ʹ-]|mr|Tov|c|general|attaché|ATTACHÉ){0,30}",
+        ) {
+            let n = normalize(&text);
+            let all = Tokens { text: &n.cased, pos: 0 };
+            let expected: Vec<(usize, usize)> = all
+                .filter(|t| may_be_title(&n.cased[t.start..t.end]))
+                .map(|t| (t.start, t.end))
+                .collect();
+            let mut shaped = Tokens { text: &n.cased, pos: 0 };
+            let mut got = Vec::new();
+            while let Some(t) = shaped.next_title_shaped() {
+                proptest::prop_assert_eq!(shaped.pos, t.end);
+                got.push((t.start, t.end));
+            }
+            proptest::prop_assert_eq!(got, expected);
         }
 
         #[test]
