@@ -116,6 +116,11 @@ pub struct Gazetteer {
     pub(crate) institution_of: Vec<usize>,
     pub(crate) positions_by_person: HashMap<String, Vec<usize>>,
     pub(crate) office_index: OfficeIndex,
+    /// The persons' and countries' keys in reference-data order, copied
+    /// side by side: every mention clones one, and the records they come
+    /// from are large and scattered (a cache miss per mention).
+    pub(crate) person_ids: Vec<String>,
+    pub(crate) country_ids: Vec<String>,
 }
 
 /// Compiled patterns: their trie as a compact automaton, and a small filter
@@ -409,6 +414,8 @@ impl Gazetteer {
             institutions: automaton(&institutions.patterns)?,
             positions_by_person,
             office_index: OfficeIndex::new(data),
+            person_ids: data.persons.iter().map(|p| p.id.clone()).collect(),
+            country_ids: data.countries.iter().map(|c| c.id.clone()).collect(),
             data: data.clone(),
         })
     }

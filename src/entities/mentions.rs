@@ -161,17 +161,15 @@ impl Gazetteer {
                 // An alias that names one entity needs no stored reason (the
                 // surface is the alias): only a choice between several does.
                 let resolved = match f {
-                    Found::Person(i) => {
-                        Ok((Target::Person(self.data.persons[i].id.clone()), i, None))
-                    }
+                    Found::Person(i) => Ok((Target::Person(self.person_ids[i].clone()), i, None)),
                     Found::Country(i) => {
-                        Ok((Target::Country(self.data.countries[i].id.clone()), i, None))
+                        Ok((Target::Country(self.country_ids[i].clone()), i, None))
                     }
                     Found::Persons(cands, alias) => {
                         let clues = self.clues(&s.n, hit, &named, day);
                         match self.settle(&cands, &clues) {
                             Ok((i, why)) => Ok((
-                                Target::Person(self.data.persons[i].id.clone()),
+                                Target::Person(self.person_ids[i].clone()),
                                 i,
                                 Some(format!(
                                     "alias `{surface}` ({}), shared by {}: {why}",
@@ -396,9 +394,9 @@ impl Gazetteer {
 
     fn target(&self, person: bool, i: usize) -> (Target, usize) {
         if person {
-            (Target::Person(self.data.persons[i].id.clone()), i)
+            (Target::Person(self.person_ids[i].clone()), i)
         } else {
-            (Target::Country(self.data.countries[i].id.clone()), i)
+            (Target::Country(self.country_ids[i].clone()), i)
         }
     }
 
