@@ -380,6 +380,23 @@ fn may_be_title(w: &str) -> bool {
 /// phrase of up to ten tokens and a name of a few.
 const WINDOW: usize = 24;
 
+/// The title and the [`WINDOW`] tokens after it, cut only as far as they
+/// are looked at (most titles need a handful).
+struct Window<'a> {
+    read: Vec<Token>,
+    rest: Tokens<'a>,
+}
+
+impl Window<'_> {
+    fn get(&mut self, i: usize) -> Option<Token> {
+        while self.read.len() <= i.min(WINDOW) {
+            let next = self.rest.next()?;
+            self.read.push(next);
+        }
+        self.read.get(i).copied()
+    }
+}
+
 fn is_capitalised(word: &str) -> bool {
     let mut chars = word.chars();
     chars.next().is_some_and(char::is_uppercase)
@@ -414,13 +431,14 @@ pub(crate) fn names_after_titles(
             continue;
         };
         // The title (index 0) and the tokens after it.
-        let toks: Vec<Token> = std::iter::once(first)
-            .chain(words.clone().take(WINDOW))
-            .collect();
+        let mut toks = Window {
+            read: vec![first],
+            rest: words.clone(),
+        };
         let is_title = cover_of(&first).is_none();
         // `c.` for comrade only with its dot, and only in lower case.
         let needs_dot = matches!(*title, "c" | "tov" | "mr" | "mrs" | "dr");
-        let dotted = toks.get(1).is_some_and(|t| word(t) == ".");
+        let dotted = toks.get(1).is_some_and(|t| word(&t) == ".");
         if !is_title || (needs_dot && !dotted) || (*title == "c" && w != "c") {
             continue;
         }
@@ -430,26 +448,28 @@ pub(crate) fn names_after_titles(
         }
         let mut name: Option<(usize, usize)> = None;
         let mut steps = 0;
-        while j < toks.len() && steps < 10 {
+        while steps < 10 {
+            let Some(t) = toks.get(j) else {
+                break;
+            };
             steps += 1;
-            let t = toks[j];
             let w = word(&t);
             if let Some(&(_, cover_end, is_person)) = cover_of(&t) {
                 if is_person || name.is_some() {
                     break;
                 }
                 // A country inside the office phrase: skip past it.
-                while j < toks.len() && toks[j].start < cover_end {
+                while toks.get(j).is_some_and(|t| t.start < cover_end) {
                     j += 1;
                 }
                 continue;
             }
             let initial = w.chars().count() == 1
                 && w.chars().all(char::is_uppercase)
-                && toks.get(j + 1).is_some_and(|t| word(t) == ".");
+                && toks.get(j + 1).is_some_and(|t| word(&t) == ".");
             if initial {
                 let start = name.map_or(t.start, |(s, _)| s);
-                name = Some((start, toks[j + 1].end));
+                name = Some((start, toks.get(j + 1).map_or(t.end, |t| t.end)));
                 j += 2;
                 continue;
             }
