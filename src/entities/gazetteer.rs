@@ -185,7 +185,7 @@ fn hash5(w: [u8; 5]) -> usize {
 impl Matcher {
     /// False when no pattern can start at `pos` (no false negatives: every
     /// pattern that starts there set the bit that is tested).
-    #[inline]
+    #[inline(always)]
     fn may_start(&self, hay: &[u8], pos: usize) -> bool {
         // Away from the end, the five bytes at once, every set tested.
         if let Some(&[a, b, c, d, e]) = hay.get(pos..pos + 5) {
