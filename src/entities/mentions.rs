@@ -425,6 +425,13 @@ fn place_fits(c: &Candidate, compound: bool) -> bool {
 /// The entity the candidates of one hit stand for, as far as the hit alone
 /// tells; `None` when no candidate is left.
 fn resolve_candidates(cands: &[&Candidate], day: Option<Day>) -> Option<Found> {
+    // One candidate, the common case: what the general way below gives,
+    // without its vectors.
+    match cands {
+        [Candidate::Person { idx, .. }] => return Some(Found::Person(*idx)),
+        [Candidate::Country { idx, .. }] => return Some(Found::Country(*idx)),
+        _ => {}
+    }
     let mut persons: Vec<(usize, usize)> = Vec::new();
     let mut countries: Vec<(usize, Term)> = Vec::new();
     for c in cands {
