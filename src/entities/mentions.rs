@@ -287,11 +287,17 @@ impl Gazetteer {
         for (k, hit) in hits.iter().enumerate() {
             let text = &n.cased[hit.start..hit.end];
             let compound = starts_compound(n, hit.end);
-            let cands: Vec<&Candidate> = self.candidates[hit.pattern]
-                .iter()
-                .filter(|c| place_fits(c, compound) && c.case_at(text, initial[k]) != Case::Refuse)
-                .collect();
-            let Some(found) = resolve_candidates(&cands, day) else {
+            let fits = |c: &&Candidate| {
+                place_fits(c, compound) && c.case_at(text, initial[k]) != Case::Refuse
+            };
+            // Most aliases have one candidate: no vector for it.
+            let found = match self.candidates[hit.pattern].as_slice() {
+                [only] => Some(only)
+                    .filter(fits)
+                    .and_then(|c| resolve_candidates(&[c], day)),
+                all => resolve_candidates(&all.iter().filter(fits).collect::<Vec<_>>(), day),
+            };
+            let Some(found) = found else {
                 continue;
             };
             if needs[k] && !self.has_evidence(n, &hits, &needs, k) {
