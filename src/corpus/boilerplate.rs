@@ -18,8 +18,39 @@ static RE_SITE_LINE: LazyLock<Regex> = LazyLock::new(|| {
 /// Is this line part of the site header (or blank)?
 pub fn is_site_line(s: &str) -> bool {
     let t = clean(s);
-    is_blank(t) || (t.len() <= 2000 && (surely_site_line(t) || RE_SITE_LINE.is_match(t)))
+    is_blank(t)
+        || (t.len() <= 2000
+            && (surely_site_line(t) || may_be_site_line(t) && RE_SITE_LINE.is_match(t)))
 }
+
+/// False only for lines `re_site_line` cannot match: each of its
+/// alternatives starts with one of these words, which `(?i)` matches in any
+/// ASCII case and, among non-ASCII characters, only with a Kelvin sign for
+/// `k` or a long `ſ` for `s` (lines holding one go to the regex). Most lines
+/// asked about (the first heading) hold none, and the regex falls back to
+/// its slowest engine on their non-ASCII characters.
+fn may_be_site_line(t: &str) -> bool {
+    static AC: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> = std::sync::OnceLock::new();
+    let ac = AC.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(SITE_WORDS)
+            .ok()
+    });
+    t.contains(['\u{212A}', '\u{17F}']) || ac.as_ref().is_none_or(|ac| ac.is_match(t))
+}
+
+/// The first word of each alternative of `re_site_line`.
+const SITE_WORDS: [&str; 8] = [
+    "selected",
+    "soviet",
+    "marx",
+    "home",
+    "concentrated",
+    "download",
+    "lenin",
+    "stalin",
+];
 
 /// True only for lines `re_site_line` matches: they hold one of its
 /// alternatives spelled with single ASCII spaces (which `\s+` and `[\-\s]*`
@@ -137,6 +168,49 @@ mod tests {
         assert_eq!(footer_start(&split_lines(u), 1), 3);
     }
 
+    /// The non-ASCII characters `(?i)` matches for a letter of
+    /// `SITE_WORDS` are the two `may_be_site_line` looks for.
+    #[test]
+    fn site_words_fold_only_to_the_characters_looked_for() {
+        let letters: std::collections::BTreeSet<char> =
+            SITE_WORDS.iter().flat_map(|w| w.chars()).collect();
+        for letter in letters {
+            let re = regex::Regex::new(&format!("(?i)^{letter}$")).expect("constant regex");
+            let others: Vec<char> = (0x80..=0x10FFFFu32)
+                .filter_map(char::from_u32)
+                .filter(|c| re.is_match(c.encode_utf8(&mut [0; 4])))
+                .collect();
+            let expected: &[char] = match letter {
+                'k' => &['\u{212A}'],
+                's' => &['\u{17F}'],
+                _ => &[],
+            };
+            assert_eq!(others, expected, "{letter}");
+        }
+    }
+
+    #[test]
+    fn the_word_filter_keeps_every_site_line() {
+        let lines = [
+            "Selected Secret Documents from Soviet Foreign Policy Documents Archives - 1919 to 1941",
+            "Marx-Engels |\u{a0} Lenin \u{a0}| Stalin |\u{a0} Home Page",
+            "MARX\u{a0}ENGELS",
+            "Lenin",
+            "  stalin | x",
+            "Concentrated on 1st and\u{a0} 2nd WW Correspondence",
+            "Download\u{2003}PDF",
+            "ſelected ſecret documents",
+            "Home\u{212A}page",
+        ];
+        for line in lines {
+            assert!(may_be_site_line(line), "{line}");
+        }
+        assert!(!may_be_site_line(HEADING));
+        assert!(!is_site_line(
+            "Talk of the minister of foreign affairs of Turkey with Gaston Doumergue"
+        ));
+    }
+
     #[test]
     fn page_without_header() {
         assert_eq!(end_of(HEADING), HEADING);
@@ -178,6 +252,8 @@ mod fast_path_tests {
         "\u{a0}",
         "x",
         "documents",
+        "ſtalin",
+        "\u{212A}",
     ];
 
     proptest! {
@@ -194,6 +270,9 @@ mod fast_path_tests {
             }
             if surely_site_line(&t) {
                 prop_assert!(RE_SITE_LINE.is_match(&t), "{:?}", t);
+            }
+            if RE_SITE_LINE.is_match(&t) {
+                prop_assert!(may_be_site_line(&t), "{:?}", t);
             }
         }
     }

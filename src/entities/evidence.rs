@@ -38,13 +38,28 @@ pub(crate) fn same_name_in_other_case(text: &str, form: &str) -> bool {
         match (t.next(), f.next()) {
             (None, None) => return true,
             (Some(tw), Some(fw)) => {
-                if tw != fw && tw != fw.to_lowercase() && tw != fw.to_uppercase() {
+                if tw != fw && !is_lower_case_of(tw, fw) && !is_upper_case_of(tw, fw) {
                     return false;
                 }
             }
             _ => return false,
         }
     }
+}
+
+/// `word == form.to_lowercase()`, without building the lower case (this
+/// runs for every case check of an alias). `str::to_lowercase` is
+/// `char::to_lowercase` of each char but for a final capital sigma.
+fn is_lower_case_of(word: &str, form: &str) -> bool {
+    if form.contains('Σ') {
+        return word == form.to_lowercase();
+    }
+    word.chars().eq(form.chars().flat_map(char::to_lowercase))
+}
+
+/// `word == form.to_uppercase()`, without building the upper case.
+fn is_upper_case_of(word: &str, form: &str) -> bool {
+    word.chars().eq(form.chars().flat_map(char::to_uppercase))
 }
 
 /// True when `text` has no upper-case letter.
@@ -323,6 +338,21 @@ mod tests {
         assert!(!is_common_word("chamberlain"));
         assert!(!is_common_word("japan"));
         assert!(!is_common_word("# aliases in the reference data"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn case_of_agrees_with_the_case_mappings(
+            word in "[a-zA-Zß'ΣσςİıÉé ]{0,6}",
+            form in "[a-zA-Zß'ΣσςİıÉé ]{0,6}",
+        ) {
+            proptest::prop_assert_eq!(is_lower_case_of(&word, &form), word == form.to_lowercase());
+            proptest::prop_assert_eq!(is_upper_case_of(&word, &form), word == form.to_uppercase());
+            let lower = form.to_lowercase();
+            let upper = form.to_uppercase();
+            proptest::prop_assert!(is_lower_case_of(&lower, &form));
+            proptest::prop_assert!(is_upper_case_of(&upper, &form));
+        }
     }
 
     #[test]

@@ -116,6 +116,11 @@ pub struct Gazetteer {
     pub(crate) institution_of: Vec<usize>,
     pub(crate) positions_by_person: HashMap<String, Vec<usize>>,
     pub(crate) office_index: OfficeIndex,
+    /// The persons' and countries' keys in reference-data order, copied
+    /// side by side: every mention clones one, and the records they come
+    /// from are large and scattered (a cache miss per mention).
+    pub(crate) person_ids: Vec<String>,
+    pub(crate) country_ids: Vec<String>,
 }
 
 /// Compiled patterns: their trie as a compact automaton, and a small filter
@@ -129,13 +134,21 @@ pub(crate) struct Matcher {
     /// cache miss (the walk was the most expensive function of a seed).
     trie: NFA,
     /// Which text may start a pattern, checked before walking the trie, so
-    /// most word starts (`the`, `and`, `of` ...) cost a lookup in these
-    /// 16 KB, which stay cached. Bit sets: first bytes of one-byte patterns,
-    /// two-byte patterns, and a hash of the first three bytes of longer ones.
+    /// most word starts (`the`, `and`, `of` ...) cost a few lookups in these
+    /// 25 KB, which stay cached. Bit sets: first bytes of one-byte patterns,
+    /// two-byte patterns, a hash of three-byte and of four-byte patterns,
+    /// and a hash of the first five bytes of longer ones. (Five rather than
+    /// three bytes of the longer ones: many words of a body begin as an
+    /// alias does, `com` or `pre`, and four in five walks found nothing.)
     one: [u64; 4],
-    two: Vec<u64>,
-    three: Vec<u64>,
+    two: Box<Bits16>,
+    three: Box<Bits16>,
+    four: Box<[u64; 64]>,
+    five: Box<Bits16>,
 }
+
+/// A set of 16-bit values (fixed size, so lookups need no bounds check).
+type Bits16 = [u64; 1 << 10];
 
 fn set(bits: &mut [u64], i: usize) {
     if let Some(w) = bits.get_mut(i / 64) {
@@ -157,11 +170,36 @@ fn hash3(a: u8, b: u8, c: u8) -> usize {
     (x.wrapping_mul(0x9E37_79B1) >> 16) as usize
 }
 
+/// 12 bits from four bytes (few patterns have four).
+fn hash4(w: [u8; 4]) -> usize {
+    (u32::from_le_bytes(w).wrapping_mul(0x9E37_79B1) >> 20) as usize
+}
+
+/// 16 bits from five bytes.
+fn hash5(w: [u8; 5]) -> usize {
+    let [a, b, c, d, e] = w;
+    let x = u64::from_le_bytes([a, b, c, d, e, 0, 0, 0]);
+    (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
+}
+
 impl Matcher {
     /// False when no pattern can start at `pos` (no false negatives: every
     /// pattern that starts there set the bit that is tested).
-    #[inline]
+    #[inline(always)]
     fn may_start(&self, hay: &[u8], pos: usize) -> bool {
+        // Away from the end, the five bytes at once, every set tested.
+        if let Some(&[a, b, c, d, e]) = hay.get(pos..pos + 5) {
+            return get(&self.one, usize::from(a))
+                | get(&self.two[..], pair(a, b))
+                | get(&self.three[..], hash3(a, b, c))
+                | get(&self.four[..], hash4([a, b, c, d]))
+                | get(&self.five[..], hash5([a, b, c, d, e]));
+        }
+        self.may_start_near_end(hay, pos)
+    }
+
+    /// [`Matcher::may_start`] with fewer than five bytes left.
+    fn may_start_near_end(&self, hay: &[u8], pos: usize) -> bool {
         let Some(&a) = hay.get(pos) else {
             return false;
         };
@@ -171,11 +209,23 @@ impl Matcher {
         let Some(&b) = hay.get(pos + 1) else {
             return false;
         };
-        if get(&self.two, pair(a, b)) {
+        if get(&self.two[..], pair(a, b)) {
             return true;
         }
-        hay.get(pos + 2)
-            .is_some_and(|&c| get(&self.three, hash3(a, b, c)))
+        let Some(&c) = hay.get(pos + 2) else {
+            return false;
+        };
+        if get(&self.three[..], hash3(a, b, c)) {
+            return true;
+        }
+        let Some(&d) = hay.get(pos + 3) else {
+            return false;
+        };
+        if get(&self.four[..], hash4([a, b, c, d])) {
+            return true;
+        }
+        hay.get(pos + 4)
+            .is_some_and(|&e| get(&self.five[..], hash5([a, b, c, d, e])))
     }
 }
 
@@ -187,14 +237,18 @@ where
 {
     let patterns: Vec<P> = patterns.into_iter().collect();
     let mut one = [0u64; 4];
-    let mut two = vec![0u64; 1 << 10];
-    let mut three = vec![0u64; 1 << 10];
+    let mut two = Box::new([0u64; 1 << 10]);
+    let mut three = Box::new([0u64; 1 << 10]);
+    let mut four = Box::new([0u64; 1 << 6]);
+    let mut five = Box::new([0u64; 1 << 10]);
     for p in &patterns {
         match *p.as_ref() {
             [] => {}
             [a] => set(&mut one, usize::from(a)),
-            [a, b] => set(&mut two, pair(a, b)),
-            [a, b, c, ..] => set(&mut three, hash3(a, b, c)),
+            [a, b] => set(&mut two[..], pair(a, b)),
+            [a, b, c] => set(&mut three[..], hash3(a, b, c)),
+            [a, b, c, d] => set(&mut four[..], hash4([a, b, c, d])),
+            [a, b, c, d, e, ..] => set(&mut five[..], hash5([a, b, c, d, e])),
         }
     }
     let trie = NFA::builder()
@@ -208,6 +262,8 @@ where
         one,
         two,
         three,
+        four,
+        five,
     })
 }
 
@@ -358,6 +414,8 @@ impl Gazetteer {
             institutions: automaton(&institutions.patterns)?,
             positions_by_person,
             office_index: OfficeIndex::new(data),
+            person_ids: data.persons.iter().map(|p| p.id.clone()).collect(),
+            country_ids: data.countries.iter().map(|c| c.id.clone()).collect(),
             data: data.clone(),
         })
     }

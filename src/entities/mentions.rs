@@ -6,8 +6,6 @@
 //! document: a `Chamberlain` in the body is decided by a `Neville
 //! Chamberlain` in the heading.
 
-use std::collections::HashSet;
-
 use super::evidence::{
     country_may_stand_here, country_position, listed_together, possessive_follows, starts_compound,
     starts_sentence, title_or_initial_before, verb_follows, word_before, PERSON_TITLES,
@@ -105,7 +103,8 @@ impl Gazetteer {
 
         // An ordinary word that may be a name (`china`) is one when the
         // document names the same entity elsewhere.
-        let sure: HashSet<(bool, usize)> = scanned
+        // Sorted and searched rather than hashed: a few dozen entries.
+        let mut sure: Vec<(bool, usize)> = scanned
             .iter()
             .flat_map(|s| s.found.iter())
             .filter_map(|(_, f)| match f {
@@ -114,14 +113,17 @@ impl Gazetteer {
                 _ => None,
             })
             .collect();
+        sure.sort_unstable();
+        sure.dedup();
+        let sure = |entity: (bool, usize)| sure.binary_search(&entity).is_ok();
         for s in &mut scanned {
             let confirmed: Vec<(Hit, Found)> = s
                 .pending
                 .drain(..)
                 .filter(|(hit, f)| match f {
-                    Found::Person(i) => sure.contains(&(true, *i)),
+                    Found::Person(i) => sure((true, *i)),
                     Found::Country(i) => {
-                        sure.contains(&(false, *i)) && country_may_stand_here(&s.n, hit.start)
+                        sure((false, *i)) && country_may_stand_here(&s.n, hit.start)
                     }
                     _ => false,
                 })
@@ -133,7 +135,7 @@ impl Gazetteer {
         }
 
         // Persons named unambiguously anywhere in the document.
-        let named: HashSet<usize> = scanned
+        let mut named: Vec<usize> = scanned
             .iter()
             .flat_map(|s| s.found.iter())
             .filter_map(|(_, f)| match f {
@@ -141,6 +143,8 @@ impl Gazetteer {
                 _ => None,
             })
             .collect();
+        named.sort_unstable();
+        named.dedup();
 
         let mut out = DocumentMentions::default();
         for s in &mut scanned {
@@ -157,17 +161,15 @@ impl Gazetteer {
                 // An alias that names one entity needs no stored reason (the
                 // surface is the alias): only a choice between several does.
                 let resolved = match f {
-                    Found::Person(i) => {
-                        Ok((Target::Person(self.data.persons[i].id.clone()), i, None))
-                    }
+                    Found::Person(i) => Ok((Target::Person(self.person_ids[i].clone()), i, None)),
                     Found::Country(i) => {
-                        Ok((Target::Country(self.data.countries[i].id.clone()), i, None))
+                        Ok((Target::Country(self.country_ids[i].clone()), i, None))
                     }
                     Found::Persons(cands, alias) => {
                         let clues = self.clues(&s.n, hit, &named, day);
                         match self.settle(&cands, &clues) {
                             Ok((i, why)) => Ok((
-                                Target::Person(self.data.persons[i].id.clone()),
+                                Target::Person(self.person_ids[i].clone()),
                                 i,
                                 Some(format!(
                                     "alias `{surface}` ({}), shared by {}: {why}",
@@ -285,11 +287,17 @@ impl Gazetteer {
         for (k, hit) in hits.iter().enumerate() {
             let text = &n.cased[hit.start..hit.end];
             let compound = starts_compound(n, hit.end);
-            let cands: Vec<&Candidate> = self.candidates[hit.pattern]
-                .iter()
-                .filter(|c| place_fits(c, compound) && c.case_at(text, initial[k]) != Case::Refuse)
-                .collect();
-            let Some(found) = resolve_candidates(&cands, day) else {
+            let fits = |c: &&Candidate| {
+                place_fits(c, compound) && c.case_at(text, initial[k]) != Case::Refuse
+            };
+            // Most aliases have one candidate: no vector for it.
+            let found = match self.candidates[hit.pattern].as_slice() {
+                [only] => Some(only)
+                    .filter(fits)
+                    .and_then(|c| resolve_candidates(&[c], day)),
+                all => resolve_candidates(&all.iter().filter(fits).collect::<Vec<_>>(), day),
+            };
+            let Some(found) = found else {
                 continue;
             };
             if needs[k] && !self.has_evidence(n, &hits, &needs, k) {
@@ -356,7 +364,7 @@ impl Gazetteer {
         &self,
         n: &Normalized,
         hit: Hit,
-        named: &'a HashSet<usize>,
+        named: &'a [usize],
         day: Option<Day>,
     ) -> Clues<'a> {
         let mut initials = Vec::new();
@@ -392,9 +400,9 @@ impl Gazetteer {
 
     fn target(&self, person: bool, i: usize) -> (Target, usize) {
         if person {
-            (Target::Person(self.data.persons[i].id.clone()), i)
+            (Target::Person(self.person_ids[i].clone()), i)
         } else {
-            (Target::Country(self.data.countries[i].id.clone()), i)
+            (Target::Country(self.country_ids[i].clone()), i)
         }
     }
 
@@ -423,6 +431,13 @@ fn place_fits(c: &Candidate, compound: bool) -> bool {
 /// The entity the candidates of one hit stand for, as far as the hit alone
 /// tells; `None` when no candidate is left.
 fn resolve_candidates(cands: &[&Candidate], day: Option<Day>) -> Option<Found> {
+    // One candidate, the common case: what the general way below gives,
+    // without its vectors.
+    match cands {
+        [Candidate::Person { idx, .. }] => return Some(Found::Person(*idx)),
+        [Candidate::Country { idx, .. }] => return Some(Found::Country(*idx)),
+        _ => {}
+    }
     let mut persons: Vec<(usize, usize)> = Vec::new();
     let mut countries: Vec<(usize, Term)> = Vec::new();
     for c in cands {

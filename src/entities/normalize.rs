@@ -60,8 +60,9 @@ static PLAIN: [bool; 256] = {
 /// byte-at-a-time path and only other characters are decoded.
 pub fn normalize(text: &str) -> Normalized {
     let bytes = text.as_bytes();
-    let mut cased: Vec<u8> = Vec::with_capacity(bytes.len());
-    let mut lower: Vec<u8> = Vec::with_capacity(bytes.len());
+    // Built as Strings from whole characters, so no UTF-8 check at the end.
+    let mut cased = String::with_capacity(bytes.len());
+    let mut lower = String::with_capacity(bytes.len());
     let mut orig_byte: Vec<u32> = Vec::with_capacity(bytes.len() + 1);
     let mut in_space = false;
     let mut i = 0;
@@ -72,8 +73,8 @@ pub fn normalize(text: &str) -> Normalized {
                 // A run of spaces, no-break spaces or line breaks is one
                 // space, so `Great  Britain` matches `Great Britain`.
                 if !in_space {
-                    cased.push(b' ');
-                    lower.push(b' ');
+                    cased.push(' ');
+                    lower.push(' ');
                     orig_byte.push(i as u32);
                     in_space = true;
                 }
@@ -97,17 +98,19 @@ pub fn normalize(text: &str) -> Normalized {
                 }
             }
             if run > i {
-                cased.extend_from_slice(&bytes[i..run]);
+                // ASCII bytes at `i` and before `run`: char boundaries.
+                let plain = text.get(i..run).unwrap_or_default();
+                cased.push_str(plain);
                 let from = lower.len();
-                lower.extend_from_slice(&bytes[i..run]);
+                lower.push_str(plain);
                 lower[from..].make_ascii_lowercase();
                 orig_byte.extend(i as u32..run as u32);
                 i = run;
             } else {
                 // A backtick or a control character.
                 let b = if b == b'`' { b'\'' } else { b };
-                cased.push(b);
-                lower.push(b.to_ascii_lowercase());
+                cased.push(char::from(b));
+                lower.push(char::from(b.to_ascii_lowercase()));
                 orig_byte.push(i as u32);
                 i += 1;
             }
@@ -119,20 +122,17 @@ pub fn normalize(text: &str) -> Normalized {
         let len = c.len_utf8();
         if c.is_whitespace() {
             if !in_space {
-                cased.push(b' ');
-                lower.push(b' ');
+                cased.push(' ');
+                lower.push(' ');
                 orig_byte.push(i as u32);
                 in_space = true;
             }
         } else {
             in_space = false;
             let c2 = fold(c).unwrap_or(c);
-            let mut buf = [0u8; 4];
-            let enc = c2.encode_utf8(&mut buf);
-            cased.extend_from_slice(enc.as_bytes());
-            let mut lbuf = [0u8; 4];
-            lower.extend_from_slice(lower_same_len(c2).encode_utf8(&mut lbuf).as_bytes());
-            for _ in 0..enc.len() {
+            cased.push(c2);
+            lower.push(lower_same_len(c2));
+            for _ in 0..c2.len_utf8() {
                 orig_byte.push(i as u32);
             }
         }
@@ -140,10 +140,8 @@ pub fn normalize(text: &str) -> Normalized {
     }
     orig_byte.push(bytes.len() as u32);
     Normalized {
-        // Both buffers hold whole characters encoded above; the fallback
-        // is unreachable but keeps this free of panics.
-        cased: String::from_utf8(cased).unwrap_or_default(),
-        lower: String::from_utf8(lower).unwrap_or_default(),
+        cased,
+        lower,
         orig_byte,
     }
 }

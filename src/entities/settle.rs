@@ -4,8 +4,6 @@
 //! document's date, and who was alive then. Each rule only decides when it
 //! leaves exactly one person; otherwise the next rule tries the same pool.
 
-use std::collections::HashSet;
-
 use super::gazetteer::Gazetteer;
 use crate::calendar::{Day, Term};
 
@@ -16,8 +14,9 @@ pub(crate) struct Clues<'a> {
     pub initials: Vec<char>,
     /// The word right before the name, lower case (`general`, `mr`).
     pub title: Option<String>,
-    /// Persons named unambiguously elsewhere in the document (any field).
-    pub named: Option<&'a HashSet<usize>>,
+    /// Persons named unambiguously elsewhere in the document (any field),
+    /// ascending.
+    pub named: Option<&'a [usize]>,
     pub day: Option<Day>,
 }
 
@@ -59,7 +58,11 @@ impl Gazetteer {
         }
 
         if let Some(named) = clues.named {
-            let fits: Vec<usize> = pool.iter().copied().filter(|i| named.contains(i)).collect();
+            let fits: Vec<usize> = pool
+                .iter()
+                .copied()
+                .filter(|i| named.binary_search(i).is_ok())
+                .collect();
             if let [one] = fits[..] {
                 return Ok((
                     one,
