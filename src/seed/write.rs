@@ -603,12 +603,6 @@ impl<'c> Writer<'c> {
                 }
             }
 
-            self.changes.written(
-                ids,
-                document_id,
-                date.map(|d| d.from.as_str()),
-                &resolved.facts,
-            );
             let mut rows: Vec<MentionRow> = Vec::with_capacity(resolved.mentions.len());
             for m in &resolved.mentions {
                 let (person_id, country_id) = match &m.target {
@@ -630,6 +624,14 @@ impl<'c> Writer<'c> {
                 });
             }
             self.mentions(document_id, &rows)?;
+            self.changes.written(
+                ids,
+                document_id,
+                date.map(|d| d.from.as_str()),
+                &resolved.facts,
+                rows.iter()
+                    .map(|r| ((r.person_id, r.country_id), r.surface)),
+            );
             written.mentions += rows.len() as u64;
             for u in &resolved.unresolved {
                 let id = self.unresolved.insert(params![
