@@ -328,8 +328,8 @@ impl YearMentions {
 /// One year's candidate names and lower-case words.
 #[derive(Debug, Default)]
 struct YearWords {
-    candidates: HashMap<String, Candidate>,
-    lower: BTreeSet<String>,
+    candidates: FxHashMap<String, Candidate>,
+    lower: FxHashSet<Box<str>>,
 }
 
 /// A candidate name's counts in one year.
@@ -374,7 +374,7 @@ impl YearWords {
         }
         for word in words.lower() {
             if !self.lower.contains(word) {
-                self.lower.insert(word.to_string());
+                self.lower.insert(word.into());
             }
         }
     }
@@ -407,7 +407,8 @@ impl YearWords {
         }
         let mut lower =
             tx.prepare_cached("INSERT INTO lower_word_years (year, word) VALUES (?1, ?2)")?;
-        for word in &self.lower {
+        let sorted: BTreeSet<&str> = self.lower.iter().map(|w| &**w).collect();
+        for word in sorted {
             lower.execute(params![year, word])?;
         }
         Ok(())
