@@ -284,6 +284,33 @@ impl<T> Default for PatternSet<T> {
     }
 }
 
+impl PatternSet<usize> {
+    /// The aliases, then the names, of records given as (id, name), each
+    /// matching its record's place in the list. An alias of an unknown id is
+    /// left out (the reference data's validation reports it).
+    fn of_names<'a>(
+        records: impl Iterator<Item = (&'a str, &'a str)>,
+        aliases: impl Iterator<Item = (&'a str, &'a str)>,
+    ) -> Self {
+        let records: Vec<(&str, &str)> = records.collect();
+        let index: HashMap<&str, usize> = records
+            .iter()
+            .enumerate()
+            .map(|(i, (id, _))| (*id, i))
+            .collect();
+        let mut set = PatternSet::default();
+        for (id, alias) in aliases {
+            if let Some(&i) = index.get(id) {
+                set.add(lower(&normalize_pattern(alias)), i);
+            }
+        }
+        for (i, (_, name)) in records.iter().enumerate() {
+            set.add(lower(&normalize_pattern(name)), i);
+        }
+        set
+    }
+}
+
 impl<T> PatternSet<T> {
     fn add(&mut self, lower_form: String, value: T) {
         if lower_form.is_empty() {
@@ -356,36 +383,22 @@ impl Gazetteer {
         // explicit, and the curators leave out on purpose surnames that are
         // ordinary words (`Law`, `Reading`).
 
-        let mut offices: PatternSet<usize> = PatternSet::default();
-        let office_idx: HashMap<&str, usize> = data
-            .offices
-            .iter()
-            .enumerate()
-            .map(|(i, o)| (o.id.as_str(), i))
-            .collect();
-        for a in &data.office_aliases {
-            if let Some(&i) = office_idx.get(a.office_id.as_str()) {
-                offices.add(lower(&normalize_pattern(&a.alias)), i);
-            }
-        }
-        for (i, o) in data.offices.iter().enumerate() {
-            offices.add(lower(&normalize_pattern(&o.title)), i);
-        }
-        let mut institutions: PatternSet<usize> = PatternSet::default();
-        let inst_idx: HashMap<&str, usize> = data
-            .institutions
-            .iter()
-            .enumerate()
-            .map(|(i, o)| (o.id.as_str(), i))
-            .collect();
-        for a in &data.institution_aliases {
-            if let Some(&i) = inst_idx.get(a.institution_id.as_str()) {
-                institutions.add(lower(&normalize_pattern(&a.alias)), i);
-            }
-        }
-        for (i, o) in data.institutions.iter().enumerate() {
-            institutions.add(lower(&normalize_pattern(&o.name)), i);
-        }
+        let offices = PatternSet::of_names(
+            data.offices
+                .iter()
+                .map(|o| (o.id.as_str(), o.title.as_str())),
+            data.office_aliases
+                .iter()
+                .map(|a| (a.office_id.as_str(), a.alias.as_str())),
+        );
+        let institutions = PatternSet::of_names(
+            data.institutions
+                .iter()
+                .map(|i| (i.id.as_str(), i.name.as_str())),
+            data.institution_aliases
+                .iter()
+                .map(|a| (a.institution_id.as_str(), a.alias.as_str())),
+        );
 
         let mut positions_by_person: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, p) in data.positions.iter().enumerate() {
