@@ -23,8 +23,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use anyhow::{Context, Result};
 use rusqlite::{params, Transaction};
 
-use super::facts::{DocumentFacts, Words};
-use super::write::ReferenceIds;
+use super::facts::Words;
 use crate::calendar::{parse_day, Day};
 
 /// What a seed changed: the keys whose summary rows it recomputes.
@@ -71,35 +70,25 @@ fn widen(first: &mut Option<Day>, last: &mut Option<Day>, d: Day) {
 
 impl Changes {
     /// A document just written, with the facts a worker thread found in it.
+    /// `codes`: the persons and countries the document names, as
+    /// `co_mention_totals` numbers them (a country's id, minus a person's id).
     pub fn written<'m>(
         &mut self,
-        ids: &ReferenceIds,
         id: i64,
         date_from: Option<&str>,
-        facts: &DocumentFacts,
+        codes: Vec<i64>,
+        words: &Words,
         mentions: impl Iterator<Item = (Entity, &'m str)>,
     ) {
         let year = year_of(date_from);
         self.any = true;
         self.written_ids.insert(id);
-        let codes: Vec<i64> = facts
-            .entities
-            .iter()
-            .filter_map(|e| {
-                let index = e.index as usize;
-                if e.person {
-                    ids.person_rows.get(index).map(|id| -id)
-                } else {
-                    ids.country_rows.get(index).copied()
-                }
-            })
-            .collect();
         self.names_anyone |= !codes.is_empty();
         self.pairs.add(codes, day_of(date_from));
         self.words
             .entry(year.clone())
             .or_default()
-            .add(id, day_of(date_from), &facts.words);
+            .add(id, day_of(date_from), words);
         self.mentions
             .entry(year.clone())
             .or_default()

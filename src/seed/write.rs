@@ -624,11 +624,24 @@ impl<'c> Writer<'c> {
                 });
             }
             self.mentions(document_id, &rows)?;
+            let codes = resolved
+                .facts
+                .entities
+                .iter()
+                .filter_map(|e| {
+                    let index = e.index as usize;
+                    if e.person {
+                        ids.person_rows.get(index).map(|id| -id)
+                    } else {
+                        ids.country_rows.get(index).copied()
+                    }
+                })
+                .collect();
             self.changes.written(
-                ids,
                 document_id,
                 date.map(|d| d.from.as_str()),
-                &resolved.facts,
+                codes,
+                &resolved.facts.words,
                 rows.iter()
                     .map(|r| ((r.person_id, r.country_id), r.surface)),
             );
