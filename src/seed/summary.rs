@@ -43,8 +43,6 @@ pub struct Changes {
     /// The documents written in this seed (a new document may take the id
     /// of one deleted in the same seed).
     written_ids: FxHashSet<i64>,
-    /// Whether any party was written or deleted (correspondence_totals).
-    any: bool,
 }
 
 /// The year a summary files a document under.
@@ -80,19 +78,18 @@ impl Changes {
         words: &Words,
         mentions: impl Iterator<Item = (Entity, &'m str)>,
     ) {
-        let year = year_of(date_from);
-        self.any = true;
+        let (year, day) = (year_of(date_from), day_of(date_from));
         self.written_ids.insert(id);
         self.names_anyone |= !codes.is_empty();
-        self.pairs.add(codes, day_of(date_from));
+        self.pairs.add(codes, day);
         self.words
             .entry(year.clone())
             .or_default()
-            .add(id, day_of(date_from), words);
+            .add(id, day, words);
         self.mentions
             .entry(year.clone())
             .or_default()
-            .add(day_of(date_from), mentions);
+            .add(day, mentions);
         self.years.insert(year);
     }
 
@@ -103,7 +100,6 @@ impl Changes {
         )?;
         for year in years.query_map([source_id], |row| row.get::<_, Option<String>>(0))? {
             self.years.insert(year?);
-            self.any = true;
         }
         let names: bool = tx
             .prepare_cached(
@@ -134,10 +130,40 @@ pub fn recompute(tx: &Transaction, changes: &Changes) -> Result<()> {
     }
     recompute_pairs(tx, changes)
         .context("summarising which persons and countries are named together")?;
-    if changes.any {
+    // Any document written or deleted has a year (None for undated ones).
+    if !changes.years.is_empty() {
         correspondence_totals(tx)?;
     }
     tx.execute_batch("DROP TABLE temp.written_documents")?;
+    Ok(())
+}
+
+/// Hands `each` one document at a time from `rows` (document id, its
+/// date_from, then the columns `item` reads), which come ordered by document.
+fn each_document<T>(
+    mut rows: rusqlite::Rows<'_>,
+    item: impl Fn(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+    mut each: impl FnMut(Option<Day>, Vec<T>),
+) -> Result<()> {
+    let mut document: Option<(i64, Option<Day>, Vec<T>)> = None;
+    while let Some(row) = rows.next()? {
+        let id: i64 = row.get(0)?;
+        if document.as_ref().is_some_and(|(d, _, _)| *d != id) {
+            if let Some((_, day, items)) = document.take() {
+                each(day, items);
+            }
+        }
+        if document.is_none() {
+            let date: Option<String> = row.get(1)?;
+            document = Some((id, day_of(date.as_deref()), Vec::new()));
+        }
+        if let Some((_, _, items)) = &mut document {
+            items.push(item(row)?);
+        }
+    }
+    if let Some((_, day, items)) = document {
+        each(day, items);
+    }
     Ok(())
 }
 
@@ -175,24 +201,13 @@ fn recompute_year(tx: &Transaction, year: &Option<String>, changes: &Changes) ->
              WHERE {filter} AND d.id NOT IN temp.written_documents
              ORDER BY d.id"
         ))?;
-        let mut rows = stmt.query([year])?;
-        let mut document: Option<(i64, Option<String>, Vec<(Entity, String)>)> = None;
-        while let Some(row) = rows.next()? {
-            let id: i64 = row.get(0)?;
-            if document.as_ref().is_some_and(|(d, _, _)| *d != id) {
-                if let Some((_, date, found)) = document.take() {
-                    let found = found.iter().map(|(e, s)| (*e, s.as_str()));
-                    mentions.add(day_of(date.as_deref()), found);
-                }
-            }
-            let date: Option<String> = row.get(1)?;
-            let entry = document.get_or_insert_with(|| (id, date, Vec::new()));
-            entry.2.push(((row.get(2)?, row.get(3)?), row.get(4)?));
-        }
-        if let Some((_, date, found)) = document {
-            let found = found.iter().map(|(e, s)| (*e, s.as_str()));
-            mentions.add(day_of(date.as_deref()), found);
-        }
+        each_document(
+            stmt.query([year])?,
+            |row| Ok(((row.get(2)?, row.get(3)?), row.get::<_, String>(4)?)),
+            |day, found: Vec<(Entity, String)>| {
+                mentions.add(day, found.iter().map(|(e, s)| (*e, s.as_str())));
+            },
+        )?;
     }
     if let Some(written) = changes.mentions.get(year) {
         mentions.merge(written);
@@ -477,22 +492,11 @@ fn recompute_pairs(tx: &Transaction, changes: &Changes) -> Result<()> {
              WHERE m.document_id NOT IN temp.written_documents
              ORDER BY m.document_id",
         )?;
-        let mut rows = stmt.query([])?;
-        let mut document: Option<(i64, Option<String>, Vec<i64>)> = None;
-        while let Some(row) = rows.next()? {
-            let id: i64 = row.get(0)?;
-            if document.as_ref().is_some_and(|(d, _, _)| *d != id) {
-                if let Some((_, date, codes)) = document.take() {
-                    pairs.add(codes, day_of(date.as_deref()));
-                }
-            }
-            let entry = document.get_or_insert_with(|| (id, None, Vec::new()));
-            entry.1 = row.get(1)?;
-            entry.2.push(row.get(2)?);
-        }
-        if let Some((_, date, codes)) = document {
-            pairs.add(codes, day_of(date.as_deref()));
-        }
+        each_document(
+            stmt.query([])?,
+            |row| row.get::<_, i64>(2),
+            |day, codes| pairs.add(codes, day),
+        )?;
     }
     pairs.merge(&changes.pairs);
     tx.execute("DELETE FROM co_mention_totals", [])?;
